@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// The only module that touches `process`: streams, environment, exit code and signals.
+import { createInterface } from 'node:readline/promises';
+import { run } from './cli/program.js';
+import type { Io } from './cli/io.js';
+
+const interruptHandlers = new Set<() => void>();
+process.on('SIGINT', () => {
+  if (interruptHandlers.size === 0) process.exit(130);
+  for (const cb of interruptHandlers) cb();
+  process.exitCode = 130;
+});
+
+const io: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  isTTY: Boolean(process.stdout.isTTY),
+  stdinIsTTY: Boolean(process.stdin.isTTY),
+  color: Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined,
+  env: process.env,
+  cwd: process.cwd(),
+  prompt: async (question) => {
+    const rl = createInterface({ input: process.stdin, output: process.stdout });
+    try {
+      return await rl.question(question);
+    } finally {
+      rl.close();
+    }
+  },
+  now: () => new Date(),
+  onInterrupt: (cb) => {
+    interruptHandlers.add(cb);
+    return () => interruptHandlers.delete(cb);
+  },
+};
+
+run(process.argv.slice(2), io).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(
+      `stagemig: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n` +
+        'This is a bug in stagemig; please report it with the command you ran.\n',
+    );
+    process.exitCode = 1;
+  },
+);

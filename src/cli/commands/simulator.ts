@@ -1,0 +1,8 @@
+import type { Command } from 'commander';
+import type { CommandContext } from '../program.js';
+
+/** STUB */
+export function registerSimulator(program: Command, ctx: CommandContext): void {
+  void program;
+  void ctx;
+}

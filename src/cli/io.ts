@@ -1,0 +1,20 @@
+// Everything a command needs from the outside world, injected by bin.ts (and by tests).
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** True when stdout is a terminal. */
+  isTTY: boolean;
+  /** True when stdin is a terminal (apply may then ask for confirmation). */
+  stdinIsTTY: boolean;
+  /** Colour output (TTY and NO_COLOR unset). */
+  color: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  /** Reads one line of user input after printing the question. */
+  prompt: (question: string) => Promise<string>;
+  /** The wall clock, injectable for deterministic tests. */
+  now: () => Date;
+  /** Registers a callback run on Ctrl-C. Returns an unregister function. */
+  onInterrupt: (cb: () => void) => () => void;
+}

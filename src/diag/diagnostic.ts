@@ -1,0 +1,73 @@
+// Diagnostics are values: collected in lists, returned next to results, thrown only to abort.
+
+export type Severity = 'error' | 'warning';
+
+export interface SourcePos {
+  /** 1-based line */
+  line: number;
+  /** 1-based column */
+  col: number;
+}
+
+export interface SourceRange {
+  /** Path as shown to the user (relative to the working directory when possible). */
+  file: string;
+  start: SourcePos;
+  end?: SourcePos;
+}
+
+export type DiagnosticCode =
+  | 'YAML_SYNTAX'
+  | 'SCHEMA_VIOLATION'
+  | 'UNKNOWN_KEY'
+  | 'LITERAL_PASSWORD'
+  | 'UNKNOWN_ENDPOINT'
+  | 'BATCH_NAME_TOO_LONG'
+  | 'TOO_MANY_BATCHES'
+  | 'FILE_NOT_FOUND'
+  | 'CSV_SYNTAX'
+  | 'CSV_SEMICOLON'
+  | 'CSV_MISSING_HEADER'
+  | 'CSV_UNKNOWN_COLUMN'
+  | 'CSV_INVALID_ADDRESS'
+  | 'CSV_INVALID_FORCE_CHANGE'
+  | 'CSV_TOO_MANY_ROWS'
+  | 'CSV_EMPTY'
+  | 'CSV_DUPLICATE'
+  | 'CSV_SSO_FORCE_CHANGE'
+  | 'MISSING_SECRET'
+  | 'SERVICE_FORBIDS'
+  | 'BACKEND_FAILED'
+  | 'STEP_FAILED'
+  | 'PLAN_CHANGED'
+  | 'USAGE'
+  | 'SIMULATOR_STATE';
+
+export interface Diagnostic {
+  severity: Severity;
+  code: DiagnosticCode;
+  summary: string;
+  detail?: string;
+  hint?: string;
+  range?: SourceRange;
+  /** Resource address this problem concerns (endpoint.x, batch.y, user.z). */
+  address?: string;
+  /** The source line at range.start, secrets already masked, for a caret excerpt. */
+  excerpt?: string;
+}
+
+export function error(
+  code: DiagnosticCode,
+  summary: string,
+  extra: Omit<Diagnostic, 'severity' | 'code' | 'summary'> = {},
+): Diagnostic {
+  return { severity: 'error', code, summary, ...extra };
+}
+
+export function warning(
+  code: DiagnosticCode,
+  summary: string,
+  extra: Omit<Diagnostic, 'severity' | 'code' | 'summary'> = {},
+): Diagnostic {
+  return { severity: 'warning', code, summary, ...extra };
+}

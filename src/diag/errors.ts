@@ -1,0 +1,11 @@
+import type { Diagnostic } from './diagnostic.js';
+
+/** Unwinds with user-facing diagnostics; the CLI renders them and exits 1. */
+export class StagemigError extends Error {
+  readonly diagnostics: Diagnostic[];
+  constructor(diagnostics: Diagnostic[]) {
+    super(diagnostics.map((d) => d.summary).join('; '));
+    this.name = 'StagemigError';
+    this.diagnostics = diagnostics;
+  }
+}

@@ -1,0 +1,7 @@
+// Plain types shared by every layer: desired and live state, statuses, addresses.
+export * from './address.js';
+export * from './desired.js';
+export * from './live.js';
+export * from './status.js';
+export * from './sensitive.js';
+export * from './step.js';

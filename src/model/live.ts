@@ -1,0 +1,50 @@
+import type { BatchStatus, UserStatus } from './status.js';
+
+export interface LiveEndpoint {
+  name: string;
+  type: string;
+  autodiscover: boolean;
+  exchangeServer?: string;
+  rpcProxyServer?: string;
+  username?: string;
+  authentication?: string;
+  maxConcurrentMigrations?: number;
+  maxConcurrentIncrementalSyncs?: number;
+}
+
+export interface LiveBatch {
+  name: string;
+  status: BatchStatus;
+  endpoint?: string;
+  notificationEmails: string[];
+  totalCount: number;
+  activeCount: number;
+  syncedCount: number;
+  failedCount: number;
+  stoppedCount: number;
+  pendingCount: number;
+  provisionedCount: number;
+  creationDateTime?: string;
+  startDateTime?: string;
+  initialSyncDateTime?: string;
+  lastSyncedDateTime?: string;
+  startAfter?: string;
+  dataConsistencyScore?: string;
+  validationWarnings: string[];
+}
+
+export interface LiveUser {
+  email: string;
+  batch: string;
+  status: UserStatus;
+  syncedItemCount: number;
+  skippedItemCount: number;
+  lastSuccessfulSyncTime?: string;
+  errorSummary?: string;
+}
+
+export interface LiveState {
+  endpoints: LiveEndpoint[];
+  batches: LiveBatch[];
+  users: LiveUser[];
+}
