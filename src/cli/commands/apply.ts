@@ -1,8 +1,73 @@
 import type { Command } from 'commander';
+import { checkSecrets, executeSteps, materialize } from '../../apply/index.js';
+import { error, StagemigError } from '../../diag/index.js';
+import { buildPlan } from '../../plan/index.js';
+import { renderHumanPlan } from '../../render/human-plan.js';
+import {
+  APPLY_PROMPT, renderApplySummary, renderStepDone, renderStepFailed, renderStepStart,
+} from '../../render/human-apply.js';
+import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
+import { openPlanSession } from '../plan-session.js';
 import type { CommandContext } from '../program.js';
 
-/** STUB */
+async function confirm(ctx: CommandContext, autoApprove: boolean | undefined): Promise<boolean> {
+  if (autoApprove) return true;
+  if (!ctx.io.stdinIsTTY) {
+    throw new StagemigError([error('USAGE', 'Refusing to apply without confirmation: no terminal to ask on', {
+      hint: 'Review the plan above, then run again with --auto-approve (e.g. in CI).',
+    })]);
+  }
+  const answer = await ctx.io.prompt(APPLY_PROMPT);
+  return answer.trim() === 'yes';
+}
+
 export function registerApply(program: Command, ctx: CommandContext): void {
-  void program;
-  void ctx;
+  program
+    .command('apply')
+    .description('Plan, ask for approval, then run the cmdlets in order')
+    .argument('<plan>', 'migration plan YAML file')
+    .option('--auto-approve', 'skip the interactive approval')
+    .action(async (planPath: string, opts: { autoApprove?: boolean }) => {
+      const { io } = ctx;
+      const color = { color: io.color };
+      const session = await openPlanSession(planPath, io);
+      const { desired, backend } = session;
+      try {
+        io.stdout(renderHumanPlan(session.plan, color));
+        if (session.plan.steps.length === 0) return ctx.setExitCode(EXIT_OK);
+        const missing = checkSecrets(session.plan.steps, desired, io.env);
+        if (missing.length > 0) throw new StagemigError(missing);
+        if (!(await confirm(ctx, opts.autoApprove))) {
+          io.stderr('Apply cancelled: nothing was changed.\n');
+          return ctx.setExitCode(EXIT_ERROR);
+        }
+        // The service may have moved while the plan was reviewed: re-read once and insist on the same steps.
+        const fresh = buildPlan(desired, await backend.readLive());
+        if (JSON.stringify(fresh.steps) !== JSON.stringify(session.plan.steps)) {
+          throw new StagemigError([error('PLAN_CHANGED', 'The migration service changed while the plan was being reviewed', {
+            hint: 'Nothing was run. Run `stagemig apply` again to review the new plan.',
+          })]);
+        }
+        let interrupted = false;
+        const unhook = io.onInterrupt(() => {
+          interrupted = true;
+          io.stderr('\nInterrupted: stopping after the current step.\n');
+        });
+        const outcome = await executeSteps({
+          steps: fresh.steps,
+          backend,
+          materialize: (step) => materialize(step, desired, io.env),
+          shouldStop: () => interrupted,
+          hooks: {
+            beforeStep: (s, i, n) => io.stdout(renderStepStart(s, i, n, color)),
+            afterStep: (_s, _i, warnings) => io.stdout(renderStepDone(warnings, color)),
+            stepFailed: (_s, _i, err) => io.stdout(renderStepFailed(err, color)),
+          },
+        }).finally(unhook);
+        io.stdout(renderApplySummary(outcome, fresh, color));
+        ctx.setExitCode(outcome.failed || outcome.interrupted ? EXIT_ERROR : EXIT_OK);
+      } finally {
+        await backend.close();
+      }
+    });
 }

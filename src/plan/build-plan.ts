@@ -1,0 +1,51 @@
+import { batchAddress, compareText, endpointAddress, nameKey } from '../model/index.js';
+import type { DesiredState, LiveState, Step } from '../model/index.js';
+import { buildContext } from './plan-context.js';
+import { diffBatch } from './diff-batch.js';
+import { diffEndpoint } from './diff-endpoints.js';
+import { orderSteps } from './order.js';
+import type { Plan, PlanSummary, ResourceChange, UnmanagedObject } from './plan.js';
+
+/** Terraform's counting: a replace is one add and one remove; only resources with a step to run count. */
+function summarise(changes: readonly ResourceChange[], steps: readonly Step[]): PlanSummary {
+  const withSteps = new Set(steps.map((s) => s.address));
+  const s: PlanSummary = { add: 0, change: 0, remove: 0 };
+  for (const c of changes) {
+    if (!withSteps.has(c.address)) continue;
+    if (c.action === 'create' || c.action === 'replace') s.add++;
+    if (c.action === 'update') s.change++;
+    if (c.action === 'delete' || c.action === 'replace') s.remove++;
+  }
+  return s;
+}
+
+function unmanagedObjects(desired: DesiredState, live: LiveState): UnmanagedObject[] {
+  const endpoints = new Set(desired.endpoints.map((e) => nameKey(e.name)));
+  const batches = new Set(desired.batches.map((b) => nameKey(b.name)));
+  const out: UnmanagedObject[] = [];
+  for (const e of live.endpoints) if (!endpoints.has(nameKey(e.name))) out.push({ address: endpointAddress(e.name) });
+  for (const b of live.batches) {
+    if (!batches.has(nameKey(b.name))) out.push({ address: batchAddress(b.name), status: b.status, mailboxes: b.totalCount });
+  }
+  return out.sort((a, b) => compareText(a.address, b.address));
+}
+
+/** Pure: the YAML's desired state and the service's live state → the ordered steps that reconcile them. */
+export function buildPlan(desired: DesiredState, live: LiveState): Plan {
+  const ctx = buildContext(desired, live);
+  const changes: ResourceChange[] = [];
+  const steps: Step[] = [];
+  for (const e of desired.endpoints) {
+    const d = diffEndpoint(e, ctx.liveEndpoints.get(nameKey(e.name)), live.batches);
+    if (d.change) changes.push(d.change);
+    steps.push(...d.steps);
+  }
+  for (const b of desired.batches) {
+    const d = diffBatch(b, ctx);
+    if (d.change) changes.push(d.change);
+    steps.push(...d.steps);
+  }
+  changes.sort((a, b) => compareText(a.address, b.address));
+  const ordered = orderSteps(steps);
+  return { changes, steps: ordered, unmanaged: unmanagedObjects(desired, live), summary: summarise(changes, ordered) };
+}

@@ -1,0 +1,118 @@
+import { batchAddress, nameKey, RUNNING_BATCH } from '../model/index.js';
+import type { BatchStatus, DesiredBatch, LiveBatch, Step } from '../model/index.js';
+import { lifecycleStep, newBatchStep, setBatchNotificationStep } from './cmdlets.js';
+import { diffMembership, hasMembershipChange } from './diff-membership.js';
+import type { PlanContext } from './plan-context.js';
+import type { AttributeChange, Lifecycle, Move, ResourceChange } from './plan.js';
+
+export interface BatchDiff {
+  change?: ResourceChange;
+  steps: Step[];
+}
+
+const NEEDS_START: ReadonlySet<BatchStatus> = new Set(['Created', 'Stopped', 'Failed']);
+
+const sameList = (a: readonly string[], b: readonly string[]): boolean => {
+  const norm = (l: readonly string[]) => l.map((x) => x.toLowerCase()).sort().join('\n');
+  return norm(a) === norm(b);
+};
+
+function diffRemoved(b: DesiredBatch, live: LiveBatch | undefined): BatchDiff {
+  if (!live || live.status === 'Removing') return { steps: [] };
+  const base = { address: batchAddress(b.name), type: 'batch' as const, name: live.name, action: 'delete' as const,
+    lifecycle: 'remove' as Lifecycle, liveStatus: live.status, attributes: [{ name: 'state', before: live.status, after: 'removed' }] };
+  if (RUNNING_BATCH.has(live.status)) {
+    return {
+      change: { ...base, notes: ['The batch is running: it is stopped first; Remove-MigrationBatch follows once it is Stopped (run apply again).'] },
+      steps: [lifecycleStep(live.name, 'stop-batch')],
+    };
+  }
+  if (live.status === 'Stopping') {
+    return { change: { ...base, notes: ['The batch is Stopping; Remove-MigrationBatch waits until it is Stopped.'] }, steps: [] };
+  }
+  return { change: { ...base, notes: [] }, steps: [lifecycleStep(live.name, 'remove-batch')] };
+}
+
+function diffCreate(b: DesiredBatch, live: LiveBatch | undefined, ctx: PlanContext): BatchDiff {
+  const base = { address: batchAddress(b.name), type: 'batch' as const, name: b.name };
+  if (live?.status === 'Removing') {
+    return { change: { ...base, action: 'no-op', liveStatus: live.status, attributes: [],
+      notes: ['A batch of this name is still being removed; it is created again once removal finishes.'] }, steps: [] };
+  }
+  const free: string[] = [];
+  const blocked: Move[] = [];
+  for (const u of b.users) {
+    const current = ctx.liveUserByEmail.get(u.email.toLowerCase());
+    if (current) blocked.push({ email: u.email, batch: current.batch });
+    else free.push(u.email);
+  }
+  const attributes: AttributeChange[] = [
+    { name: 'endpoint', after: b.endpoint },
+    { name: 'csv', after: b.csv },
+    { name: 'state', after: b.state },
+  ];
+  if (b.notificationEmails.length > 0) attributes.push({ name: 'notificationEmails', after: b.notificationEmails });
+  const notes = blocked.length
+    ? [`${blocked.length} mailbox(es) are still in other batches (${[...new Set(blocked.map((m) => m.batch))].join(', ')}); they are added once removed there (run apply again).`]
+    : [];
+  const membership = { added: free, removed: [], movedIn: blocked, movedOut: [] };
+  if (free.length === 0) {
+    notes.push('New-MigrationBatch waits until at least one of its mailboxes is free.');
+    return { change: { ...base, action: 'create', attributes, membership, notes }, steps: [] };
+  }
+  const start = b.state === 'started';
+  const change: ResourceChange = { ...base, action: 'create', attributes, membership, notes };
+  if (start) change.lifecycle = 'start';
+  return { change, steps: [newBatchStep(b, free, start)] };
+}
+
+function lifecycleFor(b: DesiredBatch, live: LiveBatch, addsUsers: boolean): { step?: Step; lifecycle?: Lifecycle; note?: string } {
+  const s = live.status;
+  if (s === 'Corrupted') return { note: 'The batch is Corrupted: the service only allows removing it (set state: removed).' };
+  if (b.state === 'started') {
+    if (NEEDS_START.has(s) || (addsUsers && !RUNNING_BATCH.has(s))) {
+      return { step: lifecycleStep(live.name, 'start-batch'), lifecycle: 'start' };
+    }
+    if (s === 'Stopping') return { note: 'The batch is Stopping; Start-MigrationBatch waits until it is Stopped.' };
+    return {};
+  }
+  if (RUNNING_BATCH.has(s)) return { step: lifecycleStep(live.name, 'stop-batch'), lifecycle: 'stop' };
+  return {};
+}
+
+export function diffBatch(b: DesiredBatch, ctx: PlanContext): BatchDiff {
+  const live = ctx.liveBatches.get(nameKey(b.name));
+  if (b.state === 'removed') return diffRemoved(b, live);
+  if (!live || live.status === 'Removing') return diffCreate(b, live, ctx);
+
+  const attributes: AttributeChange[] = [];
+  const notes: string[] = [];
+  const steps: Step[] = [];
+  if (live.endpoint !== undefined && nameKey(live.endpoint) !== nameKey(b.endpoint)) {
+    notes.push(`The batch uses endpoint ${live.endpoint}; a batch's source endpoint cannot be changed. Remove the batch (state: removed) and create it again to switch.`);
+  }
+  const settingsBlocked = live.status === 'Corrupted' || live.status === 'Completed';
+  if (!sameList(b.notificationEmails, live.notificationEmails)) {
+    attributes.push({ name: 'notificationEmails', before: live.notificationEmails, after: b.notificationEmails });
+    if (settingsBlocked) notes.push(`notificationEmails cannot be changed while the batch is ${live.status}.`);
+    else steps.push(setBatchNotificationStep(b));
+  }
+  const m = diffMembership(b, live, ctx);
+  steps.push(...m.steps);
+  notes.push(...m.notes);
+  const lc = lifecycleFor(b, live, m.addsUsers);
+  if (lc.step) {
+    steps.push(lc.step);
+    attributes.push({ name: 'state', before: live.status, after: b.state });
+  }
+  if (lc.note) notes.push(lc.note);
+  const changed = steps.length > 0 || attributes.length > 0 || hasMembershipChange(m.membership);
+  if (!changed && notes.length === 0) return { steps };
+  const change: ResourceChange = {
+    address: batchAddress(b.name), type: 'batch', name: live.name, action: steps.length > 0 ? 'update' : 'no-op',
+    liveStatus: live.status, attributes, notes,
+  };
+  if (hasMembershipChange(m.membership)) change.membership = m.membership;
+  if (lc.lifecycle) change.lifecycle = lc.lifecycle;
+  return { change, steps };
+}

@@ -1,0 +1,76 @@
+import { endpointAddress } from '../model/index.js';
+import type { DesiredEndpoint, LiveBatch, LiveEndpoint, ParamValue, Step } from '../model/index.js';
+import { newEndpointStep, removeEndpointStep, setEndpointStep } from './cmdlets.js';
+import type { AttributeChange, ResourceChange } from './plan.js';
+
+export interface EndpointDiff {
+  change?: ResourceChange;
+  steps: Step[];
+}
+
+const sameText = (a: string | undefined, b: string | undefined): boolean =>
+  (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
+
+/** Attributes shown for a new endpoint (passwords are write-only and never shown). */
+function createdAttributes(e: DesiredEndpoint): AttributeChange[] {
+  const attrs: AttributeChange[] = [
+    { name: 'type', after: e.type },
+    { name: 'autodiscover', after: e.autodiscover },
+  ];
+  if (e.exchangeServer !== undefined) attrs.push({ name: 'exchangeServer', after: e.exchangeServer });
+  if (e.rpcProxyServer !== undefined) attrs.push({ name: 'rpcProxyServer', after: e.rpcProxyServer });
+  if (e.emailAddress !== undefined) attrs.push({ name: 'emailAddress', after: e.emailAddress });
+  attrs.push({ name: 'username', after: e.username }, { name: 'authentication', after: e.authentication });
+  if (e.maxConcurrentMigrations !== undefined) attrs.push({ name: 'maxConcurrentMigrations', after: e.maxConcurrentMigrations });
+  if (e.maxConcurrentIncrementalSyncs !== undefined) {
+    attrs.push({ name: 'maxConcurrentIncrementalSyncs', after: e.maxConcurrentIncrementalSyncs });
+  }
+  return attrs;
+}
+
+/**
+ * Settings Set-MigrationEndpoint can change in place. The password cannot be read back, so it is only
+ * sent when the endpoint is created or its username changes (like a write-only Terraform attribute).
+ */
+function updatableDiffs(e: DesiredEndpoint, l: LiveEndpoint): Array<[AttributeChange, string, ParamValue]> {
+  const out: Array<[AttributeChange, string, ParamValue]> = [];
+  const text = (name: string, param: string, want: string | undefined, have: string | undefined) => {
+    if (want !== undefined && !sameText(want, have)) out.push([{ name, before: have, after: want }, param, want]);
+  };
+  const num = (name: string, param: string, want: number | undefined, have: number | undefined) => {
+    if (want !== undefined && want !== have) out.push([{ name, before: have, after: want }, param, want]);
+  };
+  text('exchangeServer', 'ExchangeServer', e.exchangeServer, l.exchangeServer);
+  text('rpcProxyServer', 'RpcProxyServer', e.rpcProxyServer, l.rpcProxyServer);
+  text('authentication', 'Authentication', e.authentication, l.authentication);
+  num('maxConcurrentMigrations', 'MaxConcurrentMigrations', e.maxConcurrentMigrations, l.maxConcurrentMigrations);
+  num('maxConcurrentIncrementalSyncs', 'MaxConcurrentIncrementalSyncs', e.maxConcurrentIncrementalSyncs, l.maxConcurrentIncrementalSyncs);
+  text('username', 'Credentials', e.username, l.username);
+  return out;
+}
+
+export function diffEndpoint(e: DesiredEndpoint, l: LiveEndpoint | undefined, liveBatches: readonly LiveBatch[]): EndpointDiff {
+  const address = endpointAddress(e.name);
+  const base = { address, type: 'endpoint' as const, name: e.name, attributes: [] as AttributeChange[], notes: [] as string[] };
+  if (e.state === 'removed') {
+    if (!l) return { steps: [] };
+    const users = liveBatches.filter((b) => sameText(b.endpoint, l.name)).map((b) => b.name);
+    if (users.length > 0) {
+      const notes = [`Remove-MigrationEndpoint waits until no batch uses this endpoint (still used by: ${users.join(', ')}).`];
+      return { change: { ...base, action: 'delete', notes }, steps: [] };
+    }
+    return { change: { ...base, action: 'delete' }, steps: [removeEndpointStep(l.name)] };
+  }
+  if (!l) return { change: { ...base, action: 'create', attributes: createdAttributes(e) }, steps: [newEndpointStep(e)] };
+
+  const notes: string[] = [];
+  if (l.type !== e.type) notes.push(`The live endpoint is of type ${l.type}; the type of an endpoint cannot be changed in place.`);
+  if (l.autodiscover !== e.autodiscover) {
+    notes.push('autodiscover cannot be changed on an existing endpoint: remove it (state: removed) and create it again.');
+  }
+  const diffs = updatableDiffs(e, l);
+  const attributes = diffs.map(([a]) => a);
+  if (diffs.length === 0) return notes.length ? { change: { ...base, action: 'no-op', notes }, steps: [] } : { steps: [] };
+  const step = setEndpointStep(e, diffs.map(([, param, value]): [string, ParamValue] => [param, value]));
+  return { change: { ...base, action: 'update', attributes, notes }, steps: [step] };
+}

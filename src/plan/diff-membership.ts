@@ -1,0 +1,75 @@
+import { nameKey } from '../model/index.js';
+import type { DesiredBatch, LiveBatch, Step } from '../model/index.js';
+import { APPENDABLE_BATCH, IDLE_BATCH } from '../model/index.js';
+import { addUsersStep, removeUserStep } from './cmdlets.js';
+import type { PlanContext } from './plan-context.js';
+import type { MembershipChange, Move } from './plan.js';
+
+export interface MembershipDiff {
+  membership: MembershipChange;
+  steps: Step[];
+  notes: string[];
+  /** True when an add-users step was planned (the batch must then be started again). */
+  addsUsers: boolean;
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 'es'}`;
+
+/** Mailboxes of `b` that live in another batch (or are still being removed) wait for that removal. */
+function waitNote(moves: Move[], ctx: PlanContext, batch: string): string[] {
+  const byBatch = new Map<string, number>();
+  for (const m of moves) byBatch.set(m.batch, (byBatch.get(m.batch) ?? 0) + 1);
+  return [...byBatch].map(([from, n]) => {
+    if (nameKey(from) === nameKey(batch)) return `${plural(n, 'mailbox')} still being removed from this batch; added again once removal finishes.`;
+    const managed = ctx.desiredBatches.has(nameKey(from));
+    return managed
+      ? `${plural(n, 'mailbox')} moving in from batch ${from}: added once the removal there finishes (run apply again).`
+      : `${plural(n, 'mailbox')} belong to unmanaged batch ${from}: remove them there first; stagemig leaves that batch alone.`;
+  });
+}
+
+/** Users to add to and remove from an existing batch (DESIGN §3, facts §6.3). */
+export function diffMembership(b: DesiredBatch, live: LiveBatch, ctx: PlanContext): MembershipDiff {
+  const key = nameKey(b.name);
+  const members = ctx.liveUsersByBatch.get(key) ?? [];
+  const wanted = new Set(b.users.map((u) => u.email.toLowerCase()));
+  const membership: MembershipChange = { added: [], removed: [], movedIn: [], movedOut: [] };
+  const steps: Step[] = [];
+  const notes: string[] = [];
+
+  const leaving = members.filter((u) => u.status !== 'Removing' && !wanted.has(u.email.toLowerCase()));
+  for (const u of leaving) {
+    const to = ctx.desiredBatchOfUser.get(u.email.toLowerCase());
+    if (to) membership.movedOut.push({ email: u.email, batch: to.name });
+    else membership.removed.push(u.email);
+  }
+  if (leaving.length > 0) {
+    if (IDLE_BATCH.has(live.status)) for (const u of leaving) steps.push(removeUserStep(b.name, u.email));
+    else notes.push(`${plural(leaving.length, 'mailbox')} cannot be removed while the batch is ${live.status}; Remove-MigrationUser waits until it is Synced or Stopped.`);
+  }
+
+  const addable: string[] = [];
+  const blocked: Move[] = [];
+  for (const u of b.users) {
+    const current = ctx.liveUserByEmail.get(u.email.toLowerCase());
+    if (current && nameKey(current.batch) === key && current.status !== 'Removing') continue;
+    if (current) blocked.push({ email: u.email, batch: current.batch });
+    else addable.push(u.email);
+  }
+  membership.added = addable;
+  membership.movedIn = blocked.filter((m) => nameKey(m.batch) !== key);
+  notes.push(...waitNote(blocked, ctx, b.name));
+  let addsUsers = false;
+  if (addable.length > 0) {
+    if (APPENDABLE_BATCH.has(live.status)) {
+      steps.push(addUsersStep(b, addable));
+      addsUsers = true;
+    } else {
+      notes.push(`${plural(addable.length, 'mailbox')} cannot be added while the batch is ${live.status}; Set-MigrationBatch -AddUsers waits until it is Synced or Stopped.`);
+    }
+  }
+  return { membership, steps, notes, addsUsers };
+}
+
+export const hasMembershipChange = (m: MembershipChange): boolean =>
+  m.added.length + m.removed.length + m.movedIn.length + m.movedOut.length > 0;

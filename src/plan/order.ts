@@ -1,0 +1,31 @@
+import { compareText } from '../model/index.js';
+import type { Step, StepAction } from '../model/index.js';
+
+/** DESIGN §4: the phase each kind of step runs in. */
+const PHASE: Record<StepAction, number> = {
+  'new-endpoint': 0,
+  'set-endpoint': 0,
+  'new-batch': 1,
+  'remove-user': 2,
+  'add-users': 3,
+  'set-batch': 4,
+  'start-batch': 5,
+  'stop-batch': 5,
+  'remove-batch': 6,
+  'remove-endpoint': 7,
+};
+
+const firstString = (s: Step): string => {
+  const v = s.parameters[0]?.[1];
+  return typeof v === 'string' ? v.toLowerCase() : '';
+};
+
+/** Phase first, then address, then the first parameter (the user of a Remove-MigrationUser). */
+export function orderSteps(steps: readonly Step[]): Step[] {
+  return [...steps].sort(
+    (a, b) =>
+      PHASE[a.action] - PHASE[b.action] ||
+      compareText(a.address, b.address) ||
+      compareText(firstString(a), firstString(b)),
+  );
+}

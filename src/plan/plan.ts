@@ -1,0 +1,66 @@
+import type { BatchStatus, Step } from '../model/index.js';
+
+/** What happens to a resource as a whole (Terraform's action, with the staged-migration lifecycle apart). */
+export type ResourceAction = 'create' | 'update' | 'delete' | 'replace' | 'no-op';
+
+/** Display-only hint about the lifecycle step a batch takes. */
+export type Lifecycle = 'start' | 'stop' | 'remove';
+
+export interface AttributeChange {
+  name: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface Move {
+  email: string;
+  /** The other batch: where the mailbox comes from (moves in) or goes to (moves out). */
+  batch: string;
+}
+
+export interface MembershipChange {
+  added: string[];
+  removed: string[];
+  movedIn: Move[];
+  movedOut: Move[];
+}
+
+export interface ResourceChange {
+  address: string;
+  type: 'endpoint' | 'batch';
+  name: string;
+  action: ResourceAction;
+  lifecycle?: Lifecycle;
+  /** Status of the live object, when there is one. */
+  liveStatus?: BatchStatus;
+  attributes: AttributeChange[];
+  membership?: MembershipChange;
+  /** Things the service does not allow right now, and what they wait for. */
+  notes: string[];
+}
+
+export interface UnmanagedObject {
+  address: string;
+  status?: string;
+  mailboxes?: number;
+}
+
+export interface PlanSummary {
+  add: number;
+  change: number;
+  remove: number;
+}
+
+export interface Plan {
+  /** One entry per endpoint or batch that differs from the YAML, sorted by address. */
+  changes: ResourceChange[];
+  /** The cmdlets to run, in order. */
+  steps: Step[];
+  unmanaged: UnmanagedObject[];
+  summary: PlanSummary;
+}
+
+/** True when nothing differs: no step to run and nothing waiting on the service. */
+export function isConverged(plan: Plan): boolean {
+  return plan.steps.length === 0 && plan.changes.every((c) => c.notes.length === 0 && c.action === 'no-op');
+}

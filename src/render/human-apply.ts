@@ -1,0 +1,48 @@
+import { createColors } from 'picocolors';
+import type { Step } from '../model/index.js';
+import type { ApplyOutcome } from '../apply/index.js';
+import type { Plan } from '../plan/index.js';
+import { formatStep } from './cmdlet-text.js';
+
+type Opts = { color: boolean };
+
+export const renderStepStart = (step: Step, index: number, total: number, o: Opts): string =>
+  `${createColors(o.color).bold(`[${index + 1}/${total}] ${step.address}`)}: ${formatStep(step)}\n`;
+
+export function renderStepDone(warnings: readonly string[], o: Opts): string {
+  const pc = createColors(o.color);
+  return [pc.green('        done'), ...warnings.map((w) => pc.yellow(`        warning from the service: ${w}`))].join('\n') + '\n';
+}
+
+export const renderStepFailed = (error: string, o: Opts): string =>
+  createColors(o.color).red(`        failed: ${error}`) + '\n';
+
+export const APPLY_PROMPT =
+  '\nDo you want to perform these actions?\n  stagemig will run the cmdlets above, in order.\n  Only \'yes\' will be accepted to approve.\n\n  Enter a value: ';
+
+const list = (steps: readonly Step[], offset: number): string[] =>
+  steps.map((s, i) => `    ${offset + i + 1}. ${s.cmdlet} (${s.address})`);
+
+/** The closing report: what ran, what did not, and what to do next. */
+export function renderApplySummary(outcome: ApplyOutcome, plan: Plan, o: Opts): string {
+  const pc = createColors(o.color);
+  const total = outcome.ran.length + (outcome.failed ? 1 : 0) + outcome.notRun.length;
+  if (!outcome.failed && !outcome.interrupted) {
+    const { add, change, remove } = plan.summary;
+    const waiting = plan.changes.some((c) => c.notes.length > 0);
+    return [
+      '',
+      pc.green(pc.bold(`Apply complete! ${outcome.ran.length} cmdlets run. Resources: ${add} added, ${change} changed, ${remove} removed.`)),
+      ...(waiting ? ['Some changes wait on the migration service (see the notes above); run `stagemig plan` again later.'] : []),
+    ].join('\n') + '\n';
+  }
+  const out = [''];
+  out.push(pc.red(pc.bold(outcome.failed
+    ? `Apply failed at step ${outcome.ran.length + 1} of ${total}: ${outcome.failed.error}`
+    : `Apply interrupted after step ${outcome.ran.length} of ${total}.`)));
+  if (outcome.ran.length > 0) out.push('  Steps that ran:', ...list(outcome.ran, 0));
+  if (outcome.failed) out.push('  Step that failed (the service made no change for it):', ...list([outcome.failed.step], outcome.ran.length));
+  if (outcome.notRun.length > 0) out.push('  Steps not run:', ...list(outcome.notRun, total - outcome.notRun.length));
+  out.push('Run `stagemig plan` to see the service as it is now; `stagemig apply` again continues from there.');
+  return out.join('\n') + '\n';
+}
