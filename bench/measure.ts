@@ -1,0 +1,40 @@
+// Child process of the benchmark: runs one phase in-process and prints its own figures as JSON.
+import { performance } from 'node:perf_hooks';
+import { loadPlan } from '../src/config/index.js';
+import { createSimulatorBackend } from '../src/backends/simulator/index.js';
+import { buildPlan } from '../src/plan/index.js';
+import { renderHumanPlan } from '../src/render/human-plan.js';
+import { executeSteps, materialize } from '../src/apply/index.js';
+
+const [phase, planPath] = process.argv.slice(2) as [string, string];
+const t0 = performance.now();
+const cpu0 = process.cpuUsage();
+const { desired, diagnostics } = await loadPlan(planPath, { cwd: process.cwd() });
+if (!desired) throw new Error(`bench plan invalid: ${diagnostics.map((d) => d.summary).join('; ')}`);
+let reads = 0;
+let steps = 0;
+let outputBytes = 0;
+if (phase !== 'validate') {
+  if (desired.backend.type !== 'simulator') throw new Error('bench needs the simulator');
+  const backend = createSimulatorBackend({ stateFile: desired.backend.stateFile, now: () => new Date('2026-01-01T00:00:00Z') });
+  const live = await backend.readLive();
+  const plan = buildPlan(desired, live);
+  steps = plan.steps.length;
+  if (phase === 'plan') outputBytes = Buffer.byteLength(renderHumanPlan(plan, { color: false }));
+  if (phase === 'apply') {
+    const env = { STAGEMIG_BENCH_PASSWORD: 'bench-only' };
+    const outcome = await executeSteps({ steps: plan.steps, backend, materialize: (s) => materialize(s, desired, env) });
+    if (outcome.failed) throw new Error(`bench apply failed: ${outcome.failed.error}`);
+  }
+  reads = backend.readCalls;
+}
+const cpu = process.cpuUsage(cpu0);
+process.stdout.write(JSON.stringify({
+  phase,
+  wallMs: Math.round(performance.now() - t0),
+  cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+  peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+  reads,
+  steps,
+  outputBytes,
+}) + '\n');
