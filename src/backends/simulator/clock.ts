@@ -1,0 +1,29 @@
+// The simulated clock: an event-driven loop that jumps from event to event up to the target time.
+import { onBatchEvent, onUserEvent, fill, checkSynced } from './progress.js';
+import { isoSeconds, ms, type SimState } from './state.js';
+import { batchDue, buildWorld, userDue } from './world.js';
+
+/** Moves the clock forward by `byMs` milliseconds, mutating `state`. */
+export function advanceInPlace(state: SimState, byMs: number): void {
+  if (!Number.isFinite(byMs) || byMs < 0) throw new RangeError(`Cannot advance the clock by ${byMs} ms`);
+  const start = ms(state.now);
+  const target = start + byMs;
+  const w = buildWorld(state);
+  for (const e of state.endpoints) fill(w, e.name.toLowerCase(), start);
+  for (const b of state.batches) checkSynced(w, b, start);
+  for (let ev = w.events.peek(); ev !== undefined && ev.at <= target; ev = w.events.peek()) {
+    w.events.pop();
+    if (ev.batch && !w.deletedBatches.has(ev.batch) && batchDue(ev.batch) === ev.at) onBatchEvent(w, ev.batch, ev.at);
+    if (ev.user && !w.deletedUsers.has(ev.user) && userDue(ev.user) === ev.at) onUserEvent(w, ev.user, ev.at);
+  }
+  state.now = isoSeconds(target);
+  if (w.deletedUsers.size > 0) state.users = state.users.filter((u) => !w.deletedUsers.has(u));
+  if (w.deletedBatches.size > 0) state.batches = state.batches.filter((b) => !w.deletedBatches.has(b));
+}
+
+/** Pure variant: returns an advanced copy. */
+export function advanceState(state: SimState, byMs: number): SimState {
+  const copy = structuredClone(state);
+  advanceInPlace(copy, byMs);
+  return copy;
+}

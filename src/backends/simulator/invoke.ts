@@ -1,0 +1,69 @@
+// One write cmdlet against the state: pure (returns a new state), all-or-nothing, with write faults.
+import type { WireValue } from '../../model/index.js';
+import type { RunResult } from '../backend.js';
+import { newMigrationBatch } from './batch-create.js';
+import { completeMigrationBatch, removeMigrationBatch, startMigrationBatch, stopMigrationBatch } from './batch-lifecycle.js';
+import { setMigrationBatch } from './batch-set.js';
+import { newMigrationEndpoint, removeMigrationEndpoint, setMigrationEndpoint } from './endpoints.js';
+import { CmdletError } from './params.js';
+import type { SimState } from './state.js';
+import { T } from './texts.js';
+import { removeMigrationUser } from './users.js';
+
+/** Like model Invocation, but any cmdlet name (the service also answers ones stagemig never sends). */
+export interface SimInvocation {
+  cmdlet: string;
+  parameters: Record<string, WireValue>;
+}
+
+export interface InvokeOutcome {
+  state: SimState;
+  result: RunResult;
+  /** False when the state is unchanged (a refusal with no fault counter to move). */
+  changed: boolean;
+}
+
+type Handler = (state: SimState, params: Record<string, WireValue>) => string[];
+
+const HANDLERS: Record<string, Handler> = {
+  'new-migrationendpoint': newMigrationEndpoint,
+  'set-migrationendpoint': setMigrationEndpoint,
+  'remove-migrationendpoint': removeMigrationEndpoint,
+  'new-migrationbatch': newMigrationBatch,
+  'set-migrationbatch': setMigrationBatch,
+  'start-migrationbatch': startMigrationBatch,
+  'stop-migrationbatch': stopMigrationBatch,
+  'remove-migrationbatch': removeMigrationBatch,
+  'complete-migrationbatch': completeMigrationBatch,
+  'remove-migrationuser': removeMigrationUser,
+};
+
+export const notRecognized = (name: string): string =>
+  `The term '${name}' is not recognized as a name of a cmdlet, function, script file, or executable program.`;
+
+/** Counts write calls while a write fault is armed; true when this call is the one that fails. */
+function countWrite(state: SimState): boolean {
+  const n = state.faults.failOnWriteCall;
+  if (n === undefined || state.writeCalls >= n) return false;
+  state.writeCalls += 1;
+  return state.writeCalls === n;
+}
+
+export function invokeCmdlet(state: SimState, invocation: SimInvocation): InvokeOutcome {
+  const handler = HANDLERS[invocation.cmdlet.toLowerCase()];
+  if (!handler) return { state, result: { ok: false, error: notRecognized(invocation.cmdlet) }, changed: false };
+  const next = structuredClone(state);
+  const fires = countWrite(next);
+  const counted = next.writeCalls !== state.writeCalls;
+  const counterOnly = (): SimState => ({ ...state, writeCalls: next.writeCalls });
+  if (fires) {
+    return { state: counterOnly(), result: { ok: false, error: next.faults.message ?? T.throttled }, changed: true };
+  }
+  try {
+    const warnings = handler(next, invocation.parameters);
+    return { state: next, result: { ok: true, warnings }, changed: true };
+  } catch (err) {
+    if (!(err instanceof CmdletError)) throw err;
+    return { state: counted ? counterOnly() : state, result: { ok: false, error: err.message }, changed: counted };
+  }
+}

@@ -1,0 +1,100 @@
+// The three reads (Get-MigrationEndpoint, Get-MigrationBatch, Get-MigrationUser) as LiveState.
+import {
+  compareText, USER_STATUS_SUMMARY, type LiveBatch, type LiveEndpoint, type LiveState, type LiveUser,
+} from '../../model/index.js';
+import { ms, type SimBatch, type SimState, type SimUser } from './state.js';
+import { T } from './texts.js';
+import { mailboxProfile } from './timing.js';
+
+const byKey = <X>(key: (x: X) => string) => (a: X, b: X): number => compareText(key(a).toLowerCase(), key(b).toLowerCase());
+
+export function readEndpoints(state: SimState): LiveEndpoint[] {
+  return state.endpoints
+    .map((e): LiveEndpoint => {
+      const out: LiveEndpoint = {
+        name: e.name,
+        type: e.type,
+        autodiscover: e.autodiscover,
+        username: e.username,
+        authentication: e.authentication,
+        maxConcurrentMigrations: e.maxConcurrentMigrations,
+        maxConcurrentIncrementalSyncs: e.maxConcurrentIncrementalSyncs,
+      };
+      if (e.exchangeServer !== undefined) out.exchangeServer = e.exchangeServer;
+      if (e.rpcProxyServer !== undefined) out.rpcProxyServer = e.rpcProxyServer;
+      return out;
+    })
+    .sort(byKey((e) => e.name));
+}
+
+function groupUsers(state: SimState): Map<string, SimUser[]> {
+  const groups = new Map<string, SimUser[]>();
+  for (const u of state.users) {
+    const k = u.batch.toLowerCase();
+    const list = groups.get(k);
+    if (list) list.push(u);
+    else groups.set(k, [u]);
+  }
+  return groups;
+}
+
+function liveBatch(b: SimBatch, users: SimUser[]): LiveBatch {
+  const summary = (u: SimUser): string | null => (u.pending ? 'Pending' : USER_STATUS_SUMMARY[u.status]);
+  const count = (s: string): number => users.filter((u) => summary(u) === s).length;
+  const failedCount = count('Failed');
+  const out: LiveBatch = {
+    name: b.name,
+    status: b.status === 'Synced' && failedCount > 0 ? 'SyncedWithErrors' : b.status,
+    endpoint: b.endpoint,
+    notificationEmails: [...b.notificationEmails],
+    totalCount: users.length,
+    activeCount: count('Active'),
+    syncedCount: count('Synced'),
+    failedCount,
+    stoppedCount: count('Stopped'),
+    pendingCount: count('Pending'),
+    provisionedCount: users.filter((u) => u.provisioned).length,
+    creationDateTime: b.creationDateTime,
+    validationWarnings: b.validationWarnings.map((w) => T.warningToString(w.row, w.email, w.message)),
+  };
+  if (b.startDateTime !== undefined) out.startDateTime = b.startDateTime;
+  if (b.initialSyncDateTime !== undefined) out.initialSyncDateTime = b.initialSyncDateTime;
+  if (b.lastSyncedDateTime !== undefined) out.lastSyncedDateTime = b.lastSyncedDateTime;
+  return out;
+}
+
+export function readBatches(state: SimState): LiveBatch[] {
+  const groups = groupUsers(state);
+  return state.batches.map((b) => liveBatch(b, groups.get(b.name.toLowerCase()) ?? [])).sort(byKey((b) => b.name));
+}
+
+/** Items synced so far: proportional to the time spent in the initial sync. */
+function itemsSoFar(state: SimState, u: SimUser): number {
+  if (u.status !== 'Syncing' || u.phaseStartedAt === undefined || u.phaseEndsAt === undefined) return u.syncedItemCount;
+  const total = ms(u.phaseEndsAt) - ms(u.phaseStartedAt);
+  const done = Math.min(Math.max(ms(state.now) - ms(u.phaseStartedAt), 0), total);
+  return total > 0 ? Math.floor((mailboxProfile(u.email).items * done) / total) : 0;
+}
+
+export function readUsers(state: SimState): LiveUser[] {
+  const batchName = new Map(state.batches.map((b) => [b.name.toLowerCase(), b.name]));
+  return state.users
+    .map((u): LiveUser => {
+      const out: LiveUser = {
+        email: u.email,
+        batch: batchName.get(u.batch.toLowerCase()) ?? u.batch,
+        status: u.status,
+        syncedItemCount: itemsSoFar(state, u),
+        skippedItemCount: u.skippedItemCount,
+      };
+      if (u.lastSuccessfulSyncTime !== undefined) out.lastSuccessfulSyncTime = u.lastSuccessfulSyncTime;
+      if (u.errorSummary !== undefined) out.errorSummary = u.errorSummary;
+      return out;
+    })
+    .sort(byKey((u) => u.email));
+}
+
+export function toLiveState(state: SimState | undefined): LiveState {
+  if (!state) return { endpoints: [], batches: [], users: [] };
+  return { endpoints: readEndpoints(state), batches: readBatches(state), users: readUsers(state) };
+}

@@ -1,0 +1,48 @@
+// Finding objects by identity (name or GUID, case-insensitive) and minting deterministic GUIDs.
+import { createHash } from 'node:crypto';
+import { refuse } from './params.js';
+import type { SimBatch, SimEndpoint, SimState, SimUser } from './state.js';
+import { T } from './texts.js';
+
+const key = (s: string): string => s.trim().toLowerCase();
+
+export function findEndpoint(state: SimState, identity: string): SimEndpoint | undefined {
+  const k = key(identity);
+  return state.endpoints.find((e) => key(e.name) === k || e.guid === k);
+}
+
+export function findBatch(state: SimState, identity: string): SimBatch | undefined {
+  const k = key(identity);
+  return state.batches.find((b) => key(b.name) === k || b.guid === k);
+}
+
+export function findUser(state: SimState, identity: string): SimUser | undefined {
+  const k = key(identity);
+  return state.users.find((u) => key(u.email) === k);
+}
+
+export function requireEndpoint(state: SimState, identity: string): SimEndpoint {
+  return findEndpoint(state, identity) ?? refuse(T.endpointNotFound(identity));
+}
+
+export function requireBatch(state: SimState, identity: string): SimBatch {
+  return findBatch(state, identity) ?? refuse(T.batchNotFound(identity));
+}
+
+export const sameName = (a: string, b: string): boolean => key(a) === key(b);
+
+export function usersOf(state: SimState, batch: SimBatch): SimUser[] {
+  return state.users.filter((u) => sameName(u.batch, batch.name));
+}
+
+/** A GUID derived from a counter in the state, so the same commands give the same GUIDs. */
+export function nextGuid(state: SimState, kind: string): string {
+  state.seq += 1;
+  const h = createHash('sha256').update(`${kind}:${state.seq}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export function nextSeq(state: SimState): number {
+  state.seq += 1;
+  return state.seq;
+}

@@ -1,0 +1,122 @@
+// The simulated migration service's state: what the JSON state file holds. Plain data only.
+import type { BatchStatus, EndpointAuthentication, UserStatus } from '../../model/index.js';
+
+export const STATE_FORMAT = 'stagemig-simulator';
+export const STATE_VERSION = 1;
+
+export interface SimEndpoint {
+  name: string;
+  guid: string;
+  type: 'ExchangeOutlookAnywhere';
+  autodiscover: boolean;
+  exchangeServer?: string;
+  rpcProxyServer?: string;
+  nspiServer?: string;
+  emailAddress?: string;
+  sourceMailboxLegacyDN?: string;
+  mailboxPermission?: 'Admin' | 'FullAccess';
+  username: string;
+  /** Only that a password was given; the password itself is never stored. */
+  passwordSet: boolean;
+  authentication: EndpointAuthentication;
+  acceptUntrustedCertificates: boolean;
+  maxConcurrentMigrations: number;
+  maxConcurrentIncrementalSyncs: number;
+}
+
+/** Stored batch phases; SyncedWithErrors is derived (Synced with failed users, facts §6.1 rule 5). */
+export type SimBatchStatus = Extract<
+  BatchStatus,
+  'Created' | 'Starting' | 'Syncing' | 'Stopping' | 'Stopped' | 'Synced' | 'Failed' | 'Removing' | 'Corrupted'
+>;
+
+export interface SimValidationWarning {
+  row: number;
+  email: string;
+  message: string;
+}
+
+export interface SimBatch {
+  name: string;
+  guid: string;
+  endpoint: string;
+  status: SimBatchStatus;
+  notificationEmails: string[];
+  allowUnknownColumnsInCsv: boolean;
+  creationDateTime: string;
+  startDateTime?: string;
+  initialSyncDateTime?: string;
+  lastSyncedDateTime?: string;
+  /** End of the current transient status (Starting, Stopping, Removing). */
+  transitionAt?: string;
+  /** Last admin action on the batch (retention clock, facts §6.5). */
+  lastActivityAt: string;
+  validationWarnings: SimValidationWarning[];
+}
+
+/** Users use Queued, Provisioning, Syncing, Synced, Failed, Stopping, Stopped, Removing. */
+export interface SimUser {
+  email: string;
+  batch: string;
+  status: UserStatus;
+  /** Added since the batch last started (or the batch never started): counted in PendingCount. */
+  pending: boolean;
+  provisioned: boolean;
+  hasPassword: boolean;
+  forceChangePassword?: boolean;
+  /** FIFO position among queued users. */
+  queueSeq: number;
+  /** End of the current timed phase (Provisioning, Syncing, Removing). */
+  phaseEndsAt?: string;
+  phaseStartedAt?: string;
+  syncedItemCount: number;
+  skippedItemCount: number;
+  lastSuccessfulSyncTime?: string;
+  errorSummary?: string;
+}
+
+export interface SimFaults {
+  /** The Nth write cmdlet since the fault was set fails with `message`. */
+  failOnWriteCall?: number;
+  message?: string;
+  /** These mailboxes fail at the end of provisioning with the given ErrorSummary. */
+  failMailboxes?: Record<string, string>;
+  /** New-/Set-MigrationEndpoint without -SkipVerification cannot reach the source. */
+  endpointUnreachable?: boolean;
+}
+
+export interface SimState {
+  format: typeof STATE_FORMAT;
+  version: typeof STATE_VERSION;
+  /** The simulated clock (ISO-8601 UTC); only advance moves it. */
+  now: string;
+  /** Counter for deterministic GUIDs and queue order. */
+  seq: number;
+  /** Write cmdlets run since the write fault was set. */
+  writeCalls: number;
+  faults: SimFaults;
+  endpoints: SimEndpoint[];
+  batches: SimBatch[];
+  users: SimUser[];
+}
+
+export function emptyState(now: Date): SimState {
+  return {
+    format: STATE_FORMAT,
+    version: STATE_VERSION,
+    now: isoSeconds(now),
+    seq: 0,
+    writeCalls: 0,
+    faults: {},
+    endpoints: [],
+    batches: [],
+    users: [],
+  };
+}
+
+/** ISO-8601 UTC without milliseconds, e.g. 2026-11-25T12:00:00Z. */
+export function isoSeconds(d: Date | number): string {
+  return new Date(typeof d === 'number' ? d : d.getTime()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+export const ms = (iso: string): number => Date.parse(iso);

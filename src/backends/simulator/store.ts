@@ -1,0 +1,71 @@
+// Load and save the state file. Reading never creates it; writes are atomic (temp file + rename).
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { error, StagemigError } from '../../diag/index.js';
+import { STATE_FORMAT, STATE_VERSION, type SimState } from './state.js';
+
+function corrupt(file: string, why: string): StagemigError {
+  return new StagemigError([
+    error('SIMULATOR_STATE', `The simulator state file ${file} is corrupt: ${why}`, {
+      hint: 'Fix or delete the file (`stagemig simulator reset <plan.yaml>` deletes it and starts an empty service).',
+    }),
+  ]);
+}
+
+/** The state in `file`, or undefined when the file does not exist (an empty service). */
+export async function loadState(file: string): Promise<SimState | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new StagemigError([
+      error('SIMULATOR_STATE', `Cannot read the simulator state file ${file}: ${(err as Error).message}`),
+    ]);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw corrupt(file, `not valid JSON (${(err as Error).message})`);
+  }
+  return checkShape(file, data);
+}
+
+function checkShape(file: string, data: unknown): SimState {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw corrupt(file, 'not a JSON object');
+  const s = data as Partial<SimState>;
+  if (s.format !== STATE_FORMAT) throw corrupt(file, `"format" is not "${STATE_FORMAT}"`);
+  if (s.version !== STATE_VERSION) throw corrupt(file, `unsupported "version" ${JSON.stringify(s.version)}`);
+  if (typeof s.now !== 'string' || Number.isNaN(Date.parse(s.now))) throw corrupt(file, '"now" is not a date');
+  for (const key of ['endpoints', 'batches', 'users'] as const) {
+    if (!Array.isArray(s[key])) throw corrupt(file, `"${key}" is not a list`);
+  }
+  if (typeof s.seq !== 'number' || typeof s.writeCalls !== 'number') throw corrupt(file, 'counters are missing');
+  if (typeof s.faults !== 'object' || s.faults === null) throw corrupt(file, '"faults" is not an object');
+  return s as SimState;
+}
+
+/** Writes the state atomically, creating the folder when needed. */
+export async function saveState(file: string, state: SimState): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`;
+  try {
+    await writeFile(tmp, `${JSON.stringify(state, null, 2)}\n`, 'utf8');
+    await rename(tmp, file);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** Deletes the state file; false when there was none. */
+export async function deleteState(file: string): Promise<boolean> {
+  try {
+    await rm(file);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw err;
+  }
+}
