@@ -1,8 +1,92 @@
+// `stagemig simulator status|reset|advance <plan.yaml>`: drive the embedded simulator of the service.
 import type { Command } from 'commander';
+import { loadPlan } from '../../config/index.js';
+import { error, hasErrors, type Diagnostic } from '../../diag/index.js';
+import { renderDiagnostics } from '../../render/diagnostics.js';
+import { renderSimulatorStatus } from '../../render/simulator-status.js';
+import {
+  advanceInPlace, deleteState, emptyState, formatDuration, loadState, parseDuration, saveState, toLiveState,
+} from '../../backends/simulator/index.js';
+import { EXIT_ERROR } from '../exit-codes.js';
 import type { CommandContext } from '../program.js';
 
-/** STUB */
+function fail(ctx: CommandContext, diags: Diagnostic[]): undefined {
+  ctx.io.stderr(renderDiagnostics(diags, { color: ctx.io.color }));
+  ctx.setExitCode(EXIT_ERROR);
+  return undefined;
+}
+
+/** The simulator state file the plan names, or undefined after reporting why there is none. */
+async function stateFileOf(ctx: CommandContext, planPath: string): Promise<string | undefined> {
+  const { desired, diagnostics } = await loadPlan(planPath, { cwd: ctx.io.cwd });
+  if (hasErrors(diagnostics) || !desired) return fail(ctx, diagnostics);
+  if (diagnostics.length > 0) ctx.io.stderr(renderDiagnostics(diagnostics, { color: ctx.io.color }));
+  if (desired.backend.type !== 'simulator') {
+    return fail(ctx, [
+      error('USAGE', `The plan ${planPath} uses the ${desired.backend.type} backend, not the simulator.`, {
+        hint: 'stagemig simulator commands work only with `backend: {type: simulator}`.',
+      }),
+    ]);
+  }
+  return desired.backend.stateFile;
+}
+
+async function status(ctx: CommandContext, planPath: string): Promise<void> {
+  const stateFile = await stateFileOf(ctx, planPath);
+  if (stateFile === undefined) return;
+  const state = await loadState(stateFile);
+  ctx.io.stdout(renderSimulatorStatus({ now: state?.now, stateFile, live: toLiveState(state) }));
+}
+
+async function reset(ctx: CommandContext, planPath: string): Promise<void> {
+  const stateFile = await stateFileOf(ctx, planPath);
+  if (stateFile === undefined) return;
+  const deleted = await deleteState(stateFile);
+  ctx.io.stdout(
+    deleted
+      ? `Deleted the simulator state file ${stateFile}; the simulated service is now empty.\n`
+      : `No simulator state file at ${stateFile}; the simulated service is already empty.\n`,
+  );
+}
+
+async function advance(ctx: CommandContext, planPath: string, durationText: string): Promise<void> {
+  const byMs = parseDuration(durationText);
+  if (byMs === undefined) {
+    fail(ctx, [
+      error('USAGE', `Invalid duration "${durationText}".`, {
+        hint: 'Use whole numbers with the units d, h, m and s, largest first: 90s, 30m, 6h, 2d or 1h30m.',
+      }),
+    ]);
+    return;
+  }
+  const stateFile = await stateFileOf(ctx, planPath);
+  if (stateFile === undefined) return;
+  const state = (await loadState(stateFile)) ?? emptyState(ctx.io.now());
+  const from = state.now;
+  advanceInPlace(state, byMs);
+  await saveState(stateFile, state);
+  ctx.io.stdout(`Advanced the simulated clock by ${formatDuration(byMs)}: ${from} -> ${state.now}\n\n`);
+  ctx.io.stdout(renderSimulatorStatus({ now: state.now, stateFile, live: toLiveState(state) }));
+}
+
 export function registerSimulator(program: Command, ctx: CommandContext): void {
-  void program;
-  void ctx;
+  const sim = program
+    .command('simulator')
+    .description('drive the embedded simulator of the Exchange Online migration service');
+  sim
+    .command('status')
+    .description('show the simulated clock, endpoints, batches and users')
+    .argument('<plan.yaml>', 'migration plan whose simulator state to show')
+    .action((plan: string) => status(ctx, plan));
+  sim
+    .command('reset')
+    .description('delete the simulator state file: the simulated service becomes empty')
+    .argument('<plan.yaml>', 'migration plan whose simulator state to delete')
+    .action((plan: string) => reset(ctx, plan));
+  sim
+    .command('advance')
+    .description('move the simulated clock forward (e.g. 90s, 30m, 6h, 2d, 1h30m)')
+    .argument('<plan.yaml>', 'migration plan whose simulator to advance')
+    .argument('<duration>', 'how far to move the clock')
+    .action((plan: string, duration: string) => advance(ctx, plan, duration));
 }
