@@ -1,16 +1,10 @@
 // Configuration: the YAML plan and its CSV files → DesiredState, with positioned diagnostics. No network.
-import type { Diagnostic } from '../diag/index.js';
-import type { DesiredState } from '../model/index.js';
-
-export interface LoadPlanResult {
-  /** Present when there are no errors. */
-  desired?: DesiredState;
-  diagnostics: Diagnostic[];
-}
-
-/** STUB: replaced by the config implementation. */
-export async function loadPlan(planPath: string, opts: { cwd: string }): Promise<LoadPlanResult> {
-  void planPath;
-  void opts;
-  throw new Error('not implemented');
-}
+export { loadPlan, type LoadPlanResult } from './load-plan.js';
+export { loadCsvFile, checkCsvBytes, type CsvFileResult, type CsvOptions, type CsvReadResult } from './csv-file.js';
+export { CSV_COLUMNS } from './csv-header.js';
+export { decodeText, type DecodeResult } from './text-decode.js';
+export { isValidSmtpAddress, isValidDomain } from './smtp-address.js';
+export { defaultStateFile } from './resolve-desired.js';
+export { schemaPath } from './schema-load.js';
+export { displayPath } from './display-path.js';
+export { MAX_BATCHES, MAX_BATCH_NAME_LENGTH, MAX_CSV_ROWS } from './raw-plan.js';

@@ -41,7 +41,16 @@ export type DiagnosticCode =
   | 'STEP_FAILED'
   | 'PLAN_CHANGED'
   | 'USAGE'
-  | 'SIMULATOR_STATE';
+  | 'SIMULATOR_STATE'
+  // config layer
+  | 'FILE_ENCODING'
+  | 'DUPLICATE_NAME'
+  | 'DUPLICATE_CSV_FILE'
+  | 'ENDPOINT_IN_USE'
+  | 'INVALID_CONCURRENCY'
+  | 'CSV_ENCODING'
+  | 'CSV_DUPLICATE_COLUMN'
+  | 'CSV_COLUMN_COUNT';
 
 export interface Diagnostic {
   severity: Severity;

@@ -1,8 +1,42 @@
+// `stagemig validate <plan.yaml>`: offline checks of the plan, its CSV files and cross-references.
 import type { Command } from 'commander';
+import { loadPlan } from '../../config/index.js';
+import { hasErrors, sortDiagnostics } from '../../diag/index.js';
+import type { Diagnostic } from '../../diag/index.js';
+import type { DesiredState } from '../../model/index.js';
+import { renderDiagnostics } from '../../render/diagnostics.js';
+import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import type { CommandContext } from '../program.js';
 
-/** STUB */
+const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+export function validSummary(desired: DesiredState): string {
+  const mailboxes = desired.batches.reduce((n, b) => n + b.users.length, 0);
+  return `Valid: ${plural(desired.endpoints.length, 'endpoint')}, ${plural(desired.batches.length, 'batch', 'batches')}, ${plural(mailboxes, 'mailbox', 'mailboxes')}.`;
+}
+
+function countLine(diags: readonly Diagnostic[]): string {
+  const errors = diags.filter((d) => d.severity === 'error').length;
+  const warnings = diags.length - errors;
+  const parts = [errors > 0 ? plural(errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : ''].filter(Boolean);
+  return `${parts.join(', ')}.`;
+}
+
 export function registerValidate(program: Command, ctx: CommandContext): void {
-  void program;
-  void ctx;
+  program
+    .command('validate')
+    .description('Check a migration plan offline: YAML syntax, schema, CSV files and cross-references.')
+    .argument('<plan>', 'path of the migration plan YAML file')
+    .action(async (plan: string) => {
+      const { io } = ctx;
+      const result = await loadPlan(plan, { cwd: io.cwd });
+      const diags = sortDiagnostics(result.diagnostics);
+      if (diags.length > 0) io.stderr(`${renderDiagnostics(diags, { color: io.color })}\n${countLine(diags)}\n`);
+      if (hasErrors(diags) || !result.desired) {
+        ctx.setExitCode(EXIT_ERROR);
+        return;
+      }
+      io.stdout(`${validSummary(result.desired)}\n`);
+      ctx.setExitCode(EXIT_OK);
+    });
 }

@@ -1,0 +1,76 @@
+// One staged-migration CSV file: bytes → text → records → header → users, with diagnostics.
+import { readFile } from 'node:fs/promises';
+import type { Diagnostic } from '../diag/index.js';
+import { error } from '../diag/index.js';
+import type { DesiredUser } from '../model/index.js';
+import { parseCsvRecords } from './csv-records.js';
+import { readHeader } from './csv-header.js';
+import { readRows } from './csv-rows.js';
+import { decodeText } from './text-decode.js';
+
+export interface CsvFileResult {
+  users: DesiredUser[];
+  diagnostics: Diagnostic[];
+}
+
+export interface CsvOptions {
+  /** Path shown in diagnostics. */
+  file: string;
+  sso: boolean;
+}
+
+function lineText(text: string, line: number): string {
+  let start = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf('\n', start);
+    if (nl < 0) return '';
+    start = nl + 1;
+  }
+  const nl = text.indexOf('\n', start);
+  return text.slice(start, nl < 0 ? undefined : nl).replace(/\r$/, '');
+}
+
+/** Validates CSV bytes as the migration service would, and returns the users in file order. */
+export function checkCsvBytes(bytes: Uint8Array, opts: CsvOptions): CsvFileResult {
+  const { file } = opts;
+  const at = (line: number) => ({ file, start: { line, col: 1 } });
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return { users: [], diagnostics: [error('CSV_ENCODING', decoded.reason, { range: at(1), hint: decoded.hint })] };
+  const { records, syntaxError } = parseCsvRecords(decoded.text);
+  const diagnostics: Diagnostic[] = [];
+  if (syntaxError) {
+    diagnostics.push(error('CSV_SYNTAX', `CSV syntax: ${syntaxError.message}`, {
+      range: at(syntaxError.line),
+      hint: 'Quote values that contain commas or quotes ("like ""this"""), and close every opening quote.',
+    }));
+  }
+  const [header, ...rows] = records;
+  if (!header) {
+    if (!syntaxError) diagnostics.push(error('CSV_EMPTY', 'The CSV file is empty', { range: at(1), hint: 'Add the header line `EmailAddress` and one row per mailbox.' }));
+    return { users: [], diagnostics };
+  }
+  const head = readHeader(header, file, lineText(decoded.text, header.line));
+  diagnostics.push(...head.diagnostics);
+  if (!head.layout) return { users: [], diagnostics };
+  if (rows.length === 0 && !syntaxError) {
+    diagnostics.push(error('CSV_EMPTY', 'The CSV file has a header but no mailboxes', { range: at(header.line), hint: 'Add one row per mailbox, or remove the batch.' }));
+  }
+  const body = readRows(rows, head.layout, opts);
+  diagnostics.push(...body.diagnostics);
+  return { users: body.users, diagnostics };
+}
+
+export type CsvReadResult = ({ ok: true } & CsvFileResult) | { ok: false; reason: string };
+
+/** Reads and validates one CSV file; `ok: false` when the file cannot be read at all. */
+export async function loadCsvFile(absPath: string, opts: CsvOptions): Promise<CsvReadResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(absPath);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'is not readable (permission denied)' : `cannot be read (${code ?? 'error'})`;
+    return { ok: false, reason };
+  }
+  return { ok: true, ...checkCsvBytes(bytes, opts) };
+}

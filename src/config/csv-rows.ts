@@ -1,0 +1,68 @@
+// Data rows → DesiredUser values, each problem reported as file:line with the offending value
+// (never the password).
+import type { Diagnostic } from '../diag/index.js';
+import { error } from '../diag/index.js';
+import type { DesiredUser } from '../model/index.js';
+import { Sensitive, userAddress } from '../model/index.js';
+import type { CsvRecord } from './csv-records.js';
+import type { CsvLayout } from './csv-header.js';
+import { MAX_CSV_ROWS } from './raw-plan.js';
+import { isValidSmtpAddress } from './smtp-address.js';
+
+export interface RowOptions {
+  file: string;
+  /** AD FS single sign-on: ForceChangePassword must be False. */
+  sso: boolean;
+}
+
+const BOOL = /^(true|false)$/i;
+
+export function readRows(rows: readonly CsvRecord[], layout: CsvLayout, opts: RowOptions): { users: DesiredUser[]; diagnostics: Diagnostic[] } {
+  const { file } = opts;
+  const users: DesiredUser[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const at = (line: number) => ({ file, start: { line, col: 1 } });
+  const { EmailAddress: emailIdx = 0, Password: passIdx, ForceChangePassword: forceIdx } = layout.index;
+  if (rows.length > MAX_CSV_ROWS) {
+    const first = rows[MAX_CSV_ROWS];
+    diagnostics.push(error('CSV_TOO_MANY_ROWS', `The CSV file has ${rows.length.toLocaleString('en-US')} rows; a batch holds at most 2,000`, {
+      range: at(first?.line ?? 1), hint: 'Split the file into two or more batches of at most 2,000 rows each.' }));
+  }
+  for (const { cells, line } of rows) {
+    const email = cells[emailIdx] ?? '';
+    if (cells.length !== layout.width) {
+      diagnostics.push(error('CSV_COLUMN_COUNT', `Row has ${cells.length} ${cells.length === 1 ? 'value' : 'values'} but the header has ${layout.width} columns${email && isValidSmtpAddress(email) ? ` (row of "${email}")` : ''}`, {
+        range: at(line), hint: 'Give every row as many comma-separated values as the header has columns (leave a value empty with nothing between commas); quote values that contain commas.' }));
+      continue;
+    }
+    if (email === '') {
+      diagnostics.push(error('CSV_INVALID_ADDRESS', 'EmailAddress is empty', { range: at(line), hint: 'Every row needs the primary SMTP address of an on-premises mailbox.' }));
+      continue;
+    }
+    if (!isValidSmtpAddress(email)) {
+      diagnostics.push(error('CSV_INVALID_ADDRESS', `"${email}" is not a valid SMTP address`, {
+        range: at(line), hint: 'Use the primary SMTP address of the on-premises mailbox, e.g. pilar.pinilla@contoso.com.' }));
+      continue;
+    }
+    const user: DesiredUser = { email, line };
+    const password = passIdx === undefined ? '' : (cells[passIdx] ?? '');
+    if (password !== '') user.password = new Sensitive(password);
+    const force = forceIdx === undefined ? '' : (cells[forceIdx] ?? '');
+    if (force !== '') {
+      if (!BOOL.test(force)) {
+        diagnostics.push(error('CSV_INVALID_FORCE_CHANGE', `ForceChangePassword must be True or False (got "${force.length > 40 ? `${force.slice(0, 37)}...` : force}") for "${email}"`, {
+          range: at(line), address: userAddress(email), hint: 'Write True or False (any case), or leave the value empty.' }));
+      } else {
+        user.forceChangePassword = force.toLowerCase() === 'true';
+        if (user.forceChangePassword && opts.sso) {
+          diagnostics.push(error('CSV_SSO_FORCE_CHANGE', `ForceChangePassword is True for "${email}" but the plan sets sso: true`, {
+            range: at(line), address: userAddress(email),
+            detail: 'With AD FS single sign-on (federated domains) users cannot change their cloud password.',
+            hint: 'Set ForceChangePassword to False (or leave it empty) for every row, or set `sso: false` if the domain is not federated.' }));
+        }
+      }
+    }
+    users.push(user);
+  }
+  return { users, diagnostics };
+}

@@ -1,0 +1,63 @@
+// loadPlan: the plan YAML and its CSV files → DesiredState, or every problem found on the way.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Diagnostic } from '../diag/index.js';
+import { error, hasErrors } from '../diag/index.js';
+import type { DesiredState } from '../model/index.js';
+import { loadBatchCsvs } from './batch-csvs.js';
+import { displayPath } from './display-path.js';
+import { literalSecretDiagnostics } from './literal-secrets.js';
+import { planRuleDiagnostics } from './plan-rules.js';
+import type { RawPlan } from './raw-plan.js';
+import { resolveDesired } from './resolve-desired.js';
+import { schemaDiagnostics } from './schema-diagnostics.js';
+import { decodeText } from './text-decode.js';
+import { yamlSyntaxDiagnostics } from './yaml-syntax.js';
+import { diagAt, parseYamlSource, rangeOf } from './yaml-source.js';
+
+export interface LoadPlanResult {
+  /** Present when there are no errors. */
+  desired?: DesiredState;
+  diagnostics: Diagnostic[];
+}
+
+async function readPlanBytes(absPath: string, file: string): Promise<Uint8Array | Diagnostic> {
+  try {
+    return await readFile(absPath);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const what = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? 'error'})`;
+    return error('FILE_NOT_FOUND', `Plan file ${file} ${what}`, {
+      hint: 'Pass the path of the migration plan YAML file, e.g. `stagemig validate examples/contoso/stagemig.yaml`.',
+    });
+  }
+}
+
+/** Loads and validates a plan. Never throws for problems in the user's files: they come back as diagnostics. */
+export async function loadPlan(planPath: string, opts: { cwd: string }): Promise<LoadPlanResult> {
+  const absPath = resolve(opts.cwd, planPath);
+  const file = displayPath(absPath, opts.cwd);
+  const bytes = await readPlanBytes(absPath, file);
+  if (!(bytes instanceof Uint8Array)) return { diagnostics: [bytes] };
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) {
+    return { diagnostics: [error('FILE_ENCODING', decoded.reason, { range: { file, start: { line: 1, col: 1 } }, hint: decoded.hint })] };
+  }
+  const src = parseYamlSource(decoded.text, absPath, file);
+  const diagnostics = [...yamlSyntaxDiagnostics(src), ...literalSecretDiagnostics(src)];
+  if (src.doc.errors.length > 0) return { diagnostics };
+  let data: unknown;
+  try {
+    data = src.doc.toJS({ maxAliasCount: 1000 });
+  } catch (err) {
+    diagnostics.push(diagAt(src, 'YAML_SYNTAX', `YAML: ${err instanceof Error ? err.message : String(err)}`, rangeOf(src, 0), {
+      hint: 'Avoid deeply nested aliases (*name); write the values out.',
+    }));
+    return { diagnostics };
+  }
+  diagnostics.push(...schemaDiagnostics(src, data), ...planRuleDiagnostics(src, data));
+  const csvs = await loadBatchCsvs(src, data, opts.cwd);
+  diagnostics.push(...csvs.diagnostics);
+  if (hasErrors(diagnostics)) return { diagnostics };
+  return { desired: resolveDesired(src, data as RawPlan, csvs.users), diagnostics };
+}

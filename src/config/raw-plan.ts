@@ -1,0 +1,50 @@
+// The plan as YAML gives it once the schema has accepted it (before defaults and path resolution).
+
+export interface RawCredentials {
+  username: string;
+  passwordEnv: string;
+}
+
+export interface RawEndpoint {
+  type: 'ExchangeOutlookAnywhere';
+  autodiscover?: boolean;
+  exchangeServer?: string;
+  rpcProxyServer?: string;
+  emailAddress?: string;
+  credentials: RawCredentials;
+  authentication?: 'Basic' | 'NTLM';
+  maxConcurrentMigrations?: number;
+  maxConcurrentIncrementalSyncs?: number;
+  state?: 'present' | 'removed';
+}
+
+export interface RawBatch {
+  endpoint: string;
+  csv: string;
+  state?: 'started' | 'stopped' | 'removed';
+  notificationEmails?: string[];
+}
+
+export interface RawBackend {
+  type: 'simulator' | 'exchange-online';
+  stateFile?: string;
+  appId?: string;
+  certificateFile?: string;
+  certificatePasswordEnv?: string;
+  certificateThumbprint?: string;
+  module?: string;
+}
+
+export interface RawPlan {
+  version: 1;
+  organization: string;
+  backend?: RawBackend;
+  sso?: boolean;
+  endpoints?: Record<string, RawEndpoint>;
+  batches?: Record<string, RawBatch>;
+}
+
+/** Limits the migration service enforces (facts file §3.6, §7.2, §7.3). */
+export const MAX_BATCH_NAME_LENGTH = 64;
+export const MAX_BATCHES = 100;
+export const MAX_CSV_ROWS = 2000;

@@ -1,0 +1,82 @@
+// A validated plan → DesiredState: defaults filled in, paths made absolute, arrays sorted by name.
+import { dirname, join, resolve } from 'node:path';
+import type { Node as YamlNode } from 'yaml';
+import type { SourceRange } from '../diag/index.js';
+import type { BackendConfig, DesiredBatch, DesiredEndpoint, DesiredState, DesiredUser } from '../model/index.js';
+import { compareText } from '../model/index.js';
+import type { RawBackend, RawBatch, RawEndpoint, RawPlan } from './raw-plan.js';
+import { nodeRange, type YamlSource } from './yaml-source.js';
+import { locate } from './yaml-locate.js';
+
+/** Default simulator state file, beside the plan: `<plan dir>/.stagemig/simulator.json`. */
+export function defaultStateFile(planFile: string): string {
+  return join(dirname(planFile), '.stagemig', 'simulator.json');
+}
+
+/** A module given as a path (./x.psd1, ../m, C:\m) resolves against the plan's folder; a name stays. */
+function resolveModule(baseDir: string, module: string): string {
+  return /[\\/]/.test(module) || /\.ps[dm]1$/i.test(module) ? resolve(baseDir, module) : module;
+}
+
+export function resolveBackend(planFile: string, raw: RawBackend | undefined): BackendConfig {
+  const baseDir = dirname(planFile);
+  if (!raw || raw.type === 'simulator') {
+    return { type: 'simulator', stateFile: raw?.stateFile ? resolve(baseDir, raw.stateFile) : defaultStateFile(planFile) };
+  }
+  const cfg: BackendConfig = { type: 'exchange-online', appId: raw.appId ?? '' };
+  if (raw.certificateFile !== undefined) cfg.certificateFile = resolve(baseDir, raw.certificateFile);
+  if (raw.certificatePasswordEnv !== undefined) cfg.certificatePasswordEnv = raw.certificatePasswordEnv;
+  if (raw.certificateThumbprint !== undefined) cfg.certificateThumbprint = raw.certificateThumbprint;
+  if (raw.module !== undefined) cfg.module = resolveModule(baseDir, raw.module);
+  return cfg;
+}
+
+function keyRange(src: YamlSource, path: string[]): SourceRange {
+  const loc = locate(src, path);
+  return nodeRange(src, (loc.pair?.key ?? loc.node) as YamlNode | null);
+}
+
+function resolveEndpoint(src: YamlSource, name: string, raw: RawEndpoint): DesiredEndpoint {
+  const ep: DesiredEndpoint = {
+    name,
+    state: raw.state ?? 'present',
+    type: raw.type,
+    autodiscover: raw.autodiscover ?? false,
+    username: raw.credentials.username,
+    passwordEnv: raw.credentials.passwordEnv,
+    authentication: raw.authentication === 'NTLM' ? 'Ntlm' : 'Basic',
+    source: keyRange(src, ['endpoints', name]),
+  };
+  if (raw.exchangeServer !== undefined) ep.exchangeServer = raw.exchangeServer;
+  if (raw.rpcProxyServer !== undefined) ep.rpcProxyServer = raw.rpcProxyServer;
+  if (raw.emailAddress !== undefined) ep.emailAddress = raw.emailAddress;
+  if (raw.maxConcurrentMigrations !== undefined) ep.maxConcurrentMigrations = raw.maxConcurrentMigrations;
+  if (raw.maxConcurrentIncrementalSyncs !== undefined) ep.maxConcurrentIncrementalSyncs = raw.maxConcurrentIncrementalSyncs;
+  return ep;
+}
+
+function resolveBatch(src: YamlSource, name: string, raw: RawBatch, users: DesiredUser[]): DesiredBatch {
+  return {
+    name,
+    endpoint: raw.endpoint,
+    state: raw.state ?? 'started',
+    notificationEmails: [...(raw.notificationEmails ?? [])],
+    csv: raw.csv,
+    csvPath: resolve(dirname(src.absPath), raw.csv),
+    users,
+    source: keyRange(src, ['batches', name]),
+  };
+}
+
+export function resolveDesired(src: YamlSource, plan: RawPlan, users: ReadonlyMap<string, DesiredUser[]>): DesiredState {
+  const byName = <T>(entries: Record<string, T> | undefined): Array<[string, T]> =>
+    Object.entries(entries ?? {}).sort(([a], [b]) => compareText(a, b));
+  return {
+    planFile: src.absPath,
+    organization: plan.organization,
+    sso: plan.sso ?? false,
+    backend: resolveBackend(src.absPath, plan.backend),
+    endpoints: byName(plan.endpoints).map(([name, raw]) => resolveEndpoint(src, name, raw)),
+    batches: byName(plan.batches).map(([name, raw]) => resolveBatch(src, name, raw, users.get(name) ?? [])),
+  };
+}
