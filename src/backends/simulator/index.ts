@@ -25,7 +25,7 @@ export function createSimulatorBackend({ stateFile, now }: { stateFile: string; 
     },
     async run(invocation: Invocation): Promise<RunResult> {
       const state = (await loadState(stateFile)) ?? emptyState(now());
-      const outcome = invokeCmdlet(state, invocation);
+      const outcome = invokeCmdlet(state, invocation, { inPlace: true });
       if (outcome.changed) await saveState(stateFile, outcome.state);
       return outcome.result;
     },

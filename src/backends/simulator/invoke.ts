@@ -49,12 +49,17 @@ function countWrite(state: SimState): boolean {
   return state.writeCalls === n;
 }
 
-export function invokeCmdlet(state: SimState, invocation: SimInvocation): InvokeOutcome {
+/**
+ * Runs one write cmdlet. Pure by default: `state` is untouched and the outcome holds the new state.
+ * With `inPlace` the given state is changed directly when that is safe (no write fault armed); after
+ * a refusal (`changed: false`) such a state may be half-changed and must be discarded, not saved.
+ */
+export function invokeCmdlet(state: SimState, invocation: SimInvocation, opts: { inPlace?: boolean } = {}): InvokeOutcome {
   const handler = HANDLERS[invocation.cmdlet.toLowerCase()];
   if (!handler) return { state, result: { ok: false, error: notRecognized(invocation.cmdlet) }, changed: false };
-  const next = structuredClone(state);
+  const armed = state.faults.failOnWriteCall !== undefined && state.writeCalls < state.faults.failOnWriteCall;
+  const next = opts.inPlace === true && !armed ? state : structuredClone(state);
   const fires = countWrite(next);
-  const counted = next.writeCalls !== state.writeCalls;
   const counterOnly = (): SimState => ({ ...state, writeCalls: next.writeCalls });
   if (fires) {
     return { state: counterOnly(), result: { ok: false, error: next.faults.message ?? T.throttled }, changed: true };
@@ -64,6 +69,6 @@ export function invokeCmdlet(state: SimState, invocation: SimInvocation): Invoke
     return { state: next, result: { ok: true, warnings }, changed: true };
   } catch (err) {
     if (!(err instanceof CmdletError)) throw err;
-    return { state: counted ? counterOnly() : state, result: { ok: false, error: err.message }, changed: counted };
+    return { state: armed ? counterOnly() : state, result: { ok: false, error: err.message }, changed: armed };
   }
 }
