@@ -11,21 +11,26 @@ export interface BatchUsers {
   users: readonly DesiredUser[];
 }
 
+const LINE_SPACE = 2 ** 32;
+
 /** Reports every later occurrence of an address; `batches` must be in a stable order (by name). */
 export function duplicateUserDiagnostics(batches: readonly BatchUsers[]): Diagnostic[] {
-  const first = new Map<string, { batch: string; file: string; line: number }>();
+  // address → batch index and line, packed in one number: no object per mailbox.
+  const first = new Map<string, number>();
   const out: Diagnostic[] = [];
-  for (const { batch, file, users } of batches) {
+  batches.forEach(({ batch, file, users }, b) => {
     for (const user of users) {
       const key = user.email.toLowerCase();
-      const prev = first.get(key);
-      if (prev === undefined) {
-        first.set(key, { batch, file, line: user.line });
+      const packed = first.get(key);
+      if (packed === undefined) {
+        first.set(key, b * LINE_SPACE + user.line);
         continue;
       }
-      const summary = prev.batch === batch
-        ? `"${user.email}" is listed more than once in this CSV file (first at line ${prev.line})`
-        : `"${user.email}" is already in batch \`${prev.batch}\` (${prev.file}:${prev.line})`;
+      const prev = batches[Math.floor(packed / LINE_SPACE)];
+      const prevLine = packed % LINE_SPACE;
+      const summary = prev?.batch === batch
+        ? `"${user.email}" is listed more than once in this CSV file (first at line ${prevLine})`
+        : `"${user.email}" is already in batch \`${prev?.batch ?? '?'}\` (${prev?.file ?? '?'}:${prevLine})`;
       out.push(error('CSV_DUPLICATE', summary, {
         range: { file, start: { line: user.line, col: 1 } },
         address: userAddress(user.email),
@@ -33,6 +38,6 @@ export function duplicateUserDiagnostics(batches: readonly BatchUsers[]): Diagno
         hint: 'Remove one of the two rows.',
       }));
     }
-  }
+  });
   return out;
 }

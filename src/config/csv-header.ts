@@ -20,9 +20,13 @@ const HEADER_EXAMPLE = 'EmailAddress,Password,ForceChangePassword';
 /** Reads the header; `layout` is undefined when rows cannot be interpreted. */
 export function readHeader(header: CsvRecord, file: string, excerpt: string): { layout?: CsvLayout; diagnostics: Diagnostic[] } {
   const range = { file, start: { line: header.line, col: 1 } };
-  const at = (code: Diagnostic['code'], summary: string, hint: string, detail?: string): Diagnostic =>
-    error(code, summary, { range, excerpt, hint, ...(detail ? { detail } : {}) });
   const cells = header.cells;
+  const known = cells.filter((c) => BY_LOWER.has(c.toLowerCase())).length;
+  const nearMisses = cells.map((c) => (BY_LOWER.has(c.toLowerCase()) ? undefined : didYouMean(c, CSV_COLUMNS)));
+  // Only a line that really is a header is echoed: a data row in its place may hold a password.
+  const isHeader = known > 0 || nearMisses.some((m) => m !== undefined) || cells.some((c) => /[;\t]/.test(c));
+  const at = (code: Diagnostic['code'], summary: string, hint: string, detail?: string): Diagnostic =>
+    error(code, summary, { range, hint, ...(isHeader ? { excerpt } : {}), ...(detail ? { detail } : {}) });
   if (cells.some((c) => c.includes(';') && c.split(';').some((p) => BY_LOWER.has(p.trim().toLowerCase())))) {
     return { diagnostics: [at('CSV_SEMICOLON', 'The CSV file is separated by semicolons (;); the migration service only accepts commas',
       'Save the file with commas as separators (Excel uses ";" when the Windows list separator is ";"; use "CSV UTF-8 (Comma delimited)" or Export-Csv in PowerShell).')] };
@@ -30,9 +34,9 @@ export function readHeader(header: CsvRecord, file: string, excerpt: string): { 
   if (cells.length === 1 && (cells[0] ?? '').includes('\t')) {
     return { diagnostics: [at('CSV_SYNTAX', 'The CSV file is separated by tabs; the migration service only accepts commas', 'Save the file with commas as separators.')] };
   }
-  const lower = cells.map((c) => c.toLowerCase());
-  if (!lower.includes('emailaddress') && cells.some((c) => c.includes('@'))) {
-    return { diagnostics: [at('CSV_MISSING_HEADER', 'The CSV file has no header row: the first line is a mailbox',
+  if (!isHeader) {
+    const what = cells.some((c) => c.includes('@')) ? 'the first line is a mailbox' : 'the first line names none of the columns EmailAddress, Password, ForceChangePassword';
+    return { diagnostics: [at('CSV_MISSING_HEADER', `The CSV file has no header row: ${what}`,
       `Add a header line such as \`EmailAddress\` or \`${HEADER_EXAMPLE}\` as the first line.`)] };
   }
   const diagnostics: Diagnostic[] = [];
@@ -40,10 +44,8 @@ export function readHeader(header: CsvRecord, file: string, excerpt: string): { 
   cells.forEach((cell, i) => {
     const col = BY_LOWER.get(cell.toLowerCase());
     if (col === undefined) {
-      const summary = cell === ''
-        ? `Column ${i + 1} of the header has no name`
-        : `Unknown column "${cell}" in the CSV header`;
-      diagnostics.push(at('CSV_UNKNOWN_COLUMN', summary, didYouMean(cell, CSV_COLUMNS) ?? `Remove the column; the allowed columns are ${CSV_COLUMNS.join(', ')}.`,
+      const summary = cell === '' ? `Column ${i + 1} of the header has no name` : `Unknown column "${cell}" in the CSV header`;
+      diagnostics.push(at('CSV_UNKNOWN_COLUMN', summary, nearMisses[i] ?? `Remove the column; the allowed columns are ${CSV_COLUMNS.join(', ')}.`,
         'The migration service rejects CSV files with unrecognised columns.'));
     } else if (index[col] !== undefined) {
       diagnostics.push(at('CSV_DUPLICATE_COLUMN', `Column "${col}" appears more than once in the CSV header`, 'Remove the repeated column.'));
@@ -53,7 +55,7 @@ export function readHeader(header: CsvRecord, file: string, excerpt: string): { 
   });
   if (index.EmailAddress === undefined) {
     diagnostics.push(at('CSV_MISSING_HEADER', 'Column "EmailAddress" is missing from the CSV header',
-      `The first line must name the columns, e.g. \`${HEADER_EXAMPLE}\`; EmailAddress is required.`));
+      `Name the column that holds the mailbox addresses \`EmailAddress\`, e.g. \`${HEADER_EXAMPLE}\`.`));
     return { diagnostics };
   }
   return { layout: { index, width: cells.length }, diagnostics };

@@ -20,9 +20,47 @@ export interface CsvRecords {
   syntaxError?: CsvSyntaxError;
 }
 
-interface RecordInfo {
-  lines: number;
-  empty_lines: number;
+function newlineCount(cells: readonly string[], eol: string): number {
+  let n = 0;
+  for (const c of cells) {
+    for (let i = c.indexOf(eol); i >= 0; i = c.indexOf(eol, i + 1)) n++;
+  }
+  return n;
+}
+
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch !== 0x20 && ch !== 0x09 && ch !== 0x0d && ch !== 0x0a) return false;
+  }
+  return true;
+}
+
+/**
+ * Start line of each record. csv-parse's `info` option gives line numbers but doubles the parse
+ * time (an object per record), so the lines are recovered in one pass instead: the parser skips
+ * blank (whitespace-only) lines, and a record spans one line plus the line breaks quoted inside it.
+ */
+function recordLines(text: string, records: readonly string[][]): number[] {
+  const eol = text.includes('\n') || !text.includes('\r') ? '\n' : '\r';
+  const lineEnd = (from: number): number => {
+    const i = text.indexOf(eol, from);
+    return i < 0 ? text.length : i + 1;
+  };
+  const starts: number[] = [];
+  let line = 1;
+  let pos = 0;
+  for (const record of records) {
+    for (let end = lineEnd(pos); pos < text.length && isBlank(text, pos, end); end = lineEnd(pos)) {
+      pos = end;
+      line++;
+    }
+    starts.push(line);
+    const span = 1 + newlineCount(record, eol);
+    for (let i = 0; i < span; i++) pos = lineEnd(pos);
+    line += span;
+  }
+  return starts;
 }
 
 function errorLine(err: unknown): number {
@@ -37,10 +75,9 @@ function plainMessage(err: unknown): string {
 
 export function parseCsvRecords(text: string): CsvRecords {
   const skipped: CsvSyntaxError[] = [];
-  let rows: Array<{ record: string[]; info: RecordInfo }>;
+  let rows: string[][];
   try {
     rows = parse(text, {
-      info: true,
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,
@@ -48,20 +85,15 @@ export function parseCsvRecords(text: string): CsvRecords {
       on_skip: (err) => {
         if (err) skipped.push({ line: errorLine(err), message: plainMessage(err) });
       },
-    }) as unknown as Array<{ record: string[]; info: RecordInfo }>;
+    }) as string[][];
   } catch (err) {
     return { records: [], syntaxError: { line: errorLine(err), message: plainMessage(err) } };
   }
+  const lines = recordLines(text, rows);
   const records: CsvRecord[] = [];
-  let prevEnd = 0;
-  let prevEmpty = 0;
-  for (const { record, info } of rows) {
-    const line = prevEnd + 1 + (info.empty_lines - prevEmpty);
-    prevEnd = info.lines;
-    prevEmpty = info.empty_lines;
-    if (record.every((c) => c === '')) continue;
-    records.push({ cells: record, line });
-  }
+  rows.forEach((cells, i) => {
+    if (!cells.every((c) => c === '')) records.push({ cells, line: lines[i] ?? 1 });
+  });
   const syntaxError = skipped[0];
   if (!syntaxError) return { records };
   return { records: records.filter((r) => r.line < syntaxError.line), syntaxError };

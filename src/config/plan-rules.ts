@@ -34,7 +34,7 @@ function caseDuplicates(src: YamlSource, section: 'endpoints' | 'batches', names
     }
     out.push(diagAt(src, 'DUPLICATE_NAME', `The ${kind} names \`${first}\` and \`${name}\` differ only in case`, at(src, [section, name], true), {
       detail: 'The migration service compares names case-insensitively, so both would be the same object.',
-      hint: `Rename or remove one of the two ${kind}s.`,
+      hint: `Rename or remove one of the two ${section}.`,
     }));
   }
   return out;
