@@ -1,0 +1,102 @@
+# Runs one allow-listed cmdlet by name with parameters splatted from JSON. No request text is ever
+# evaluated as code: names are checked against lists and values are bound as values.
+
+$script:Reads = @{
+    'Get-MigrationEndpoint' = 'ConvertTo-BridgeEndpoint'
+    'Get-MigrationBatch'    = 'ConvertTo-BridgeBatch'
+    'Get-MigrationUser'     = 'ConvertTo-BridgeUser'
+}
+$script:Writes = @(
+    'New-MigrationEndpoint', 'Set-MigrationEndpoint', 'Remove-MigrationEndpoint',
+    'New-MigrationBatch', 'Set-MigrationBatch', 'Start-MigrationBatch', 'Stop-MigrationBatch', 'Remove-MigrationBatch',
+    'Remove-MigrationUser'
+)
+$script:Session = @('Import-Module', 'Connect-ExchangeOnline', 'Disconnect-ExchangeOnline')
+# Common parameters the bridge sets itself; a request may not override them.
+$script:Reserved = @(
+    'ErrorAction', 'ErrorVariable', 'WarningAction', 'WarningVariable', 'InformationAction', 'InformationVariable',
+    'OutVariable', 'OutBuffer', 'PipelineVariable', 'ProgressAction', 'Debug', 'Verbose', 'WhatIf'
+)
+
+function ConvertTo-BridgeParameterValue {
+    param($Value)
+    if ($Value -is [System.Collections.IDictionary]) {
+        if ($Value.Contains('bytes')) { return , [Convert]::FromBase64String([string]$Value['bytes']) }
+        if ($Value.Contains('credential')) {
+            $c = $Value['credential']
+            return [pscredential]::new([string]$c['username'], (ConvertTo-BridgeSecureString ([string]$c['password'])))
+        }
+        if ($Value.Contains('secureString')) { return ConvertTo-BridgeSecureString ([string]$Value['secureString']) }
+        throw 'Unsupported parameter value: an object must be {bytes}, {credential} or {secureString}.'
+    }
+    if ($Value -is [array]) {
+        foreach ($item in $Value) { if ($item -isnot [string]) { throw 'Unsupported parameter value: arrays hold strings only.' } }
+        return , [string[]]$Value
+    }
+    return $Value
+}
+
+function New-BridgeSplat {
+    param([string]$Cmdlet, $Parameters)
+    $splat = @{}
+    if ($null -eq $Parameters) { return $splat }
+    if ($Parameters -isnot [System.Collections.IDictionary]) { throw 'parameters must be a JSON object.' }
+    foreach ($name in $Parameters.Keys) {
+        if ($name -notmatch '^[A-Za-z][A-Za-z0-9]*$' -or $script:Reserved -contains $name) { throw "Parameter name '$name' is not allowed." }
+        $value = $Parameters[$name]
+        if ($name -eq 'Identity' -and ($value -isnot [string] -or [string]::IsNullOrWhiteSpace($value))) {
+            throw 'Refusing an empty -Identity: the service would act on every object.'
+        }
+        $splat[$name] = ConvertTo-BridgeParameterValue $value
+    }
+    if ($script:Reads.ContainsKey($Cmdlet) -and $splat.ContainsKey('Identity')) { throw 'Reads list every object; -Identity is not used.' }
+    return $splat
+}
+
+function Invoke-BridgeCmdlet {
+    param([string]$Cmdlet, $Parameters)
+    $isRead = $script:Reads.ContainsKey($Cmdlet)
+    if (-not ($isRead -or $script:Writes -contains $Cmdlet -or $script:Session -contains $Cmdlet)) {
+        throw [System.Management.Automation.CommandNotFoundException]::new("'$Cmdlet' is not on the bridge's allow-list.")
+    }
+    $splat = New-BridgeSplat $Cmdlet $Parameters
+    if ($Cmdlet -eq 'Import-Module') {
+        $module = Import-Module @splat -DisableNameChecking -PassThru -ErrorAction Stop -WarningAction SilentlyContinue
+        return @{ result = [ordered]@{ name = [string]$module[0].Name; version = [string]$module[0].Version }; warnings = @() }
+    }
+    $command = Get-Command -Name $Cmdlet -CommandType Function, Cmdlet -ErrorAction SilentlyContinue | Select-Object -First 1
+    if ($null -eq $command) {
+        throw [System.Management.Automation.CommandNotFoundException]::new("The term '$Cmdlet' is not recognized as a name of a cmdlet, function, script file, or executable program.")
+    }
+    $splat['ErrorAction'] = 'Stop'
+    $splat['WarningAction'] = 'SilentlyContinue'
+    $splat['WarningVariable'] = 'bridgeWarnings'
+    $splat['InformationAction'] = 'SilentlyContinue'
+    $bridgeWarnings = $null
+    $output = @(& $command @splat)
+    $warnings = @(@($bridgeWarnings) | Where-Object { $null -ne $_ } | ForEach-Object { [string]$_ })
+    if ($Cmdlet -eq 'Connect-ExchangeOnline') { $script:Connected = $true }
+    if ($Cmdlet -eq 'Disconnect-ExchangeOnline') { $script:Connected = $false }
+    if (-not $isRead) { return @{ result = $null; warnings = $warnings } }
+    $project = $script:Reads[$Cmdlet]
+    $items = [System.Collections.Generic.List[object]]::new()
+    foreach ($o in $output) { $items.Add((& $project $o)) }
+    return @{ result = $items.ToArray(); warnings = $warnings }
+}
+
+# EXO V3 error text is "<code>|<Exception.Type>|<message>" (facts §8.9); keep the service's message.
+function ConvertTo-BridgeError {
+    param([System.Management.Automation.ErrorRecord]$Record)
+    $message = [string]$Record.Exception.Message
+    $type = $Record.Exception.GetType().FullName
+    $code = ''
+    if ($message -match '^(?s)\s*(?:Write-ErrorMessage\s*:\s*)?([^|\r\n]*)\|([A-Za-z_][\w.`+]*)\|(.*)$') {
+        $code = $Matches[1].Trim(); $type = $Matches[2]; $message = $Matches[3]
+    }
+    return [ordered]@{
+        error     = $message.Trim()
+        errorType = $type
+        errorCode = $code
+        category  = [string]$Record.CategoryInfo.Category
+    }
+}

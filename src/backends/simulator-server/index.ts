@@ -1,0 +1,5 @@
+// The simulator over HTTP for real PowerShell (the StagemigSimulator module), on 127.0.0.1 only.
+export { startSimulatorServer, SIMULATOR_HOST } from './server.js';
+export type { SimulatorServer, SimulatorServerOptions, SimulatorServerStats } from './server.js';
+export { invokeOnSimulator, parseInvokeRequest } from './invoke.js';
+export type { InvokeRequest, InvokeResponse } from './invoke.js';

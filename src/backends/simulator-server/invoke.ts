@@ -1,0 +1,47 @@
+// One "invoke cmdlet" request against the simulator's state file: reads, writes and session calls.
+import type { Invocation, WireValue } from '../../model/index.js';
+import { createSimulatorBackend, loadState } from '../simulator/index.js';
+import { createdRecord, readRecords, type ReadCmdlet } from './records.js';
+
+export interface InvokeRequest {
+  cmdlet: string;
+  parameters: Record<string, WireValue>;
+}
+
+export type InvokeResponse =
+  | { ok: true; warnings: string[]; result?: unknown }
+  | { ok: false; error: string };
+
+const READS = new Set<string>(['get-migrationendpoint', 'get-migrationbatch', 'get-migrationuser']);
+const SESSION = new Set(['connect-exchangeonline', 'disconnect-exchangeonline']);
+
+/** Checks the request body's shape; returns an error text when it is not an invocation. */
+export function parseInvokeRequest(body: unknown): InvokeRequest | string {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'The request body must be a JSON object.';
+  const { cmdlet, parameters = {} } = body as { cmdlet?: unknown; parameters?: unknown };
+  if (typeof cmdlet !== 'string' || !/^[A-Za-z]+-[A-Za-z]+$/.test(cmdlet)) return '"cmdlet" must be a cmdlet name.';
+  if (typeof parameters !== 'object' || parameters === null || Array.isArray(parameters)) {
+    return '"parameters" must be a JSON object.';
+  }
+  return { cmdlet, parameters: parameters as Record<string, WireValue> };
+}
+
+export async function invokeOnSimulator(
+  request: InvokeRequest,
+  opts: { stateFile: string; now: () => Date },
+): Promise<InvokeResponse> {
+  const name = request.cmdlet.toLowerCase();
+  if (SESSION.has(name)) return { ok: true, warnings: [] };
+  if (READS.has(name)) {
+    return { ok: true, warnings: [], result: readRecords(await loadState(opts.stateFile), name as ReadCmdlet) };
+  }
+  const backend = createSimulatorBackend(opts);
+  const result = await backend.run(request as unknown as Invocation);
+  if (!result.ok) return result;
+  const identity = request.parameters.Name;
+  if (name.startsWith('new-') && typeof identity === 'string') {
+    const created = createdRecord(await loadState(opts.stateFile), name, identity);
+    return { ok: true, warnings: result.warnings, result: created };
+  }
+  return { ok: true, warnings: result.warnings };
+}

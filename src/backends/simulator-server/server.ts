@@ -1,0 +1,114 @@
+// `stagemig simulator serve`: the simulator over HTTP on 127.0.0.1 only, for the StagemigSimulator
+// PowerShell module. One endpoint invokes a cmdlet; /stats counts the calls per cmdlet.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { invokeOnSimulator, parseInvokeRequest } from './invoke.js';
+
+export const SIMULATOR_HOST = '127.0.0.1';
+const MAX_BODY = 32 * 1024 * 1024;
+
+export interface SimulatorServerStats {
+  /** Calls per cmdlet, by the name the caller used (e.g. "Get-MigrationBatch"). */
+  calls: Record<string, number>;
+}
+
+export interface SimulatorServer {
+  /** Base URL, e.g. http://127.0.0.1:8123 */
+  url: string;
+  port: number;
+  stats(): SimulatorServerStats;
+  resetStats(): void;
+  close(): Promise<void>;
+}
+
+export interface SimulatorServerOptions {
+  stateFile: string;
+  now: () => Date;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Called after each request (for a log line). */
+  onRequest?: (cmdlet: string, ok: boolean) => void;
+}
+
+class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY) throw new HttpError(413, 'The request body is too large.');
+    chunks.push(chunk);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    throw new HttpError(400, 'The request body is not JSON.');
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+export async function startSimulatorServer(opts: SimulatorServerOptions): Promise<SimulatorServer> {
+  let calls: Record<string, number> = {};
+  let queue: Promise<unknown> = Promise.resolve();
+  /** One request at a time: each one loads, changes and saves the state file. */
+  const serialize = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = queue.then(fn, fn);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  let port = 0;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const host = (req.headers.host ?? '').toLowerCase();
+    if (host !== `${SIMULATOR_HOST}:${port}` && host !== `localhost:${port}`) throw new HttpError(403, 'Unexpected Host header.');
+    const path = (req.url ?? '').split('?')[0];
+    if (req.method === 'GET' && path === '/stats') return send(res, 200, { calls });
+    if (req.method === 'POST' && path === '/stats/reset') {
+      calls = {};
+      return send(res, 200, { calls });
+    }
+    if (req.method !== 'POST' || path !== '/invoke') throw new HttpError(404, 'Use POST /invoke or GET /stats.');
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpError(415, 'Send application/json.');
+    const parsed = parseInvokeRequest(await readJson(req));
+    if (typeof parsed === 'string') throw new HttpError(400, parsed);
+    calls[parsed.cmdlet] = (calls[parsed.cmdlet] ?? 0) + 1;
+    const response = await serialize(() => invokeOnSimulator(parsed, opts));
+    opts.onRequest?.(parsed.cmdlet, response.ok);
+    send(res, 200, response);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      const status = err instanceof HttpError ? err.status : 500;
+      send(res, status, { ok: false, error: err instanceof Error ? err.message : String(err) });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, SIMULATOR_HOST, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${SIMULATOR_HOST}:${port}`,
+    port,
+    stats: () => ({ calls: { ...calls } }),
+    resetStats: () => {
+      calls = {};
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
