@@ -20,7 +20,7 @@ const HEADER_EXAMPLE = 'EmailAddress,Password,ForceChangePassword';
 /** Reads the header; `layout` is undefined when rows cannot be interpreted. */
 export function readHeader(header: CsvRecord, file: string, excerpt: string): { layout?: CsvLayout; diagnostics: Diagnostic[] } {
   const range = { file, start: { line: header.line, col: 1 } };
-  const cells = header.cells;
+  const cells = header.cells.map((c) => c.trim());
   const known = cells.filter((c) => BY_LOWER.has(c.toLowerCase())).length;
   const nearMisses = cells.map((c) => (BY_LOWER.has(c.toLowerCase()) ? undefined : didYouMean(c, CSV_COLUMNS)));
   // Only a line that really is a header is echoed: a data row in its place may hold a password.

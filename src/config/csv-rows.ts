@@ -29,7 +29,7 @@ export function readRows(rows: readonly CsvRecord[], layout: CsvLayout, opts: Ro
       range: at(first?.line ?? 1), hint: 'Split the file into two or more batches of at most 2,000 rows each.' }));
   }
   for (const { cells, line } of rows) {
-    const email = cells[emailIdx] ?? '';
+    const email = (cells[emailIdx] ?? '').trim();
     if (cells.length !== layout.width) {
       diagnostics.push(error('CSV_COLUMN_COUNT', `Row has ${cells.length} ${cells.length === 1 ? 'value' : 'values'} but the header has ${layout.width} columns${email && isValidSmtpAddress(email) ? ` (row of "${email}")` : ''}`, {
         range: at(line), hint: 'Give every row as many comma-separated values as the header has columns (leave a value empty with nothing between commas); quote values that contain commas.' }));
@@ -47,7 +47,7 @@ export function readRows(rows: readonly CsvRecord[], layout: CsvLayout, opts: Ro
     const user: DesiredUser = { email, line };
     const password = passIdx === undefined ? '' : (cells[passIdx] ?? '');
     if (password !== '') user.password = new Sensitive(password);
-    const force = forceIdx === undefined ? '' : (cells[forceIdx] ?? '');
+    const force = forceIdx === undefined ? '' : (cells[forceIdx] ?? '').trim();
     if (force !== '') {
       if (!BOOL.test(force)) {
         diagnostics.push(error('CSV_INVALID_FORCE_CHANGE', `ForceChangePassword must be True or False (got "${force.length > 40 ? `${force.slice(0, 37)}...` : force}") for "${email}"`, {
