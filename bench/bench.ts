@@ -10,9 +10,17 @@ const BATCHES = Number(process.env.BENCH_BATCHES ?? 100);
 const PER_BATCH = Number(process.env.BENCH_MAILBOXES ?? 2000);
 const measureScript = join(dirname(fileURLToPath(import.meta.url)), 'measure.js');
 
-function measure(phase: string, planPath: string): Record<string, number | string> {
+interface Figures {
+  wallMs: number;
+  cpuMs: number;
+  peakRssMB: number;
+  reads: number;
+  steps: number;
+}
+
+function measure(phase: string, planPath: string): Figures {
   const out = execFileSync(process.execPath, [measureScript, phase, planPath], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  return JSON.parse(out.trim().split('\n').pop()!) as Record<string, number | string>;
+  return JSON.parse(out.trim().split('\n').pop()!) as Figures;
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'stagemig-bench-'));

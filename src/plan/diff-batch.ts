@@ -70,7 +70,9 @@ function lifecycleFor(b: DesiredBatch, live: LiveBatch, addsUsers: boolean): { s
   const s = live.status;
   if (s === 'Corrupted') return { note: 'The batch is Corrupted: the service only allows removing it (set state: removed).' };
   if (b.state === 'started') {
-    if (NEEDS_START.has(s) || (addsUsers && !RUNNING_BATCH.has(s))) {
+    // Users added since the last start stay pending until the batch is started again.
+    const pending = addsUsers || live.pendingCount > 0;
+    if (NEEDS_START.has(s) || (pending && !RUNNING_BATCH.has(s))) {
       return { step: lifecycleStep(live.name, 'start-batch'), lifecycle: 'start' };
     }
     if (s === 'Stopping') return { note: 'The batch is Stopping; Start-MigrationBatch waits until it is Stopped.' };
