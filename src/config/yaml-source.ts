@@ -26,7 +26,7 @@ function looksLikeEnvName(node: YamlNode | null): boolean {
 
 export function parseYamlSource(text: string, absPath: string, file: string): YamlSource {
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, keepSourceTokens: false });
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, merge: true });
   const secretPairs: YamlSource['secretPairs'] = [];
   const secretSpans: Array<[number, number]> = [];
   visit(doc, {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPlan } from '../../src/config/index.js';
 import { Sensitive } from '../../src/model/index.js';
-import { FIXTURES, REPO } from './helpers.js';
+import { FIXTURES, REPO, tempDir } from './helpers.js';
 
 describe('loadPlan: a valid plan resolves into DesiredState', () => {
   it('loads the contoso example with no diagnostics', async () => {
@@ -77,6 +77,32 @@ describe('loadPlan: a valid plan resolves into DesiredState', () => {
   it('shows paths outside cwd as absolute', async () => {
     const { diagnostics } = await loadPlan(join(FIXTURES, 'references/stagemig.yaml'), { cwd: join(FIXTURES, 'valid') });
     expect(diagnostics[0]?.range?.file).toBe(join(FIXTURES, 'references/stagemig.yaml'));
+  });
+
+  it('supports YAML anchors and merge keys for shared batch settings', async () => {
+    const yaml = [
+      'version: 1',
+      'organization: contoso.onmicrosoft.com',
+      'endpoints:',
+      '  E: {type: ExchangeOutlookAnywhere, autodiscover: true, emailAddress: a@contoso.com, credentials: {username: u, passwordEnv: P}}',
+      'batches:',
+      '  A: &wave',
+      '    endpoint: E',
+      '    csv: a.csv',
+      '    notificationEmails: [ops@contoso.com]',
+      '  B:',
+      '    <<: *wave',
+      '    csv: b.csv',
+      '    state: stopped',
+      '',
+    ].join('\n');
+    const dir = tempDir({ 'p.yaml': yaml, 'a.csv': 'EmailAddress\na@contoso.com\n', 'b.csv': 'EmailAddress\nb@contoso.com\n' });
+    const { desired, diagnostics } = await loadPlan('p.yaml', { cwd: dir });
+    expect(diagnostics).toEqual([]);
+    expect(desired?.batches.map((b) => [b.name, b.endpoint, b.csv, b.state, b.notificationEmails, b.source.start.line])).toEqual([
+      ['A', 'E', 'a.csv', 'started', ['ops@contoso.com'], 6],
+      ['B', 'E', 'b.csv', 'stopped', ['ops@contoso.com'], 10],
+    ]);
   });
 
   it('reports a missing plan file as a diagnostic, not an exception', async () => {
