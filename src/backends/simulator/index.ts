@@ -1,10 +1,11 @@
 // The embedded simulator of the Exchange Online migration service: a Backend over a JSON state file,
 // and a pure engine API (state in, state out) usable by other front ends.
+import { stat } from 'node:fs/promises';
 import type { Backend, RunResult } from '../backend.js';
 import type { Invocation, LiveState } from '../../model/index.js';
 import { invokeCmdlet } from './invoke.js';
 import { toLiveState } from './live.js';
-import { emptyState } from './state.js';
+import { emptyState, type SimState } from './state.js';
 import { loadState, saveState } from './store.js';
 
 export type SimulatorBackend = Backend & {
@@ -12,21 +13,47 @@ export type SimulatorBackend = Backend & {
   readonly readCalls: number;
 };
 
+/** Identity of one version of the state file; a rename-based write always changes it. */
+async function fileVersion(file: string): Promise<string | undefined> {
+  try {
+    const s = await stat(file);
+    return `${s.ino}:${s.size}:${s.mtimeMs}:${s.ctimeMs}`;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
 export function createSimulatorBackend({ stateFile, now }: { stateFile: string; now: () => Date }): SimulatorBackend {
   let readCalls = 0;
+  // The last state read or written, reused while the file is unchanged (large states parse slowly).
+  let cache: { version: string; state: SimState } | undefined;
+  const load = async (): Promise<SimState | undefined> => {
+    const version = await fileVersion(stateFile);
+    if (version === undefined) return (cache = undefined);
+    if (cache?.version === version) return cache.state;
+    const state = await loadState(stateFile);
+    cache = state ? { version, state } : undefined;
+    return state;
+  };
   return {
     get readCalls() {
       return readCalls;
     },
     async readLive(): Promise<LiveState> {
-      const state = await loadState(stateFile);
+      const state = await load();
       readCalls += 3; // Get-MigrationEndpoint; Get-MigrationBatch and Get-MigrationUser -ResultSize Unlimited
       return toLiveState(state);
     },
     async run(invocation: Invocation): Promise<RunResult> {
-      const state = (await loadState(stateFile)) ?? emptyState(now());
+      const state = (await load()) ?? emptyState(now());
       const outcome = invokeCmdlet(state, invocation, { inPlace: true });
-      if (outcome.changed) await saveState(stateFile, outcome.state);
+      cache = undefined; // a refusal may have left the in-place state half-changed
+      if (outcome.changed) {
+        await saveState(stateFile, outcome.state);
+        const version = await fileVersion(stateFile);
+        if (version !== undefined) cache = { version, state: outcome.state };
+      }
       return outcome.result;
     },
     async close(): Promise<void> {},

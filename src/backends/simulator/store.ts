@@ -2,7 +2,7 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { error, StagemigError } from '../../diag/index.js';
-import { STATE_FORMAT, STATE_VERSION, type SimState } from './state.js';
+import { STATE_FORMAT, STATE_VERSION, type SimState, type SimUser } from './state.js';
 
 function corrupt(file: string, why: string): StagemigError {
   return new StagemigError([
@@ -43,7 +43,28 @@ function checkShape(file: string, data: unknown): SimState {
   }
   if (typeof s.seq !== 'number' || typeof s.writeCalls !== 'number') throw corrupt(file, 'counters are missing');
   if (typeof s.faults !== 'object' || s.faults === null) throw corrupt(file, '"faults" is not an object');
-  return s as SimState;
+  const state = s as SimState;
+  for (const u of state.users as unknown as Array<Record<string, unknown>>) {
+    for (const [k, v] of DEFAULT_ENTRIES) if (u[k] === undefined) u[k] = v;
+  }
+  return state;
+}
+
+/** User fields left out of the file when they hold these values (most users, most of the time). */
+const USER_DEFAULTS = {
+  pending: false, provisioned: false, hasPassword: false, queueSeq: 0, syncedItemCount: 0, skippedItemCount: 0,
+} as const;
+
+const DEFAULT_ENTRIES = Object.entries(USER_DEFAULTS);
+
+function compactUser(u: SimUser): Record<string, unknown> {
+  const out: Record<string, unknown> = { email: u.email };
+  const defaults = USER_DEFAULTS as Record<string, unknown>;
+  for (const k in u) {
+    const v = (u as unknown as Record<string, unknown>)[k];
+    if (k !== 'email' && v !== undefined && defaults[k] !== v) out[k] = v;
+  }
+  return out;
 }
 
 /** Writes the state atomically, creating the folder when needed. */
@@ -64,11 +85,23 @@ export function serializeState(state: SimState): string {
   const parts: string[] = [];
   for (const [key, value] of Object.entries(state)) {
     if (Array.isArray(value)) {
-      const items = value.map((v) => `    ${JSON.stringify(v)}`).join(',\n');
-      parts.push(`  ${JSON.stringify(key)}: ${value.length === 0 ? '[]' : `[\n${items}\n  ]`}`);
+      const items = key === 'users' ? usersOnLines(state.users) : value.map((v) => JSON.stringify(v)).join(',\n    ');
+      parts.push(`  ${JSON.stringify(key)}: ${value.length === 0 ? '[]' : `[\n    ${items}\n  ]`}`);
     } else parts.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)}`);
   }
   return `{\n${parts.join(',\n')}\n}\n`;
+}
+
+/**
+ * One stringify for all users (several times faster than one per user), then a line break before
+ * each user. Compact users are flat objects whose first key is "email", so `},{"email":` occurs only between
+ * two users (a quote inside a string is always escaped); the piece count double-checks that.
+ */
+function usersOnLines(users: SimUser[]): string {
+  const compact = users.map(compactUser);
+  const pieces = JSON.stringify(compact).slice(1, -1).split('},{"email":');
+  if (pieces.length === users.length) return pieces.join('},\n    {"email":');
+  return compact.map((u) => JSON.stringify(u)).join(',\n    ');
 }
 
 /** Deletes the state file; false when there was none. */

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StagemigError } from '../../../src/diag/index.js';
-import { deleteState, emptyState, loadState, saveState } from '../../../src/backends/simulator/index.js';
-import { T0, withBatch, withEndpoint } from './helpers.js';
+import { deleteState, emptyState, loadState, saveState, withFaults } from '../../../src/backends/simulator/index.js';
+import { advance, T0, withBatch, withEndpoint } from './helpers.js';
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'stagemig-sim-store-'));
 
@@ -20,7 +20,10 @@ describe('simulator state file', () => {
   it('creates the folder on write, leaves no temp file, and reads back what it wrote', async () => {
     const dir = await tempDir();
     const file = join(dir, 'deep', 'er', 'simulator.json');
-    const state = withBatch(withEndpoint(), 'B1', ['a@contoso.com']);
+    let state = withBatch(withEndpoint(), 'B1', ['a@contoso.com', 'b@contoso.com', 'c@contoso.com'], { AutoStart: true });
+    state = advance(withFaults(state, { failMailboxes: { 'b@contoso.com': 'X: "quoted" },{"email": text' } }), '1h');
+    state = withBatch(state, 'B2', ['d@contoso.com']);
+    expect(new Set(state.users.map((u) => u.status)).size).toBeGreaterThan(2);
     await saveState(file, state);
     expect(await loadState(file)).toEqual(state);
     expect(await readdir(join(dir, 'deep', 'er'))).toEqual(['simulator.json']);
@@ -31,6 +34,7 @@ describe('simulator state file', () => {
     await saveState(file, withBatch(withEndpoint(), 'B1', ['a@contoso.com', 'b@contoso.com']));
     const lines = (await readFile(file, 'utf8')).split('\n');
     expect(lines.filter((l) => l.includes('"email":'))).toHaveLength(2);
+    expect(lines.find((l) => l.includes('a@contoso.com'))).toBe('    {"email":"a@contoso.com","batch":"B1","status":"Queued","pending":true},');
     expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ format: 'stagemig-simulator', version: 1 });
   });
 
