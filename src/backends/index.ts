@@ -2,6 +2,7 @@
 import { error, StagemigError } from '../diag/index.js';
 import type { BackendConfig } from '../model/index.js';
 import type { Backend } from './backend.js';
+import { createExchangeOnlineBackend } from './powershell/index.js';
 import { createSimulatorBackend } from './simulator/index.js';
 
 export type { Backend, RunResult } from './backend.js';
@@ -9,13 +10,25 @@ export type { Backend, RunResult } from './backend.js';
 export interface BackendDeps {
   now: () => Date;
   env: Readonly<Record<string, string | undefined>>;
+  /** The plan's `organization` (the tenant's *.onmicrosoft.com domain); exchange-online connects to it. */
+  organization?: string;
+  /** Ctrl-C hook (Io.onInterrupt): the exchange-online backend then closes its session in order. */
+  onInterrupt?: (cb: () => void) => () => void;
 }
 
 export async function openBackend(config: BackendConfig, deps: BackendDeps): Promise<Backend> {
   if (config.type === 'simulator') return createSimulatorBackend({ stateFile: config.stateFile, now: deps.now });
-  throw new StagemigError([
-    error('BACKEND_FAILED', 'The exchange-online backend is not available in this build', {
-      hint: 'Use `backend: {type: simulator}` to rehearse the plan.',
-    }),
-  ]);
+  if (deps.organization === undefined || deps.organization.trim() === '') {
+    throw new StagemigError([
+      error('USAGE', 'The exchange-online backend needs the plan\'s organization', {
+        hint: 'Set `organization:` in the plan to the tenant\'s *.onmicrosoft.com domain.',
+      }),
+    ]);
+  }
+  return createExchangeOnlineBackend({
+    config,
+    organization: deps.organization,
+    env: deps.env,
+    ...(deps.onInterrupt ? { onInterrupt: deps.onInterrupt } : {}),
+  });
 }

@@ -1,0 +1,106 @@
+// The exchange-online backend (DESIGN §7): Exchange Online through one long-lived pwsh running
+// powershell/bridge.ps1, connected once with app-only certificate sign-in.
+import { error, StagemigError } from '../../diag/index.js';
+import type { ExchangeOnlineBackendConfig, LiveState } from '../../model/index.js';
+import type { Backend, RunResult } from '../backend.js';
+import { spawnBridge, type BridgeProcess, type BridgeSpawnOptions } from './bridge-process.js';
+import { connectParameters, moduleToImport, READ_CMDLETS, WRITE_CMDLETS } from './connect.js';
+import { connectFailed, EXO_MODULE, moduleFailed, readFailed, readUnexpected } from './failures.js';
+import { LiveShapeError, mapBatches, mapEndpoints, mapUsers } from './live-map.js';
+import { bridgeScriptPath, pwshCommand } from './locate.js';
+import { pwshEnvironment } from './pwsh-env.js';
+import { realSleep, type RetryOptions } from './retry.js';
+import { PwshSession } from './session.js';
+
+export { bridgeScriptPath, standInModulePath, pwshCommand } from './locate.js';
+export { isThrottled, THROTTLE_DELAYS_MS } from './retry.js';
+
+export interface ExchangeOnlineOptions {
+  config: ExchangeOnlineBackendConfig;
+  /** The tenant's *.onmicrosoft.com domain (the plan's `organization`). */
+  organization: string;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Ctrl-C: close the session after the call in flight. */
+  onInterrupt?: (cb: () => void) => () => void;
+  sleep?: (ms: number) => Promise<void>;
+  onRetry?: RetryOptions['onRetry'];
+  /** For tests: start something else than pwsh. */
+  spawn?: (opts: BridgeSpawnOptions) => BridgeProcess;
+  startTimeoutMs?: number;
+}
+
+const PWSH_ARGS = ['-NoLogo', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File'];
+
+async function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(onTimeout()), ms)));
+  try {
+    return await Promise.race([p, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function createExchangeOnlineBackend(opts: ExchangeOnlineOptions): Promise<Backend> {
+  const { config, organization, env } = opts;
+  const connect = connectParameters(config, organization, env);
+  const command = pwshCommand(env);
+  const bridge = (opts.spawn ?? spawnBridge)({
+    command,
+    args: [...PWSH_ARGS, bridgeScriptPath()],
+    env: pwshEnvironment(env, { exclude: [config.certificatePasswordEnv] }),
+  });
+  const session = new PwshSession(bridge, {
+    command,
+    retry: { sleep: opts.sleep ?? realSleep, ...(opts.onRetry ? { onRetry: opts.onRetry } : {}) },
+    ...(opts.onInterrupt ? { onInterrupt: opts.onInterrupt } : {}),
+  });
+  try {
+    await withTimeout(bridge.hello, opts.startTimeoutMs ?? 60_000, () =>
+      new StagemigError([error('BACKEND_FAILED', 'PowerShell did not start within a minute', { hint: 'Check that `pwsh -NoProfile` starts on this machine.' })]),
+    ).catch((err: unknown) => {
+      throw session.translate(err, 'starting');
+    });
+    const module = moduleToImport(config, EXO_MODULE);
+    const imported = await session.call('Import-Module', { Name: module }, `loading ${module}`);
+    if (!imported.ok) throw moduleFailed(module, imported);
+    const connected = await session.call('Connect-ExchangeOnline', connect, 'connecting');
+    if (!connected.ok) throw connectFailed(organization, config.appId, connected, config.certificatePasswordEnv);
+    session.connected();
+  } catch (err) {
+    await session.close();
+    throw err;
+  }
+  return exchangeOnlineBackend(session);
+}
+
+function exchangeOnlineBackend(session: PwshSession): Backend {
+  async function read(cmdlet: (typeof READ_CMDLETS)[number]): Promise<unknown> {
+    // Get-MigrationEndpoint has no -ResultSize; the other two return 1000 objects unless told otherwise.
+    const parameters: Record<string, string> = cmdlet === 'Get-MigrationEndpoint' ? {} : { ResultSize: 'Unlimited' };
+    const r = await session.call(cmdlet, parameters, `running ${cmdlet}`);
+    if (!r.ok) throw readFailed(cmdlet, r);
+    const truncated = r.warnings.find((w) => /ResultSize/i.test(w));
+    if (truncated !== undefined) throw readUnexpected(cmdlet, `The service truncated the result: ${truncated}`);
+    return r.result ?? [];
+  }
+  return {
+    async readLive(): Promise<LiveState> {
+      const endpoints = await read('Get-MigrationEndpoint');
+      const batches = await read('Get-MigrationBatch');
+      const users = await read('Get-MigrationUser');
+      try {
+        return { endpoints: mapEndpoints(endpoints), batches: mapBatches(batches), users: mapUsers(users) };
+      } catch (err) {
+        if (err instanceof LiveShapeError) throw readUnexpected(err.message.split(':')[0]!, err.message);
+        throw err;
+      }
+    },
+    async run(invocation): Promise<RunResult> {
+      if (!WRITE_CMDLETS.includes(invocation.cmdlet)) return { ok: false, error: `stagemig does not run ${invocation.cmdlet}` };
+      const r = await session.call(invocation.cmdlet, invocation.parameters, `running ${invocation.cmdlet}`);
+      return r.ok ? { ok: true, warnings: r.warnings } : { ok: false, error: r.error };
+    },
+    close: () => session.close(),
+  };
+}

@@ -1,0 +1,31 @@
+// Where the package's PowerShell files are: `powershell/` at the package root, both when running
+// from the TypeScript sources and from dist/.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, 'powershell', 'bridge.ps1'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('stagemig is installed without its powershell/ folder (bridge.ps1 is missing)');
+    dir = parent;
+  }
+}
+
+/** The bridge script pwsh runs. */
+export function bridgeScriptPath(): string {
+  return join(packageRoot(), 'powershell', 'bridge.ps1');
+}
+
+/** The StagemigSimulator stand-in module (its .psd1), for `backend.module` in rehearsals. */
+export function standInModulePath(): string {
+  return join(packageRoot(), 'powershell', 'StagemigSimulator', 'StagemigSimulator.psd1');
+}
+
+/** The pwsh program: $STAGEMIG_PWSH when set, else `pwsh` from PATH. */
+export function pwshCommand(env: Readonly<Record<string, string | undefined>>): string {
+  const override = env.STAGEMIG_PWSH;
+  return override !== undefined && override.trim() !== '' ? override : 'pwsh';
+}

@@ -1,0 +1,73 @@
+// `stagemig simulator serve <plan.yaml> [--port N]`: the simulator over HTTP on 127.0.0.1, for the
+// StagemigSimulator PowerShell module (real pwsh rehearsals of the exchange-online backend and of runbooks).
+import { dirname, join, resolve } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import { standInModulePath } from '../../backends/powershell/index.js';
+import { startSimulatorServer } from '../../backends/simulator-server/index.js';
+import { loadPlan } from '../../config/index.js';
+import { hasErrors, StagemigError } from '../../diag/index.js';
+import { renderDiagnostics } from '../../render/diagnostics.js';
+import { quotePs } from '../../render/powershell-quote.js';
+import type { CommandContext } from '../program.js';
+
+interface ServeOptions {
+  port?: number;
+  stateFile?: string;
+  quiet?: boolean;
+}
+
+function parsePort(text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || n > 65535) throw new InvalidArgumentError('a TCP port is a whole number from 0 to 65535');
+  return n;
+}
+
+/** The plan's simulator state file; for an exchange-online plan, the simulator's default file beside it. */
+async function stateFileOf(ctx: CommandContext, planPath: string): Promise<string> {
+  const { desired, diagnostics } = await loadPlan(planPath, { cwd: ctx.io.cwd });
+  if (hasErrors(diagnostics) || !desired) throw new StagemigError(diagnostics);
+  if (diagnostics.length > 0) ctx.io.stderr(renderDiagnostics(diagnostics, { color: ctx.io.color }));
+  if (desired.backend.type === 'simulator') return desired.backend.stateFile;
+  return join(dirname(desired.planFile), '.stagemig', 'simulator.json');
+}
+
+async function serve(ctx: CommandContext, planPath: string, opts: ServeOptions): Promise<void> {
+  const { io } = ctx;
+  const stateFile = opts.stateFile ? resolve(io.cwd, opts.stateFile) : await stateFileOf(ctx, planPath);
+  const server = await startSimulatorServer({
+    stateFile,
+    now: io.now,
+    port: opts.port ?? 0,
+    onRequest: opts.quiet ? undefined : (cmdlet, ok) => io.stderr(`${io.now().toISOString()} ${cmdlet} ${ok ? 'ok' : 'refused'}\n`),
+  });
+  io.stdout(
+    [
+      `Simulator listening on ${server.url} (state file ${stateFile})`,
+      'Point the StagemigSimulator PowerShell module at it:',
+      `  $env:STAGEMIG_SIMULATOR_URL = ${quotePs(server.url)}`,
+      `  Import-Module ${quotePs(standInModulePath())}`,
+      '  Connect-ExchangeOnline -Organization contoso.onmicrosoft.com -ShowBanner:$false',
+      'or set `backend.module` in an exchange-online plan to that module. Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+  await new Promise<void>((resolve) => {
+    const unhook = io.onInterrupt(() => {
+      unhook();
+      resolve();
+    });
+  });
+  await server.close();
+  io.stdout('Simulator stopped.\n');
+}
+
+export function registerSimulatorServe(simulatorCommand: Command, ctx: CommandContext): void {
+  simulatorCommand
+    .command('serve')
+    .description('serve the simulator over HTTP on 127.0.0.1 for the StagemigSimulator PowerShell module (until Ctrl-C)')
+    .argument('<plan.yaml>', 'migration plan whose simulator state to serve')
+    .option('--port <n>', 'TCP port on 127.0.0.1 (default: a free port)', parsePort)
+    .option('--state-file <file>', 'serve this state file instead of the plan\'s')
+    .option('--quiet', 'do not log each call on stderr')
+    .action((plan: string, opts: ServeOptions) => serve(ctx, plan, opts));
+}

@@ -1,0 +1,109 @@
+// `stagemig plan --format powershell`: the plan as a reviewable PowerShell runbook. Every value is a
+// single-quoted literal (quotePs); secrets and CSV rows are read when the runbook runs, never written here.
+import { basename, dirname } from 'node:path';
+import { isCredentialRef, isCsvRef, type DesiredState, type ParamValue, type Step } from '../model/index.js';
+import type { Plan } from '../plan/index.js';
+import { TOOL_VERSION } from '../version.js';
+import { RUNBOOK_HELPERS } from './powershell-runbook-helpers.js';
+import { quotePs, quotePsArray } from './powershell-quote.js';
+
+const USED_CMDLETS = [
+  'Get-MigrationEndpoint', 'Get-MigrationBatch', 'Get-MigrationUser', 'New-MigrationEndpoint', 'Set-MigrationEndpoint',
+  'Remove-MigrationEndpoint', 'New-MigrationBatch', 'Set-MigrationBatch', 'Start-MigrationBatch', 'Stop-MigrationBatch',
+  'Remove-MigrationBatch', 'Remove-MigrationUser',
+];
+
+/** Text for a `#` comment: control characters (newlines above all) cannot end the comment early. */
+export function commentText(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+function secretsOf(plan: Plan, desired: DesiredState): string[] {
+  const names = new Set<string>();
+  if (desired.backend.type === 'exchange-online' && desired.backend.certificateFile !== undefined) {
+    if (desired.backend.certificatePasswordEnv) names.add(desired.backend.certificatePasswordEnv);
+  }
+  for (const s of plan.steps) for (const [, v] of s.parameters) if (isCredentialRef(v)) names.add(v.credential.passwordEnv);
+  return [...names].sort();
+}
+
+function connectLines(desired: DesiredState): string[] {
+  const b = desired.backend;
+  const common = `-Organization ${quotePs(desired.organization)} -ShowBanner:$false -CommandName ${quotePsArray(USED_CMDLETS)}`;
+  if (b.type !== 'exchange-online') {
+    return [
+      '# The plan uses the simulator backend: sign in to the tenant yourself (interactive sign-in).',
+      'Import-Module ExchangeOnlineManagement',
+      `Connect-ExchangeOnline ${common}`,
+    ];
+  }
+  const auth = b.certificateFile !== undefined
+    ? `-CertificateFilePath ${quotePs(b.certificateFile)} -CertificatePassword (Get-StagemigSecret ${quotePs(b.certificatePasswordEnv ?? '')})`
+    : `-CertificateThumbprint ${quotePs(b.certificateThumbprint ?? '')}`;
+  return [
+    `Import-Module ${quotePs(b.module ?? 'ExchangeOnlineManagement')}`,
+    `Connect-ExchangeOnline -AppId ${quotePs(b.appId)} ${auth} ${common}`,
+  ];
+}
+
+/** CSV rows are prepared before connecting, so a changed or missing file stops the runbook before any change. */
+function csvVariables(steps: readonly Step[]): { lines: string[]; names: Map<Step, string> } {
+  const lines: string[] = [];
+  const names = new Map<Step, string>();
+  steps.forEach((step, i) => {
+    for (const [, v] of step.parameters) {
+      if (!isCsvRef(v)) continue;
+      const name = `$csvData${i + 1}`;
+      names.set(step, name);
+      lines.push(`# ${commentText(`${step.address}: ${v.csv.emails.length} row(s) of ${v.csv.file}`)}`);
+      lines.push(`${name} = Get-StagemigCsvData -Path (Join-Path $PlanDir ${quotePs(v.csv.file)}) -EmailAddress @(`);
+      for (const e of v.csv.emails) lines.push(`    ${quotePs(e)}`);
+      lines.push(')');
+    }
+  });
+  return { lines, names };
+}
+
+function argument(name: string, v: ParamValue, csvVar: string | undefined): string {
+  if (v === true) return `-${name}`;
+  if (v === false) return `-${name}:$false`;
+  if (typeof v === 'string') return `-${name} ${quotePs(v)}`;
+  if (typeof v === 'number') return `-${name} ${String(v)}`;
+  if (Array.isArray(v)) return `-${name} ${v.length === 0 ? '@()' : `@(${quotePsArray(v)})`}`;
+  if (isCredentialRef(v)) {
+    const { username, passwordEnv } = v.credential;
+    return `-${name} ([pscredential]::new(${quotePs(username)}, (Get-StagemigSecret ${quotePs(passwordEnv)})))`;
+  }
+  return `-${name} ${csvVar ?? '$null'}`;
+}
+
+export function renderPowershellRunbook(plan: Plan, desired: DesiredState): string {
+  const steps = plan.steps;
+  const secrets = secretsOf(plan, desired);
+  const out = [
+    `# stagemig ${TOOL_VERSION} runbook for ${commentText(basename(desired.planFile))} (${commentText(desired.organization)})`,
+    `# ${steps.length} step(s), in order. Review it, then run: pwsh -NoProfile -File <this file>`,
+    `# Secrets are read from the environment when it runs: ${secrets.length ? secrets.join(', ') : '(none)'}.`,
+    '# Save it as UTF-8 with a BOM if Windows PowerShell 5.1 must read it.',
+  ];
+  for (const c of plan.changes) for (const n of c.notes) out.push(`# Not in this runbook: ${commentText(`${c.address}: ${n}`)}`);
+  out.push("$ErrorActionPreference = 'Stop'", 'Set-StrictMode -Version 3.0', '');
+  if (steps.length === 0) return [...out, '# Nothing to do: the migration service already matches the plan.', ''].join('\n');
+  out.push(
+    '# CSV paths are relative to the plan\'s folder; set STAGEMIG_PLAN_DIR to run the runbook from elsewhere.',
+    `$PlanDir = if ($env:STAGEMIG_PLAN_DIR) { $env:STAGEMIG_PLAN_DIR } else { ${quotePs(dirname(desired.planFile))} }`,
+    '', RUNBOOK_HELPERS, '',
+  );
+  if (secrets.length > 0) out.push(`foreach ($name in @(${quotePsArray(secrets)})) { $null = Get-StagemigSecret $name }`);
+  const csv = csvVariables(steps);
+  out.push(...csv.lines, '', ...connectLines(desired), 'try {');
+  steps.forEach((step, i) => {
+    out.push(`    # [${i + 1}/${steps.length}] ${commentText(step.address)}: ${step.action}`);
+    const args = step.parameters.map(([name, v]) => argument(name, v, csv.names.get(step)));
+    out.push(`    ${[step.cmdlet, ...args].join(' ')}`);
+  });
+  out.push('}', 'finally {', '    Disconnect-ExchangeOnline -Confirm:$false', '}', '');
+  return out.join('\n');
+}
