@@ -47,5 +47,5 @@ export function buildPlan(desired: DesiredState, live: LiveState): Plan {
   }
   changes.sort((a, b) => compareText(a.address, b.address));
   const ordered = orderSteps(steps);
-  return { changes, steps: ordered, unmanaged: unmanagedObjects(desired, live), summary: summarise(changes, ordered) };
+  return { changes, steps: ordered, unmanaged: unmanagedObjects(desired, live), drift: [], summary: summarise(changes, ordered) };
 }

@@ -51,12 +51,25 @@ export interface PlanSummary {
   remove: number;
 }
 
+/** A difference made outside stagemig (in the admin center or by hand), reported apart from YAML changes. */
+export interface DriftItem {
+  address: string;
+  kind: 'status' | 'membership' | 'setting' | 'missing';
+  summary: string;
+  /** What stagemig last applied (or expects). */
+  expected?: unknown;
+  /** What the service shows now. */
+  actual?: unknown;
+}
+
 export interface Plan {
   /** One entry per endpoint or batch that differs from the YAML, sorted by address. */
   changes: ResourceChange[];
   /** The cmdlets to run, in order. */
   steps: Step[];
   unmanaged: UnmanagedObject[];
+  /** Out-of-band changes, sorted by address (empty when none are known). */
+  drift: DriftItem[];
   summary: PlanSummary;
 }
 
