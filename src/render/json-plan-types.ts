@@ -1,0 +1,91 @@
+// The `plan` JSON document (stagemig plan/show --format json), format 1.x.
+// Schema: schemas/plan-output.schema.json. Conventions: json-document.ts.
+import type { JsonDiagnostic, JsonHeader } from './json-document.js';
+
+/** Terraform's action lists: a replace is ["delete", "create"]. */
+export type JsonAction = 'create' | 'update' | 'delete' | 'no-op';
+
+export interface JsonMembership {
+  added: string[];
+  removed: string[];
+  /** Mailboxes coming from another batch (`from` is that batch's name). */
+  moved_in: Array<{ email: string; from: string }>;
+  /** Mailboxes leaving for another batch (`to` is that batch's name). */
+  moved_out: Array<{ email: string; to: string }>;
+}
+
+export interface JsonResourceChange {
+  address: string;
+  type: 'endpoint' | 'batch';
+  name: string;
+  actions: JsonAction[];
+  /** The staged-migration lifecycle step the batch takes, if any. */
+  lifecycle: 'start' | 'stop' | 'remove' | null;
+  live_status: string | null;
+  /** Changed attributes as they are now (null for a create). */
+  before: Record<string, unknown> | null;
+  /** Changed attributes as they will be (null for a delete). */
+  after: Record<string, unknown> | null;
+  membership: JsonMembership | null;
+  /** What the service does not allow right now, and what it waits for. */
+  notes: string[];
+}
+
+export interface JsonStep {
+  /** 1-based position in the run order. */
+  index: number;
+  address: string;
+  action: string;
+  cmdlet: string;
+  /** Parameters in display order; secrets are "(sensitive)". */
+  parameters: Record<string, unknown>;
+  /** The cmdlet line as a reviewer reads it. */
+  text: string;
+}
+
+export interface JsonUnmanaged {
+  address: string;
+  status: string | null;
+  mailboxes: number | null;
+}
+
+export interface JsonDrift {
+  address: string;
+  kind: string;
+  summary: string;
+  expected: unknown;
+  actual: unknown;
+}
+
+export interface JsonPlanSummary {
+  add: number;
+  change: number;
+  remove: number;
+  steps: number;
+  mailboxes: { added: number; removed: number; moved: number };
+  unmanaged: number;
+  drift: number;
+}
+
+export interface PlanDocument extends JsonHeader {
+  kind: 'plan';
+  created_at: string | null;
+  /** The migration plan YAML, relative to the working directory. */
+  plan_file: string | null;
+  /** The saved plan file this document was read from (stagemig show), else null. */
+  saved_plan: string | null;
+  backend: { type: string; organization: string } | null;
+  mode: 'normal' | 'refresh-only';
+  /** True when planning failed: the diagnostics say why and the lists are empty. */
+  errored: boolean;
+  /** True when there is at least one cmdlet to run. */
+  applyable: boolean;
+  /** True when nothing differs and nothing waits on the service. */
+  converged: boolean;
+  summary: JsonPlanSummary;
+  resource_changes: JsonResourceChange[];
+  steps: JsonStep[];
+  unmanaged: JsonUnmanaged[];
+  drift: JsonDrift[];
+  diagnostics: JsonDiagnostic[];
+}
