@@ -30,8 +30,9 @@ function editExample(dir: string): void {
   lines.push('new.hire1@contoso.com', 'new.hire2@contoso.com');
   writeFileSync(csv, lines.join('\r\n') + '\r\n');
   let yaml = readFileSync(join(dir, PLAN), 'utf8');
-  yaml = yaml.replace(/(StagedBatch2:[\s\S]*?state: )started/, '$1removed');
+  yaml = yaml.replace('csv: batches/wave2-sales.csv', 'csv: batches/wave2-sales.csv\n    state: removed');
   yaml = yaml.replace(/(StagedBatch3:[\s\S]*?state: )stopped/, '$1started');
+  yaml = yaml.replace('notificationEmails: [migration-team@contoso.com]', 'notificationEmails: [wave1@contoso.com]');
   writeFileSync(join(dir, PLAN), yaml);
 }
 
@@ -47,7 +48,7 @@ describe('validate → plan → apply → plan on the example', () => {
     const dir = copyExample();
     const first = await stagemig(['plan', PLAN, '--detailed-exitcode'], { cwd: dir });
     expect(first.exitCode).toBe(2);
-    expect(first.stdout).toMatch(/Plan: 4 to add, 0 to change, 0 to remove\.\n$/);
+    expect(first.stdout).toMatch(/Plan: 4 to add, 0 to change, 0 to remove\.$/);
     expect(existsSync(join(dir, '.stagemig'))).toBe(false);
     const apply = await stagemig(['apply', PLAN, '--auto-approve'], { cwd: dir });
     expect(apply.exitCode).toBe(0);
@@ -55,28 +56,28 @@ describe('validate → plan → apply → plan on the example', () => {
     expect(apply.stdout).toContain('Apply complete! 4 cmdlets run.');
     const again = await stagemig(['plan', PLAN, '--detailed-exitcode'], { cwd: dir });
     expect(again.exitCode).toBe(0);
-    expect(again.stdout).toBe('No changes. The migration service matches the plan.\n');
+    expect(again.stdout).toBe('No changes. The migration service matches the plan.');
     expect(readFileSync(stateFile(dir), 'utf8')).not.toContain(PASSWORD);
   });
 
   it('plans exactly the mailboxes added to and dropped from a CSV, and converges', async () => {
     const dir = await appliedAndSynced();
-    const csv = join(dir, 'batches', 'wave2-sales.csv');
-    const lines = readFileSync(csv, 'utf8').trimEnd().split(/\r?\n/).filter((l) => !l.startsWith('marketing@'));
+    const csv = join(dir, 'batches', 'wave1-it-pilot.csv');
+    const lines = readFileSync(csv, 'utf8').trimEnd().split(/\r?\n/).filter((l) => !l.startsWith('tonyk@'));
     writeFileSync(csv, [...lines, 'ana.silva@contoso.com', 'lars.berg@contoso.com'].join('\r\n') + '\r\n');
     const plan = await stagemig(['plan', PLAN, '--detailed-exitcode'], { cwd: dir });
     expect(plan.exitCode).toBe(2);
     expect(cmdletLines(plan.stdout)).toEqual([
-      "Remove-MigrationUser -Identity 'marketing@contoso.com' -Confirm:$false   # batch.StagedBatch2",
-      "Set-MigrationBatch -Identity 'StagedBatch2' -AddUsers -CSVData (2 rows from 'batches/wave2-sales.csv')   # batch.StagedBatch2",
-      "Start-MigrationBatch -Identity 'StagedBatch2'   # batch.StagedBatch2",
+      "Remove-MigrationUser -Identity 'tonyk@contoso.com' -Confirm:$false   # batch.StagedBatch1",
+      "Set-MigrationBatch -Identity 'StagedBatch1' -AddUsers -CSVData (2 rows from 'batches/wave1-it-pilot.csv')   # batch.StagedBatch1",
+      "Start-MigrationBatch -Identity 'StagedBatch1'   # batch.StagedBatch1",
     ]);
     expect(plan.stdout).toContain('~ mailboxes (2 to add, 1 to remove)');
-    expect(plan.stdout).toMatch(/Plan: 0 to add, 1 to change, 0 to remove\.\n$/);
+    expect(plan.stdout).toMatch(/Plan: 0 to add, 1 to change, 0 to remove\.$/);
     expect((await stagemig(['apply', PLAN, '--auto-approve'], { cwd: dir })).exitCode).toBe(0);
     expect((await stagemig(['plan', PLAN, '--detailed-exitcode'], { cwd: dir })).exitCode).toBe(0);
     const state = await endState(dir);
-    expect(state.users.filter((u) => u[1] === 'StagedBatch2').map((u) => u[0])).toContain('ana.silva@contoso.com');
+    expect(state.users.filter((u) => u[1] === 'StagedBatch1').map((u) => u[0])).toContain('ana.silva@contoso.com');
   });
 
   it('refuses to apply without a terminal or --auto-approve, changing nothing', async () => {
