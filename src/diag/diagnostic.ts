@@ -40,6 +40,10 @@ export type DiagnosticCode =
   | 'BACKEND_FAILED'
   | 'STEP_FAILED'
   | 'PLAN_CHANGED'
+  // saved plans (stagemig plan --out / apply FILE / show FILE)
+  | 'PLAN_FORMAT'
+  | 'PLAN_BACKEND_MISMATCH'
+  | 'PLAN_STALE'
   | 'USAGE'
   | 'SIMULATOR_STATE'
   // config layer
