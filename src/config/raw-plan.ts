@@ -16,6 +16,7 @@ export interface RawEndpoint {
   maxConcurrentMigrations?: number;
   maxConcurrentIncrementalSyncs?: number;
   state?: 'present' | 'removed';
+  protect?: boolean;
 }
 
 export interface RawBatch {
@@ -23,6 +24,7 @@ export interface RawBatch {
   csv: string;
   state?: 'started' | 'stopped' | 'removed';
   notificationEmails?: string[];
+  protect?: boolean;
 }
 
 export interface RawBackend {

@@ -45,6 +45,7 @@ function resolveEndpoint(src: YamlSource, name: string, raw: RawEndpoint): Desir
     username: raw.credentials.username,
     passwordEnv: raw.credentials.passwordEnv,
     authentication: raw.authentication === 'NTLM' ? 'Ntlm' : 'Basic',
+    protect: raw.protect ?? true,
     source: keyRange(src, ['endpoints', name]),
   };
   if (raw.exchangeServer !== undefined) ep.exchangeServer = raw.exchangeServer;
@@ -64,6 +65,7 @@ function resolveBatch(src: YamlSource, name: string, raw: RawBatch, users: Desir
     csv: raw.csv,
     csvPath: resolve(dirname(src.absPath), raw.csv),
     users,
+    protect: raw.protect ?? true,
     source: keyRange(src, ['batches', name]),
   };
 }

@@ -54,7 +54,10 @@ export type DiagnosticCode =
   | 'INVALID_CONCURRENCY'
   | 'CSV_ENCODING'
   | 'CSV_DUPLICATE_COLUMN'
-  | 'CSV_COLUMN_COUNT';
+  | 'CSV_COLUMN_COUNT'
+  // plan protection and import
+  | 'PROTECTED_RESOURCE'
+  | 'FILE_EXISTS';
 
 export interface Diagnostic {
   severity: Severity;

@@ -34,6 +34,8 @@ export interface DesiredEndpoint {
   authentication: EndpointAuthentication;
   maxConcurrentMigrations?: number;
   maxConcurrentIncrementalSyncs?: number;
+  /** YAML `protect` (default true): removing the endpoint needs --allow-remove. */
+  protect: boolean;
   source: SourceRange;
 }
 
@@ -57,6 +59,8 @@ export interface DesiredBatch {
   /** Absolute CSV path. */
   csvPath: string;
   users: DesiredUser[];
+  /** YAML `protect` (default true): removing the batch before every mailbox is Synced needs --allow-remove. */
+  protect: boolean;
   source: SourceRange;
 }
 

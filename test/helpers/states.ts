@@ -8,14 +8,14 @@ export function endpoint(over: Partial<DesiredEndpoint> = {}): DesiredEndpoint {
   return {
     name: 'StagedEndpoint', state: 'present', type: 'ExchangeOutlookAnywhere', autodiscover: true,
     emailAddress: 'administrator@contoso.com', username: 'CONTOSO\\administrator', passwordEnv: 'ONPREM_PW',
-    authentication: 'Basic', maxConcurrentMigrations: 20, maxConcurrentIncrementalSyncs: 10, source: src, ...over,
+    authentication: 'Basic', maxConcurrentMigrations: 20, maxConcurrentIncrementalSyncs: 10, protect: true, source: src, ...over,
   };
 }
 
 export function batch(name: string, emails: string[], over: Partial<DesiredBatch> = {}): DesiredBatch {
   return {
     name, endpoint: 'StagedEndpoint', state: 'started', notificationEmails: [], csv: `batches/${name}.csv`,
-    csvPath: `/plans/batches/${name}.csv`, users: emails.map((email, i) => ({ email, line: i + 2 })), source: src, ...over,
+    csvPath: `/plans/batches/${name}.csv`, users: emails.map((email, i) => ({ email, line: i + 2 })), protect: true, source: src, ...over,
   };
 }
 
