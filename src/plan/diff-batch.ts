@@ -41,11 +41,12 @@ function diffCreate(b: DesiredBatch, live: LiveBatch | undefined, ctx: PlanConte
   }
   const free: string[] = [];
   const blocked: Move[] = [];
-  for (const u of b.users) {
-    const current = ctx.liveUserByEmail.get(u.email.toLowerCase());
+  const keys = ctx.desiredKeys.get(b) ?? [];
+  b.users.forEach((u, i) => {
+    const current = ctx.liveUserByEmail.get(keys[i]!);
     if (current) blocked.push({ email: u.email, batch: current.batch });
     else free.push(u.email);
-  }
+  });
   const attributes: AttributeChange[] = [
     { name: 'endpoint', after: b.endpoint },
     { name: 'csv', after: b.csv },

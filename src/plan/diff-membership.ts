@@ -32,30 +32,31 @@ function waitNote(moves: Move[], ctx: PlanContext, batch: string): string[] {
 export function diffMembership(b: DesiredBatch, live: LiveBatch, ctx: PlanContext): MembershipDiff {
   const key = nameKey(b.name);
   const members = ctx.liveUsersByBatch.get(key) ?? [];
-  const wanted = new Set(b.users.map((u) => u.email.toLowerCase()));
+  const keys = ctx.desiredKeys.get(b) ?? [];
+  const wanted = new Set(keys);
   const membership: MembershipChange = { added: [], removed: [], movedIn: [], movedOut: [] };
   const steps: Step[] = [];
   const notes: string[] = [];
 
-  const leaving = members.filter((u) => u.status !== 'Removing' && !wanted.has(u.email.toLowerCase()));
-  for (const u of leaving) {
-    const to = ctx.desiredBatchOfUser.get(u.email.toLowerCase());
+  const leaving = members.filter((m) => m.user.status !== 'Removing' && !wanted.has(m.key));
+  for (const { key: k, user: u } of leaving) {
+    const to = ctx.desiredBatchOfUser.get(k);
     if (to) membership.movedOut.push({ email: u.email, batch: to.name });
     else membership.removed.push(u.email);
   }
   if (leaving.length > 0) {
-    if (IDLE_BATCH.has(live.status)) for (const u of leaving) steps.push(removeUserStep(b.name, u.email));
+    if (IDLE_BATCH.has(live.status)) for (const { user: u } of leaving) steps.push(removeUserStep(b.name, u.email));
     else notes.push(`${plural(leaving.length, 'mailbox')} cannot be removed while the batch is ${live.status}; Remove-MigrationUser waits until it is Synced or Stopped.`);
   }
 
   const addable: string[] = [];
   const blocked: Move[] = [];
-  for (const u of b.users) {
-    const current = ctx.liveUserByEmail.get(u.email.toLowerCase());
-    if (current && nameKey(current.batch) === key && current.status !== 'Removing') continue;
+  b.users.forEach((u, i) => {
+    const current = ctx.liveUserByEmail.get(keys[i]!);
+    if (current && nameKey(current.batch) === key && current.status !== 'Removing') return;
     if (current) blocked.push({ email: u.email, batch: current.batch });
     else addable.push(u.email);
-  }
+  });
   membership.added = addable;
   membership.movedIn = blocked.filter((m) => nameKey(m.batch) !== key);
   notes.push(...waitNote(blocked, ctx, b.name));

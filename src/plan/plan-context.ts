@@ -2,30 +2,47 @@ import { nameKey } from '../model/index.js';
 import type { DesiredBatch, DesiredState, LiveBatch, LiveEndpoint, LiveState, LiveUser } from '../model/index.js';
 
 /** Indexes built once per plan so every lookup is O(1), whatever the number of mailboxes. */
+export interface KeyedUser {
+  /** Lower-cased address, computed once per plan. */
+  key: string;
+  user: LiveUser;
+}
+
 export interface PlanContext {
   liveEndpoints: Map<string, LiveEndpoint>;
   liveBatches: Map<string, LiveBatch>;
-  liveUsersByBatch: Map<string, LiveUser[]>;
+  liveUsersByBatch: Map<string, KeyedUser[]>;
   liveUserByEmail: Map<string, LiveUser>;
   desiredBatches: Map<string, DesiredBatch>;
   /** Desired batch of each mailbox, keyed by lower-cased address. */
   desiredBatchOfUser: Map<string, DesiredBatch>;
+  /** Lower-cased addresses of each desired batch's rows, in CSV order. */
+  desiredKeys: Map<DesiredBatch, string[]>;
 }
 
 export function buildContext(desired: DesiredState, live: LiveState): PlanContext {
-  const liveUsersByBatch = new Map<string, LiveUser[]>();
+  // 200,000 mailboxes: every address is lower-cased once, and each batch's member list is found once.
+  const liveUsersByBatch = new Map<string, KeyedUser[]>();
   const liveUserByEmail = new Map<string, LiveUser>();
+  let lastBatch: string | undefined;
+  let lastList: KeyedUser[] = [];
   for (const u of live.users) {
-    const key = nameKey(u.batch);
-    const list = liveUsersByBatch.get(key);
-    if (list) list.push(u);
-    else liveUsersByBatch.set(key, [u]);
-    liveUserByEmail.set(u.email.toLowerCase(), u);
+    if (u.batch !== lastBatch) {
+      const batchKey = nameKey(u.batch);
+      lastBatch = u.batch;
+      lastList = liveUsersByBatch.get(batchKey) ?? [];
+      liveUsersByBatch.set(batchKey, lastList);
+    }
+    const key = u.email.toLowerCase();
+    lastList.push({ key, user: u });
+    liveUserByEmail.set(key, u);
   }
   const desiredBatchOfUser = new Map<string, DesiredBatch>();
+  const desiredKeys = new Map<DesiredBatch, string[]>();
   for (const b of desired.batches) {
-    if (b.state === 'removed') continue;
-    for (const u of b.users) desiredBatchOfUser.set(u.email.toLowerCase(), b);
+    const keys = b.users.map((u) => u.email.toLowerCase());
+    desiredKeys.set(b, keys);
+    if (b.state !== 'removed') for (const k of keys) desiredBatchOfUser.set(k, b);
   }
   return {
     liveEndpoints: new Map(live.endpoints.map((e) => [nameKey(e.name), e])),
@@ -34,5 +51,6 @@ export function buildContext(desired: DesiredState, live: LiveState): PlanContex
     liveUserByEmail,
     desiredBatches: new Map(desired.batches.map((b) => [nameKey(b.name), b])),
     desiredBatchOfUser,
+    desiredKeys,
   };
 }
