@@ -1,10 +1,10 @@
 // Child process of the benchmark: runs one phase in-process and prints its own figures as JSON.
 import { performance } from 'node:perf_hooks';
 import { loadPlan } from '../src/config/index.js';
-import { createSimulatorBackend } from '../src/backends/simulator/index.js';
+import { createSimulatorBackend, emptyState, invokeCmdlet, saveState } from '../src/backends/simulator/index.js';
 import { buildPlan } from '../src/plan/index.js';
 import { renderHumanPlan } from '../src/render/human-plan.js';
-import { executeSteps, materialize } from '../src/apply/index.js';
+import { materialize } from '../src/apply/index.js';
 
 const [phase, planPath] = process.argv.slice(2) as [string, string];
 const t0 = performance.now();
@@ -22,9 +22,15 @@ if (phase !== 'validate') {
   steps = plan.steps.length;
   if (phase === 'plan') outputBytes = Buffer.byteLength(renderHumanPlan(plan, { color: false }));
   if (phase === 'apply') {
+    // Setup only: run the steps on the engine in memory and save once (the CLI saves after every step).
     const env = { STAGEMIG_BENCH_PASSWORD: 'bench-only' };
-    const outcome = await executeSteps({ steps: plan.steps, backend, materialize: (s) => materialize(s, desired, env) });
-    if (outcome.failed) throw new Error(`bench apply failed: ${outcome.failed.error}`);
+    let state = emptyState(new Date('2026-01-01T00:00:00Z'));
+    for (const step of plan.steps) {
+      const outcome = invokeCmdlet(state, materialize(step, desired, env), { inPlace: true });
+      if (!outcome.result.ok) throw new Error(`bench apply failed: ${outcome.result.error}`);
+      state = outcome.state;
+    }
+    await saveState(desired.backend.stateFile, state);
   }
   reads = backend.readCalls;
 }
