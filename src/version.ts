@@ -1,6 +1,16 @@
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 
-const require = createRequire(import.meta.url);
-const pkg = require('../../package.json') as { version: string };
+/** package.json sits two folders up from dist/src/ and one up from src/ (tests run the sources). */
+function readVersion(): string {
+  for (const rel of ['../../package.json', '../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'stagemig' && pkg.version) return pkg.version;
+    } catch {
+      // not this level
+    }
+  }
+  return '0.0.0';
+}
 
-export const TOOL_VERSION: string = pkg.version;
+export const TOOL_VERSION: string = readVersion();
