@@ -57,7 +57,8 @@ export type DiagnosticCode =
   | 'CSV_COLUMN_COUNT'
   // plan protection and import
   | 'PROTECTED_RESOURCE'
-  | 'FILE_EXISTS';
+  | 'FILE_EXISTS'
+  | 'APPLIED_SNAPSHOT';
 
 export interface Diagnostic {
   severity: Severity;

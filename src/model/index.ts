@@ -5,3 +5,4 @@ export * from './live.js';
 export * from './status.js';
 export * from './sensitive.js';
 export * from './step.js';
+export * from './applied.js';

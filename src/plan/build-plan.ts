@@ -1,13 +1,19 @@
 import { batchAddress, compareText, endpointAddress, nameKey } from '../model/index.js';
-import type { DesiredState, LiveState, Step } from '../model/index.js';
+import type { AppliedSnapshot, DesiredState, LiveState, Step } from '../model/index.js';
 import { buildContext } from './plan-context.js';
 import { diffBatch } from './diff-batch.js';
 import { diffEndpoint } from './diff-endpoints.js';
+import { detectDrift } from './drift.js';
 import { orderSteps } from './order.js';
 import type { Plan, PlanSummary, ResourceChange, UnmanagedObject } from './plan.js';
 
+export interface PlanInputs {
+  /** What stagemig last applied (loaded by the CLI); absent or null: drift cannot be told apart. */
+  applied?: AppliedSnapshot | null;
+}
+
 /** Terraform's counting: a replace is one add and one remove; only resources with a step to run count. */
-function summarise(changes: readonly ResourceChange[], steps: readonly Step[]): PlanSummary {
+export function summarise(changes: readonly ResourceChange[], steps: readonly Step[]): PlanSummary {
   const withSteps = new Set(steps.map((s) => s.address));
   const s: PlanSummary = { add: 0, change: 0, remove: 0 };
   for (const c of changes) {
@@ -31,7 +37,7 @@ function unmanagedObjects(desired: DesiredState, live: LiveState): UnmanagedObje
 }
 
 /** Pure: the YAML's desired state and the service's live state → the ordered steps that reconcile them. */
-export function buildPlan(desired: DesiredState, live: LiveState): Plan {
+export function buildPlan(desired: DesiredState, live: LiveState, inputs: PlanInputs = {}): Plan {
   const ctx = buildContext(desired, live);
   const changes: ResourceChange[] = [];
   const steps: Step[] = [];
@@ -47,5 +53,9 @@ export function buildPlan(desired: DesiredState, live: LiveState): Plan {
   }
   changes.sort((a, b) => compareText(a.address, b.address));
   const ordered = orderSteps(steps);
-  return { changes, steps: ordered, unmanaged: unmanagedObjects(desired, live), drift: [], summary: summarise(changes, ordered) };
+  const plan: Plan = { changes, steps: ordered, unmanaged: unmanagedObjects(desired, live), drift: [], summary: summarise(changes, ordered) };
+  if (!inputs.applied) return { ...plan, driftBaseline: 'none' };
+  const drift = detectDrift(desired, ctx, inputs.applied);
+  for (const c of changes) c.origin = drift.origins.get(c.address) ?? 'config';
+  return { ...plan, drift: drift.items, driftBaseline: 'last-applied' };
 }

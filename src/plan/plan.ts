@@ -25,6 +25,12 @@ export interface MembershipChange {
   movedOut: Move[];
 }
 
+/**
+ * Why a resource differs: `config` (the YAML asks for it), `drift` (only because the service was
+ * changed outside stagemig; the steps restore the YAML), or `mixed` (both).
+ */
+export type ChangeOrigin = 'config' | 'drift' | 'mixed';
+
 export interface ResourceChange {
   address: string;
   type: 'endpoint' | 'batch';
@@ -37,6 +43,8 @@ export interface ResourceChange {
   membership?: MembershipChange;
   /** Things the service does not allow right now, and what they wait for. */
   notes: string[];
+  /** Set when a last-applied snapshot was available to tell drift apart. */
+  origin?: ChangeOrigin;
 }
 
 export interface UnmanagedObject {
@@ -70,6 +78,15 @@ export interface Plan {
   unmanaged: UnmanagedObject[];
   /** Out-of-band changes, sorted by address (empty when none are known). */
   drift: DriftItem[];
+  /**
+   * What drift was measured against: `last-applied` (the snapshot apply keeps), or `none` (no
+   * snapshot: drift cannot be told apart from YAML changes, and every difference is a YAML change).
+   */
+  driftBaseline?: 'last-applied' | 'none';
+  /** Addresses the plan was limited to with --target (absent: the whole YAML). */
+  targets?: string[];
+  /** `refresh-only`: only drift and unmanaged objects, no steps proposed (plan --refresh-only). */
+  mode?: 'normal' | 'refresh-only';
   summary: PlanSummary;
 }
 

@@ -1,6 +1,7 @@
 import { createColors } from 'picocolors';
 import type { Plan, ResourceChange } from '../plan/index.js';
 import { formatStep } from './cmdlet-text.js';
+import { driftLines } from './human-drift.js';
 
 type Colors = ReturnType<typeof createColors>;
 
@@ -59,22 +60,38 @@ function block(c: ResourceChange, pc: Colors): string[] {
   return lines;
 }
 
-/** The terminal view of a plan, in Terraform's conventions. */
-export function renderHumanPlan(plan: Plan, opts: { color: boolean }): string {
+function unmanagedLines(plan: Plan): string[] {
+  if (plan.unmanaged.length === 0) return [];
+  const out = ['Unmanaged objects (in the migration service but not in this plan; left untouched):'];
+  for (const u of plan.unmanaged) out.push(`  ${u.address}${u.status ? ` (${u.status}, ${u.mailboxes ?? 0} mailboxes)` : ''}`);
+  return [...out, ''];
+}
+
+const targetLine = (plan: Plan, pc: Colors): string[] =>
+  plan.targets ? [pc.yellow(`Warning: --target is in effect: only ${plan.targets.join(', ')} ${plan.targets.length === 1 ? 'is' : 'are'} planned; the plan may be incomplete.`), ''] : [];
+
+/** `plan --refresh-only`: the drift section and unmanaged objects, no steps. */
+function renderRefreshOnly(plan: Plan, pc: Colors): string {
+  return [...driftLines(plan, pc, { refreshOnly: true }), ...unmanagedLines(plan), ...targetLine(plan, pc)].join('\n').trimEnd() + '\n';
+}
+
+/** The terminal view of a plan, in Terraform's conventions; drift-only changes get their own heading. */
+export function renderHumanPlan(plan: Plan, opts: { color: boolean; refreshOnly?: boolean }): string {
   const pc = createColors(opts.color);
-  const out: string[] = [];
-  if (plan.changes.length > 0) {
+  if (opts.refreshOnly || plan.mode === 'refresh-only') return renderRefreshOnly(plan, pc);
+  const out: string[] = driftLines(plan, pc, { refreshOnly: false });
+  const restore = plan.changes.filter((c) => c.origin === 'drift');
+  const own = plan.changes.filter((c) => c.origin !== 'drift');
+  if (restore.length > 0) {
+    out.push('To undo the drift (the YAML did not change), stagemig will:', '');
+    for (const c of restore) out.push(...block(c, pc), '');
+  }
+  if (own.length > 0) {
     out.push('stagemig will perform the following actions:', '');
-    for (const c of plan.changes) out.push(...block(c, pc), '');
+    for (const c of own) out.push(...block(c, pc), '');
   }
-  if (plan.unmanaged.length > 0) {
-    out.push('Unmanaged objects (in the migration service but not in this plan; left untouched):');
-    for (const u of plan.unmanaged) {
-      const extra = u.status ? ` (${u.status}, ${u.mailboxes ?? 0} mailboxes)` : '';
-      out.push(`  ${u.address}${extra}`);
-    }
-    out.push('');
-  }
+  out.push(...targetLine(plan, pc));
+  out.push(...unmanagedLines(plan));
   if (plan.steps.length > 0) {
     out.push('Cmdlets, in order:');
     const w = String(plan.steps.length).length;

@@ -1,0 +1,66 @@
+import { batchAddress } from '../model/index.js';
+import type { AppliedBatch, DesiredBatch, LiveBatch } from '../model/index.js';
+import { appliedBatchOf, sameEmails } from './applied-values.js';
+import { statusMatches } from './converged.js';
+import type { ResourceDrift } from './drift-endpoint.js';
+import type { KeyedUser } from './plan-context.js';
+import type { DriftItem } from './plan.js';
+
+const mailboxes = (n: number): string => `${n} mailbox${n === 1 ? '' : 'es'}`;
+
+function sameMembers(want: readonly string[], applied: readonly string[]): boolean {
+  if (want.length !== applied.length) return false;
+  const set = new Set(applied);
+  return want.every((u) => set.has(u));
+}
+
+/** Mailboxes that left or joined the batch behind stagemig's back (the YAML agreeing with the snapshot). */
+function membershipDrift(address: string, d: DesiredBatch, a: AppliedBatch, members: readonly KeyedUser[], batchOf: (email: string) => string | undefined): DriftItem[] {
+  const live = new Set(members.filter((m) => m.user.status !== 'Removing').map((m) => m.key));
+  const wanted = new Set(d.users.map((u) => u.email.toLowerCase()));
+  const applied = new Set(a.users);
+  const gone = a.users.filter((u) => wanted.has(u) && !live.has(u));
+  const extra = [...live].filter((u) => !applied.has(u) && !wanted.has(u)).sort();
+  const items: DriftItem[] = [];
+  if (gone.length > 0) {
+    const moved = gone.filter((u) => batchOf(u) !== undefined).length;
+    const where = moved > 0 ? ` (${moved} now in another batch)` : '';
+    items.push({ address, kind: 'membership', summary: `${mailboxes(gone.length)} removed from the batch outside stagemig${where}`, expected: gone, actual: null });
+  }
+  if (extra.length > 0) {
+    items.push({ address, kind: 'membership', summary: `${mailboxes(extra.length)} added to the batch outside stagemig`, expected: null, actual: extra });
+  }
+  return items;
+}
+
+/** Three-way comparison of one batch: YAML, last applied, live. */
+export function batchDrift(
+  d: DesiredBatch, a: AppliedBatch | undefined, l: LiveBatch | undefined, members: readonly KeyedUser[],
+  batchOf: (email: string) => string | undefined,
+): ResourceDrift {
+  if (!a) return { items: [], yamlChanged: true };
+  const address = batchAddress(d.name);
+  const want = appliedBatchOf(d);
+  const sameNotify = sameEmails(want.notificationEmails, a.notificationEmails);
+  const yamlChanged = want.state !== a.state || !sameNotify || !sameMembers(want.users, a.users);
+  if (d.state === 'removed' || a.state === 'removed') {
+    const back = d.state === 'removed' && a.state === 'removed' && !statusMatches('removed', l);
+    const items: DriftItem[] = back
+      ? [{ address, kind: 'status', summary: 'was created again outside stagemig after stagemig removed it', expected: 'removed', actual: l?.status ?? null }]
+      : [];
+    return { items, yamlChanged };
+  }
+  if (!l || l.status === 'Removing') {
+    const summary = l ? 'is being removed: it was removed outside stagemig' : 'was removed outside stagemig';
+    return { items: [{ address, kind: 'missing', summary, expected: a.state, actual: l?.status ?? 'absent' }], yamlChanged };
+  }
+  const items: DriftItem[] = [];
+  if (want.state === a.state && !statusMatches(a.state, l)) {
+    items.push({ address, kind: 'status', summary: `is ${l.status}; stagemig left it ${a.state}`, expected: a.state, actual: l.status });
+  }
+  if (sameNotify && !sameEmails(a.notificationEmails, l.notificationEmails)) {
+    items.push({ address, kind: 'setting', summary: 'notificationEmails was changed outside stagemig', expected: a.notificationEmails, actual: l.notificationEmails });
+  }
+  items.push(...membershipDrift(address, d, a, members, batchOf));
+  return { items, yamlChanged };
+}
