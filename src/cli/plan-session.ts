@@ -2,28 +2,37 @@ import { loadPlan } from '../config/index.js';
 import { hasErrors, StagemigError } from '../diag/index.js';
 import { openBackend } from '../backends/index.js';
 import type { Backend } from '../backends/index.js';
-import type { DesiredState, LiveState } from '../model/index.js';
-import { buildPlan } from '../plan/index.js';
+import { loadApplied } from '../applied/index.js';
+import type { AppliedSnapshot, DesiredState, LiveState } from '../model/index.js';
 import type { Plan } from '../plan/index.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
 import type { Io } from './io.js';
+import { checkTargets, planWithOptions, type PlanningOptions } from './planning.js';
 
 export interface PlanSession {
   desired: DesiredState;
   backend: Backend;
   live: LiveState;
   plan: Plan;
+  /** What stagemig last applied (src/model/applied.ts), when recorded for this plan's service. */
+  applied?: AppliedSnapshot;
+  /** Plans again with the same options (targets, protection, snapshot) against fresher live state. */
+  replan: (live: LiveState) => Promise<Plan>;
 }
 
 /** Loads the YAML (aborting on errors), opens the backend, reads the live state once and plans. */
-export async function openPlanSession(planPath: string, io: Io): Promise<PlanSession> {
+export async function openPlanSession(planPath: string, io: Io, options: PlanningOptions = {}): Promise<PlanSession> {
   const { desired, diagnostics } = await loadPlan(planPath, { cwd: io.cwd });
   if (hasErrors(diagnostics) || !desired) throw new StagemigError(diagnostics);
+  const opts = { ...options, targets: checkTargets(desired, options.targets ?? []) };
+  const { snapshot: applied, diagnostics: notes } = await loadApplied(desired);
+  diagnostics.push(...notes);
   if (diagnostics.length > 0) io.stderr(renderDiagnostics(diagnostics, { color: io.color }));
+  const replan = (live: LiveState): Promise<Plan> => planWithOptions(desired, live, applied, opts);
   const backend = await openBackend(desired.backend, { now: io.now, env: io.env });
   try {
     const live = await backend.readLive();
-    return { desired, backend, live, plan: buildPlan(desired, live) };
+    return { desired, backend, live, plan: await replan(live), replan, ...(applied ? { applied } : {}) };
   } catch (err) {
     await backend.close();
     throw err;

@@ -1,0 +1,74 @@
+// Planning options shared by `plan` and `apply`: --target, --allow-remove, --refresh-only, and the
+// last-applied snapshot that lets the planner tell drift from YAML changes.
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { didYouMean } from '../config/did-you-mean.js';
+import { error, StagemigError } from '../diag/index.js';
+import type { Diagnostic } from '../diag/index.js';
+import { batchAddress, endpointAddress } from '../model/index.js';
+import type { AppliedSnapshot, DesiredState, LiveState } from '../model/index.js';
+import { buildPlan, protectionDiagnostics, refreshOnlyPlan, resolveTarget, targetPlan } from '../plan/index.js';
+import type { Plan } from '../plan/index.js';
+
+export interface PlanningOptions {
+  /** --target values (batch.NAME / endpoint.NAME), repeatable. */
+  targets?: string[];
+  allowRemove?: boolean;
+  refreshOnly?: boolean;
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** Adds --target and --allow-remove (and, for plan, --refresh-only) to a command. */
+export function addPlanningOptions(cmd: Command, opts: { refreshOnly: boolean }): Command {
+  cmd
+    .option('--target <address>', 'limit to batch.NAME or endpoint.NAME and what it depends on (repeatable)', collect)
+    .option('--allow-remove', 'allow removing endpoints and batches whose mailboxes are not all Synced');
+  if (opts.refreshOnly) cmd.option('--refresh-only', 'show only changes made outside stagemig (drift); propose no cmdlets');
+  return cmd;
+}
+
+/** Canonical target addresses; a target that names nothing in the YAML is a usage error. */
+export function checkTargets(desired: DesiredState, targets: readonly string[]): string[] {
+  const known = [...desired.endpoints.map((e) => endpointAddress(e.name)), ...desired.batches.map((b) => batchAddress(b.name))];
+  const diags: Diagnostic[] = [];
+  const out: string[] = [];
+  for (const t of targets) {
+    const found = resolveTarget(desired, t);
+    if (found) out.push(found);
+    else diags.push(error('USAGE', `--target ${t} does not name an endpoint or batch in the plan`, {
+      hint: didYouMean(t, known) ?? `Use batch.NAME or endpoint.NAME; the plan has ${known.join(', ') || 'no resources'}.`,
+    }));
+  }
+  if (diags.length > 0) throw new StagemigError(diags);
+  return out;
+}
+
+/** The YAML line of each diagnostic that points into the plan file, for a caret excerpt. */
+async function withExcerpts(diags: Diagnostic[], planFile: string): Promise<Diagnostic[]> {
+  const lines = (await readFile(planFile, 'utf8').catch(() => '')).split(/\r?\n/);
+  return diags.map((d) => (d.range && d.excerpt === undefined && lines[d.range.start.line - 1] !== undefined
+    ? { ...d, excerpt: lines[d.range.start.line - 1] } : d));
+}
+
+/** Plans with the options; a protected removal aborts with PROTECTED_RESOURCE errors. */
+export async function planWithOptions(
+  desired: DesiredState, live: LiveState, applied: AppliedSnapshot | undefined, opts: PlanningOptions,
+): Promise<Plan> {
+  let plan = buildPlan(desired, live, { applied: applied ?? null });
+  if (opts.targets && opts.targets.length > 0) plan = targetPlan(plan, desired, opts.targets);
+  if (opts.refreshOnly) return refreshOnlyPlan(plan);
+  const refused = protectionDiagnostics(plan, desired, live, { allowRemove: opts.allowRemove === true });
+  if (refused.length > 0) throw new StagemigError(await withExcerpts(refused, desired.planFile));
+  return plan;
+}
+
+/** The typed options from commander's parsed flags. */
+export function planningOptionsOf(opts: { target?: string[]; allowRemove?: boolean; refreshOnly?: boolean }): PlanningOptions {
+  return { targets: opts.target ?? [], allowRemove: opts.allowRemove === true, refreshOnly: opts.refreshOnly === true };
+}
+
+/** --detailed-exitcode: 2 when changes are pending, or (refresh-only) when drift was found. */
+export function pendingChanges(plan: Plan, converged: (p: Plan) => boolean): boolean {
+  return plan.mode === 'refresh-only' ? plan.drift.length > 0 : !converged(plan);
+}
