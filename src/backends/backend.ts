@@ -2,8 +2,23 @@ import type { Invocation, LiveState } from '../model/index.js';
 
 export type RunResult = { ok: true; warnings: string[] } | { ok: false; error: string };
 
+/**
+ * Time on a simulated service (the simulator). `apply --wait` moves it forward instead of sleeping, and
+ * `status` measures elapsed times against it; a real service has no such capability.
+ */
+export interface SimulatedClock {
+  /** The service's current time. */
+  now(): Promise<Date>;
+  /** Milliseconds until the service next changes by itself, or undefined when nothing is scheduled. */
+  nextChangeIn(): Promise<number | undefined>;
+  /** Moves the service's clock forward by `ms` milliseconds. */
+  advance(ms: number): Promise<void>;
+}
+
 /** The one interface to the migration service. */
 export interface Backend {
+  /** Present only on a simulated service. */
+  readonly clock?: SimulatedClock;
   /** Reads endpoints, batches and users: a constant number of service calls whatever the size. */
   readLive(): Promise<LiveState>;
   /** Runs one write cmdlet. A refusal by the service is `{ok: false}`, not an exception. */

@@ -14,11 +14,16 @@ function batchParam(state: SimState, params: Record<string, WireValue>): SimBatc
 
 const after = (state: SimState, delta: number): string => isoSeconds(ms(state.now) + delta);
 
-/** Starts, resumes or retries: pending, stopped and failed users are queued again. */
+/**
+ * Starts, resumes or retries: pending, stopped and failed users are queued again. A batch with a future
+ * StartAfter goes from Starting to Waiting and gets its StartDateTime only when it really starts.
+ */
 export function beginStart(state: SimState, batch: SimBatch): void {
   batch.status = 'Starting';
   batch.transitionAt = after(state, BATCH_STARTING_MS);
-  batch.startDateTime = state.now;
+  const scheduled = batch.startAfter !== undefined && ms(batch.startAfter) > ms(state.now);
+  if (scheduled) delete batch.startDateTime;
+  else batch.startDateTime = state.now;
   batch.lastActivityAt = state.now;
   for (const u of usersOf(state, batch)) {
     if (u.pending || u.status === 'Stopped' || u.status === 'Failed') {
@@ -36,6 +41,7 @@ export function startMigrationBatch(state: SimState, params: Record<string, Wire
   const batch = batchParam(state, params);
   switch (batch.status) {
     case 'Starting':
+    case 'Waiting':
     case 'Syncing':
       refuse(T.started);
     case 'Stopping':
@@ -72,11 +78,13 @@ export function stopMigrationBatch(state: SimState, params: Record<string, WireV
     case 'Corrupted':
       refuse(T.corruptStop);
     case 'Starting':
+    case 'Waiting':
     case 'Syncing':
     case 'Synced':
       break;
   }
   batch.status = 'Stopping';
+  delete batch.corruptAt;
   batch.transitionAt = after(state, BATCH_STOPPING_MS);
   batch.lastActivityAt = state.now;
   for (const u of usersOf(state, batch)) {
@@ -92,8 +100,9 @@ export function stopMigrationBatch(state: SimState, params: Record<string, WireV
 export function removeMigrationBatch(state: SimState, params: Record<string, WireValue>): string[] {
   const batch = batchParam(state, params);
   if (batch.status === 'Removing') return [];
-  if (batch.status === 'Starting' || batch.status === 'Syncing' || batch.status === 'Stopping') refuse(T.removeState);
+  if (['Starting', 'Waiting', 'Syncing', 'Stopping'].includes(batch.status)) refuse(T.removeState);
   batch.status = 'Removing';
+  delete batch.corruptAt;
   batch.transitionAt = after(state, BATCH_REMOVING_MS);
   batch.lastActivityAt = state.now;
   for (const u of usersOf(state, batch)) {

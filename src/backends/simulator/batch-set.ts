@@ -2,15 +2,15 @@
 import type { WireValue } from '../../model/index.js';
 import { renderWarnings } from './batch-create.js';
 import { parseServiceCsv } from './csv-service.js';
-import { requireBatch } from './lookup.js';
+import { requireBatch, usersOf } from './lookup.js';
 import { Params, refuse } from './params.js';
-import type { SimBatch, SimState } from './state.js';
+import { isoSeconds, type SimBatch, type SimState } from './state.js';
 import { T } from './texts.js';
 import { addRows } from './users.js';
 
 const PARAMS = [
   'Identity', 'AddUsers', 'CSVData', 'AllowUnknownColumnsInCsv', 'NotificationEmails', 'BadItemLimit',
-  'LargeItemLimit', 'SkipReports', 'ReportInterval', 'AutoRetryCount',
+  'LargeItemLimit', 'SkipReports', 'ReportInterval', 'AutoRetryCount', 'StartAfter',
 ];
 
 function checkModifiable(batch: SimBatch): void {
@@ -26,6 +26,10 @@ function checkAppendable(batch: SimBatch, addUsers: boolean): void {
   if (batch.status !== 'Created' && batch.status !== 'Synced') refuse(T.revisedCsv);
 }
 
+/** The status as Get-MigrationBatch shows it (Synced with failed users is SyncedWithErrors). */
+const liveStatusOf = (state: SimState, b: SimBatch): string =>
+  b.status === 'Synced' && usersOf(state, b).some((u) => u.status === 'Failed') ? 'SyncedWithErrors' : b.status;
+
 export function setMigrationBatch(state: SimState, params: Record<string, WireValue>): string[] {
   const p = new Params(params, PARAMS);
   p.required('Identity');
@@ -38,6 +42,11 @@ export function setMigrationBatch(state: SimState, params: Record<string, WireVa
   const emails = p.strings('NotificationEmails');
   p.unlimited('BadItemLimit');
   p.unlimited('LargeItemLimit');
+  const startAfter = p.date('StartAfter');
+  // StartAfter only in Created or Failed (facts §3.7); a later Start-MigrationBatch honours it.
+  if (startAfter !== undefined && batch.status !== 'Created' && batch.status !== 'Failed') {
+    refuse(T.startAfterState(liveStatusOf(state, batch)));
+  }
   let warnings: string[] = [];
   if (bytes !== undefined) {
     checkAppendable(batch, addUsers);
@@ -46,6 +55,7 @@ export function setMigrationBatch(state: SimState, params: Record<string, WireVa
     batch.validationWarnings.push(...added);
     warnings = renderWarnings(added);
   }
+  if (startAfter !== undefined) batch.startAfter = isoSeconds(startAfter);
   batch.allowUnknownColumnsInCsv = allowUnknown;
   if (emails !== undefined) batch.notificationEmails = emails;
   batch.lastActivityAt = state.now;

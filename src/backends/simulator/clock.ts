@@ -1,5 +1,6 @@
 // The simulated clock: an event-driven loop that jumps from event to event up to the target time.
-import { onBatchEvent, onUserEvent, fill, checkSynced } from './progress.js';
+import { onBatchEvent } from './batch-events.js';
+import { checkSynced, fill, onUserEvent } from './progress.js';
 import { isoSeconds, ms, type SimState } from './state.js';
 import { batchDue, buildWorld, userDue } from './world.js';
 
@@ -26,4 +27,15 @@ export function advanceState(state: SimState, byMs: number): SimState {
   const copy = structuredClone(state);
   advanceInPlace(copy, byMs);
   return copy;
+}
+
+/** When the service next changes by itself (a transient status ends, a user finishes a phase, ...), if ever. */
+export function nextEventAt(state: SimState): number | undefined {
+  let next: number | undefined;
+  const consider = (at: number | undefined): void => {
+    if (at !== undefined && (next === undefined || at < next)) next = at;
+  };
+  for (const b of state.batches) consider(batchDue(b));
+  for (const u of state.users) consider(userDue(u));
+  return next;
 }

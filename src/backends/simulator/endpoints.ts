@@ -45,9 +45,13 @@ function checkConcurrency(state: SimState, self: SimEndpoint | undefined, mig: n
 
 const label = (n: number): string => (Number.isFinite(n) ? String(n) : 'Unlimited');
 
-/** Without -SkipVerification the service connects to the source (an injectable fault). */
-function verify(state: SimState, p: Params): void {
-  if (!p.switch('SkipVerification') && state.faults.endpointUnreachable === true) refuse(T.rpcConnectionFailure);
+/** Without -SkipVerification the service connects to the source; injectable faults make that fail (§8.6). */
+function verify(state: SimState, p: Params, autodiscover: boolean): void {
+  if (p.switch('SkipVerification')) return;
+  const failure = state.faults.endpointFailure ?? (state.faults.endpointUnreachable === true ? 'unreachable' : undefined);
+  if (failure === 'unreachable') refuse(T.rpcConnectionFailure);
+  if (failure === 'credentials') refuse(T.credentialFailure);
+  if (failure === 'autodiscover' && autodiscover) refuse(T.autodiscoverFailure);
 }
 
 export function newMigrationEndpoint(state: SimState, params: Record<string, WireValue>): string[] {
@@ -72,7 +76,7 @@ export function newMigrationEndpoint(state: SimState, params: Record<string, Wir
   const mig = p.unlimited('MaxConcurrentMigrations') ?? DEFAULT_MAX_CONCURRENT_MIGRATIONS;
   const inc = p.unlimited('MaxConcurrentIncrementalSyncs') ?? Math.min(mig, DEFAULT_MAX_INCREMENTAL);
   checkConcurrency(state, undefined, mig, inc);
-  verify(state, p);
+  verify(state, p, autodiscover);
   const cred = p.credential('Credentials')!;
   const endpoint: SimEndpoint = {
     name,
@@ -114,7 +118,7 @@ export function setMigrationEndpoint(state: SimState, params: Record<string, Wir
   const inc = p.unlimited('MaxConcurrentIncrementalSyncs') ?? e.maxConcurrentIncrementalSyncs;
   checkConcurrency(state, e, mig, inc);
   const untrusted = p.has('AcceptUntrustedCertificates') ? p.bool('AcceptUntrustedCertificates')! : e.acceptUntrustedCertificates;
-  verify(state, p);
+  verify(state, p, e.autodiscover);
   const cred = p.credential('Credentials');
   Object.assign(e, { authentication: auth, maxConcurrentMigrations: mig, maxConcurrentIncrementalSyncs: inc });
   e.acceptUntrustedCertificates = untrusted;

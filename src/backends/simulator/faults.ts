@@ -1,14 +1,20 @@
-// Fault injection for tests and rehearsals: a failing write call, failing mailboxes, an unreachable source.
-import { emptyState, type SimFaults, type SimState } from './state.js';
+// Fault injection for tests and rehearsals: a failing (throttled) write call, failing mailboxes, an
+// endpoint that cannot be verified, a batch that turns Corrupted.
+import type { SimEndpointFailure, SimFaults, SimMailboxFault, SimState } from './state.js';
+import { emptyState } from './state.js';
 import { loadState, saveState } from './store.js';
 
 export interface FaultSettings {
   /** The Nth write cmdlet from now on fails with `message` (and changes nothing). */
   failOnWriteCall?: number;
   message?: string;
-  /** Mailbox → ErrorSummary: the user ends Failed (its batch SyncedWithErrors). */
-  failMailboxes?: Record<string, string>;
+  /** Mailbox → ErrorSummary (fails every attempt at provisioning) or a full mailbox fault. */
+  failMailboxes?: Record<string, string | SimMailboxFault>;
   endpointUnreachable?: boolean;
+  /** How New-/Set-MigrationEndpoint verification fails; null clears it. */
+  endpointFailure?: SimEndpointFailure | null;
+  /** Batch name → milliseconds after it starts syncing when it turns Corrupted. */
+  corruptBatches?: Record<string, number>;
 }
 
 /** Pure: the state with the given faults set (keys not given are kept). Arming a write fault resets the counter. */
@@ -22,6 +28,11 @@ export function withFaults(state: SimState, settings: FaultSettings): SimState {
   }
   if (settings.failMailboxes !== undefined) faults.failMailboxes = { ...settings.failMailboxes };
   if (settings.endpointUnreachable !== undefined) faults.endpointUnreachable = settings.endpointUnreachable;
+  if (settings.endpointFailure === null) delete faults.endpointFailure;
+  else if (settings.endpointFailure !== undefined) faults.endpointFailure = settings.endpointFailure;
+  if (settings.corruptBatches !== undefined) {
+    faults.corruptBatches = Object.fromEntries(Object.entries(settings.corruptBatches).map(([k, v]) => [k.toLowerCase(), v]));
+  }
   const writeCalls = 'failOnWriteCall' in settings ? 0 : state.writeCalls;
   return { ...state, faults, writeCalls };
 }

@@ -1,16 +1,18 @@
 // The embedded simulator of the Exchange Online migration service: a Backend over a JSON state file,
 // and a pure engine API (state in, state out) usable by other front ends.
 import { stat } from 'node:fs/promises';
-import type { Backend, RunResult } from '../backend.js';
+import type { Backend, RunResult, SimulatedClock } from '../backend.js';
 import type { Invocation, LiveState } from '../../model/index.js';
+import { advanceInPlace, nextEventAt } from './clock.js';
 import { invokeCmdlet } from './invoke.js';
 import { toLiveState } from './live.js';
-import { emptyState, type SimState } from './state.js';
+import { emptyState, ms, type SimState } from './state.js';
 import { loadState, saveState } from './store.js';
 
 export type SimulatorBackend = Backend & {
   /** Service reads made so far: three per readLive (endpoints, batches, users). */
   readonly readCalls: number;
+  readonly clock: SimulatedClock;
 };
 
 /** Identity of one version of the state file; a rename-based write always changes it. */
@@ -36,7 +38,26 @@ export function createSimulatorBackend({ stateFile, now }: { stateFile: string; 
     cache = state ? { version, state } : undefined;
     return state;
   };
+  const save = async (state: SimState): Promise<void> => {
+    await saveState(stateFile, state);
+    const version = await fileVersion(stateFile);
+    cache = version === undefined ? undefined : { version, state };
+  };
+  const clock: SimulatedClock = {
+    now: async () => new Date((await load())?.now ?? now()),
+    nextChangeIn: async () => {
+      const state = await load();
+      const at = state ? nextEventAt(state) : undefined;
+      return state === undefined || at === undefined ? undefined : Math.max(0, at - ms(state.now));
+    },
+    advance: async (byMs) => {
+      const state = (await load()) ?? emptyState(now());
+      advanceInPlace(state, byMs);
+      await save(state);
+    },
+  };
   return {
+    clock,
     get readCalls() {
       return readCalls;
     },
@@ -49,11 +70,7 @@ export function createSimulatorBackend({ stateFile, now }: { stateFile: string; 
       const state = (await load()) ?? emptyState(now());
       const outcome = invokeCmdlet(state, invocation, { inPlace: true });
       cache = undefined; // a refusal may have left the in-place state half-changed
-      if (outcome.changed) {
-        await saveState(stateFile, outcome.state);
-        const version = await fileVersion(stateFile);
-        if (version !== undefined) cache = { version, state: outcome.state };
-      }
+      if (outcome.changed) await save(outcome.state);
       return outcome.result;
     },
     async close(): Promise<void> {},
@@ -61,11 +78,14 @@ export function createSimulatorBackend({ stateFile, now }: { stateFile: string; 
 }
 
 export { invokeCmdlet, notRecognized, type InvokeOutcome, type SimInvocation } from './invoke.js';
-export { advanceInPlace, advanceState } from './clock.js';
+export { advanceInPlace, advanceState, nextEventAt } from './clock.js';
 export { readBatches, readEndpoints, readUsers, toLiveState } from './live.js';
 export { emptyState, isoSeconds, type SimBatch, type SimEndpoint, type SimFaults, type SimState, type SimUser } from './state.js';
 export { deleteState, loadState, saveState } from './store.js';
 export { setSimulatorFault, withFaults, type FaultSettings } from './faults.js';
+export { parseScenario, type Scenario } from './scenario-parse.js';
+export { applyScenario, describeFaults } from './scenario-apply.js';
+export { FAILURE_KINDS } from './mailbox-failures.js';
 export { formatDuration, parseDuration } from './duration.js';
 export { T as SERVICE_TEXTS } from './texts.js';
 export * as timing from './timing.js';

@@ -4,7 +4,20 @@ import {
 } from '../../model/index.js';
 import { ms, type SimBatch, type SimState, type SimUser } from './state.js';
 import { T } from './texts.js';
-import { mailboxProfile } from './timing.js';
+import { consistencyScore, mailboxProfile } from './timing.js';
+
+const SCORES = ['Perfect', 'Good', 'Investigate', 'Poor'] as const;
+
+/** The batch's data consistency score: the worst of its synced mailboxes' (facts §4.1). */
+function batchScore(users: SimUser[]): string | undefined {
+  let worst = -1;
+  for (const u of users) {
+    if (u.status !== 'Synced') continue;
+    worst = Math.max(worst, SCORES.indexOf(consistencyScore(u.syncedItemCount, u.skippedItemCount)));
+    if (worst === SCORES.length - 1) break;
+  }
+  return worst < 0 ? undefined : SCORES[worst];
+}
 
 const byKey = <X>(key: (x: X) => string) => (a: X, b: X): number => compareText(key(a).toLowerCase(), key(b).toLowerCase());
 
@@ -58,6 +71,9 @@ function liveBatch(b: SimBatch, users: SimUser[]): LiveBatch {
     validationWarnings: b.validationWarnings.map((w) => T.warningToString(w.row, w.email, w.message)),
   };
   if (b.startDateTime !== undefined) out.startDateTime = b.startDateTime;
+  if (b.startAfter !== undefined) out.startAfter = b.startAfter;
+  const score = batchScore(users);
+  if (score !== undefined) out.dataConsistencyScore = score;
   if (b.initialSyncDateTime !== undefined) out.initialSyncDateTime = b.initialSyncDateTime;
   if (b.lastSyncedDateTime !== undefined) out.lastSyncedDateTime = b.lastSyncedDateTime;
   return out;
@@ -68,12 +84,12 @@ export function readBatches(state: SimState): LiveBatch[] {
   return state.batches.map((b) => liveBatch(b, groups.get(b.name.toLowerCase()) ?? [])).sort(byKey((b) => b.name));
 }
 
-/** Items synced so far: proportional to the time spent in the initial sync. */
+/** Items synced so far: proportional to the time spent in the initial sync (at the mailbox's rate). */
 function itemsSoFar(state: SimState, u: SimUser): number {
   if (u.status !== 'Syncing' || u.phaseStartedAt === undefined || u.phaseEndsAt === undefined) return u.syncedItemCount;
-  const total = ms(u.phaseEndsAt) - ms(u.phaseStartedAt);
-  const done = Math.min(Math.max(ms(state.now) - ms(u.phaseStartedAt), 0), total);
-  return total > 0 ? Math.floor((mailboxProfile(u.email).items * done) / total) : 0;
+  const { items, syncMs } = mailboxProfile(u.email);
+  const done = Math.min(Math.max(ms(state.now) - ms(u.phaseStartedAt), 0), ms(u.phaseEndsAt) - ms(u.phaseStartedAt));
+  return syncMs > 0 ? Math.floor((items * done) / syncMs) : 0;
 }
 
 export function readUsers(state: SimState): LiveUser[] {

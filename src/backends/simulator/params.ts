@@ -88,6 +88,17 @@ export class Params {
     return list.map((s) => s.trim()).filter((s) => s !== '');
   }
 
+  /** A DateTime as ISO-8601 text; without a zone it is UTC, as in EXO (facts §3.6). Milliseconds since the epoch. */
+  date(name: string): number | undefined {
+    const v = this.#raw(name);
+    if (v === undefined) return undefined;
+    const text = typeof v === 'string' ? v.trim() : '';
+    const zoned = /(z|[+-]\d{2}(:?\d{2})?)$/i.test(text) || !text.includes('T') ? text : `${text}Z`;
+    const at = /^\d{4}-\d{2}-\d{2}/.test(text) ? Date.parse(zoned) : NaN;
+    if (Number.isNaN(at)) return refuse(T.cannotConvert(name, display(v), 'System.DateTime'));
+    return at;
+  }
+
   credential(name: string): Credential | undefined {
     const v = this.#raw(name);
     if (v === undefined) return undefined;

@@ -27,8 +27,11 @@ export interface SimEndpoint {
 /** Stored batch phases; SyncedWithErrors is derived (Synced with failed users, facts §6.1 rule 5). */
 export type SimBatchStatus = Extract<
   BatchStatus,
-  'Created' | 'Starting' | 'Syncing' | 'Stopping' | 'Stopped' | 'Synced' | 'Failed' | 'Removing' | 'Corrupted'
+  'Created' | 'Starting' | 'Waiting' | 'Syncing' | 'Stopping' | 'Stopped' | 'Synced' | 'Failed' | 'Removing' | 'Corrupted'
 >;
+
+/** Staged (CSV) batches; a cutover batch can only come from a scenario (staged tenants run dir sync). */
+export type SimBatchType = 'staged' | 'cutover';
 
 export interface SimValidationWarning {
   row: number;
@@ -41,10 +44,16 @@ export interface SimBatch {
   guid: string;
   endpoint: string;
   status: SimBatchStatus;
+  /** Absent means staged. Staged and cutover batches cannot coexist (facts §7.3). */
+  type?: SimBatchType;
   notificationEmails: string[];
   allowUnknownColumnsInCsv: boolean;
   creationDateTime: string;
   startDateTime?: string;
+  /** -StartAfter: the batch shows Waiting until then, with no StartDateTime (facts §4.1, §6.1 rule 2). */
+  startAfter?: string;
+  /** When a declared Corrupted fault fires (set when the batch starts syncing). */
+  corruptAt?: string;
   initialSyncDateTime?: string;
   lastSyncedDateTime?: string;
   /** End of the current transient status (Starting, Stopping, Removing). */
@@ -73,16 +82,33 @@ export interface SimUser {
   skippedItemCount: number;
   lastSuccessfulSyncTime?: string;
   errorSummary?: string;
+  /** Attempts that ended Failed through a mailbox fault (a fault with `times` stops firing after that). */
+  failures?: number;
 }
+
+/** A mailbox that fails: its ErrorSummary, where it fails, and for how many attempts. */
+export interface SimMailboxFault {
+  errorSummary: string;
+  /** provisioning (default): before any item is copied; sync: part-way through the initial sync. */
+  at?: 'provisioning' | 'sync';
+  /** Attempts that fail; later attempts (Start-MigrationBatch retries) succeed. Default: every attempt. */
+  times?: number;
+}
+
+export type SimEndpointFailure = 'unreachable' | 'credentials' | 'autodiscover';
 
 export interface SimFaults {
   /** The Nth write cmdlet since the fault was set fails with `message`. */
   failOnWriteCall?: number;
   message?: string;
-  /** These mailboxes fail at the end of provisioning with the given ErrorSummary. */
-  failMailboxes?: Record<string, string>;
+  /** These mailboxes fail with the given ErrorSummary (a plain text fails every attempt at provisioning). */
+  failMailboxes?: Record<string, string | SimMailboxFault>;
   /** New-/Set-MigrationEndpoint without -SkipVerification cannot reach the source. */
   endpointUnreachable?: boolean;
+  /** How endpoint verification fails (wins over endpointUnreachable). */
+  endpointFailure?: SimEndpointFailure;
+  /** Batch name (lower case) → milliseconds after it starts syncing when it turns Corrupted. */
+  corruptBatches?: Record<string, number>;
 }
 
 export interface SimState {

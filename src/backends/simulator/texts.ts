@@ -33,6 +33,10 @@ export const T = {
     "When manually discovering the migration endpoint, you must specify the Legacy DN or the email address of a mailbox in the source domain if the MailboxPermission parameter isn't specified.",
   rpcConnectionFailure:
     "We weren't able to connect to the remote server. Please verify that the migration endpoint settings are correct and your certificate is valid, and then try again. Consider using the Exchange Remote Connectivity Analyzer (https://testexchangeconnectivity.com) to diagnose the connectivity issues.",
+  credentialFailure:
+    "We can't connect to your Exchange server in the on-premises domain with the credentials you provided. Please verify the username and password are correct and try again.",
+  autodiscoverFailure:
+    'The migration service failed to detect the migration endpoint using the Autodiscover service. Consider using the Exchange Remote Connectivity Analyzer (https://testexchangeconnectivity.com) to diagnose the connectivity issues.',
 
   // §3.6, §8.5 batch creation
   maxBatches:
@@ -40,6 +44,9 @@ export const T = {
   sourceEndpointRequired:
     'A source endpoint for the on-premises organization is required for onboarding migration batches.',
   csvRequired: 'You must provide a CSV file for this migration type.',
+  stagedCutoverCoexist: 'You can only have cutover or staged batches existing at any given time. ',
+  startAfterWithAutoStart: 'When StartAfter is specified, AutoStart cannot be specified.',
+  startAfterState: (status: string) => `StartAfter can only be specified for jobs in a Created or Failed state. Current state: ${status}.`,
   autoStartWarnings: (b: string) =>
     `The migration batch '${b}' has validation warnings and won't be started automatically. Check the warnings and then use the Start-MigrationBatch cmdlet to start the batch.`,
 

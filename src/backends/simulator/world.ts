@@ -1,6 +1,7 @@
 // The clock's working view of the state: indexes, counters and the event queue for one advance.
 import { MinHeap } from './heap.js';
-import { ms, type SimBatch, type SimState, type SimUser } from './state.js';
+import { mailboxFaults } from './mailbox-failures.js';
+import { ms, type SimBatch, type SimMailboxFault, type SimState, type SimUser } from './state.js';
 import { STOPPED_IDLE_REMOVE_MS, SYNCED_IDLE_STOP_MS } from './timing.js';
 
 export interface ClockEvent {
@@ -29,7 +30,11 @@ export interface World {
   queues: Map<string, MinHeap<SimUser>>;
   /** Per endpoint: users provisioning or syncing. */
   active: Map<string, number>;
-  failMailboxes: Map<string, string>;
+  /** Users provisioning or syncing over all endpoints of the (one) Outlook Anywhere type. */
+  typeActive: number;
+  /** True when a user waited for a type-wide slot: a freed slot then serves every endpoint. */
+  typeBlocked: boolean;
+  failMailboxes: Map<string, string | SimMailboxFault>;
   deletedUsers: Set<SimUser>;
   deletedBatches: Set<SimBatch>;
 }
@@ -37,11 +42,18 @@ export interface World {
 const ACTIVE = new Set(['Provisioning', 'Syncing']);
 export const isBusy = (u: SimUser): boolean => !u.pending && (u.status === 'Queued' || ACTIVE.has(u.status));
 
-/** When the batch next changes by itself: end of a transient status, or the retention clock. */
+/** When the batch next changes by itself: end of a transient status, StartAfter, retention, or corruption. */
 export function batchDue(b: SimBatch): number | undefined {
+  const own = statusDue(b);
+  if (b.corruptAt === undefined || b.status === 'Removing' || b.status === 'Corrupted') return own;
+  return own === undefined ? ms(b.corruptAt) : Math.min(own, ms(b.corruptAt));
+}
+
+function statusDue(b: SimBatch): number | undefined {
   if (b.status === 'Starting' || b.status === 'Stopping' || b.status === 'Removing') {
     return b.transitionAt === undefined ? undefined : ms(b.transitionAt);
   }
+  if (b.status === 'Waiting') return b.startAfter === undefined ? undefined : ms(b.startAfter);
   if (b.status === 'Synced') return ms(b.lastActivityAt) + SYNCED_IDLE_STOP_MS;
   if (b.status === 'Stopped' || b.status === 'Failed') return ms(b.lastActivityAt) + STOPPED_IDLE_REMOVE_MS;
   return undefined;
@@ -76,7 +88,9 @@ export function buildWorld(state: SimState): World {
     counts: new Map(state.batches.map((b) => [b, { busy: 0, pending: 0, done: 0 }])),
     queues: new Map(),
     active: new Map(),
-    failMailboxes: new Map(Object.entries(state.faults.failMailboxes ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+    typeActive: 0,
+    typeBlocked: false,
+    failMailboxes: mailboxFaults(state),
     deletedUsers: new Set(),
     deletedBatches: new Set(),
   };
@@ -89,7 +103,10 @@ export function buildWorld(state: SimState): World {
     if (isBusy(u)) c.busy += 1;
     if (u.pending) c.pending += 1;
     if (u.status === 'Synced' || u.status === 'Failed') c.done += 1;
-    if (!u.pending && ACTIVE.has(u.status)) w.active.set(endpointKey(b), (w.active.get(endpointKey(b)) ?? 0) + 1);
+    if (!u.pending && ACTIVE.has(u.status)) {
+      w.active.set(endpointKey(b), (w.active.get(endpointKey(b)) ?? 0) + 1);
+      w.typeActive += 1;
+    }
     if (!u.pending && u.status === 'Queued' && b.status === 'Syncing') queueFor(w, endpointKey(b)).push(u);
     schedule(w, userDue(u), { user: u });
   }

@@ -9,6 +9,7 @@ import {
 } from '../../backends/simulator/index.js';
 import { EXIT_ERROR } from '../exit-codes.js';
 import type { CommandContext } from '../program.js';
+import { registerSimulatorFaults } from './simulator-faults.js';
 import { registerSimulatorServe } from './simulator-serve.js';
 
 function fail(ctx: CommandContext, diags: Diagnostic[]): undefined {
@@ -90,5 +91,6 @@ export function registerSimulator(program: Command, ctx: CommandContext): void {
     .argument('<plan.yaml>', 'migration plan whose simulator to advance')
     .argument('<duration>', 'how far to move the clock')
     .action((plan: string, duration: string) => advance(ctx, plan, duration));
+  registerSimulatorFaults(sim, ctx, stateFileOf);
   registerSimulatorServe(sim, ctx);
 }

@@ -1,0 +1,131 @@
+// A simulator scenario file (YAML or JSON): the faults the simulated service injects. Every problem is
+// reported with file:line:col; nothing is applied unless the whole file is valid.
+import { isMap, isScalar, type Node as YamlNode } from 'yaml';
+import type { Diagnostic } from '../../diag/index.js';
+import { parseDuration } from './duration.js';
+import { FAILURE_KINDS } from './mailbox-failures.js';
+import { ScenarioReader } from './scenario-nodes.js';
+import type { SimEndpointFailure, SimFaults, SimMailboxFault } from './state.js';
+
+export interface Scenario {
+  /** Replaces every fault in the state. */
+  faults: SimFaults;
+  /** A cutover batch to add: staged batches are then refused (facts §7.3). */
+  cutoverBatch?: { name: string; endpoint: string };
+}
+
+const TOP = ['version', 'failMailboxes', 'endpoint', 'throttle', 'corruptBatches', 'cutoverBatch'] as const;
+const MAILBOX_KEYS = ['failure', 'errorSummary', 'at', 'times'] as const;
+const ENDPOINT: Record<string, SimEndpointFailure> = {
+  unreachable: 'unreachable', wrongCredentials: 'credentials', autodiscoverFails: 'autodiscover',
+};
+const KINDS = Object.keys(FAILURE_KINDS);
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+function mailboxFault(r: ScenarioReader, email: string, node: YamlNode | null): SimMailboxFault | undefined {
+  const kindHint = `Failure kinds: ${KINDS.join(', ')}; or give your own text with \`errorSummary:\`.`;
+  if (isScalar(node)) {
+    const kind = FAILURE_KINDS[String(node.value)];
+    if (!kind) return r.fail(node, `Unknown failure kind "${String(node.value)}" for ${email}`, kindHint);
+    return { errorSummary: kind.summary(email), at: kind.at };
+  }
+  const entries = r.entries(node, `The fault of ${email}`);
+  if (!entries) return undefined;
+  const fault: Partial<SimMailboxFault> = {};
+  let kind: string | undefined;
+  for (const [key, keyNode, value] of entries) {
+    if (key === 'failure') kind = r.oneOf(value, 'failure', KINDS);
+    else if (key === 'errorSummary') fault.errorSummary = r.text(value, 'errorSummary');
+    else if (key === 'at') fault.at = r.oneOf(value, 'at', ['provisioning', 'sync'] as const);
+    else if (key === 'times') fault.times = r.count(value, 'times');
+    else r.unknownKey(keyNode, key, `the fault of ${email}`, MAILBOX_KEYS);
+  }
+  if ((kind === undefined) === (fault.errorSummary === undefined)) {
+    return r.fail(node, `The fault of ${email} needs exactly one of \`failure\` or \`errorSummary\``, kindHint);
+  }
+  const known = kind === undefined ? undefined : FAILURE_KINDS[kind]!;
+  return {
+    errorSummary: fault.errorSummary ?? known!.summary(email),
+    at: fault.at ?? known?.at ?? 'provisioning',
+    ...(fault.times !== undefined ? { times: fault.times } : {}),
+  };
+}
+
+function failMailboxes(r: ScenarioReader, node: YamlNode | null, faults: SimFaults): void {
+  const out: Record<string, SimMailboxFault> = {};
+  for (const [email, keyNode, value] of r.entries(node, 'failMailboxes') ?? []) {
+    if (!EMAIL.test(email)) r.fail(keyNode, `failMailboxes: "${email}" is not an email address`);
+    const fault = mailboxFault(r, email, value);
+    if (fault) out[email.toLowerCase()] = fault;
+  }
+  faults.failMailboxes = out;
+}
+
+function throttle(r: ScenarioReader, node: YamlNode | null, faults: SimFaults): void {
+  if (!isMap(node)) {
+    const n = r.count(node, 'throttle (the write call that fails)');
+    if (n !== undefined) faults.failOnWriteCall = n;
+    return;
+  }
+  for (const [key, keyNode, value] of r.entries(node, 'throttle') ?? []) {
+    if (key === 'call') faults.failOnWriteCall = r.count(value, 'throttle.call');
+    else if (key === 'message') faults.message = r.text(value, 'throttle.message');
+    else r.unknownKey(keyNode, key, 'throttle', ['call', 'message']);
+  }
+  if (faults.failOnWriteCall === undefined) r.fail(node, 'throttle needs `call`: which write call fails (1 = the next one)');
+}
+
+function corruptBatches(r: ScenarioReader, node: YamlNode | null, faults: SimFaults): void {
+  const out: Record<string, number> = {};
+  const list = r.items(node);
+  if (list) for (const item of list) {
+    const name = r.text(item, 'corruptBatches entry');
+    if (name) out[name.toLowerCase()] = 0;
+  }
+  else for (const [name, , value] of r.entries(node, 'corruptBatches') ?? []) {
+    const text = isScalar(value) ? String(value.value) : '';
+    const delay = parseDuration(text);
+    if (delay === undefined) r.fail(value, `corruptBatches.${name}: "${text}" is not a duration`, 'Use e.g. 0s, 30m, 2h or 1d: how long after the batch starts syncing it turns Corrupted.');
+    else out[name.toLowerCase()] = delay;
+  }
+  faults.corruptBatches = out;
+}
+
+function cutoverBatch(r: ScenarioReader, node: YamlNode | null): Scenario['cutoverBatch'] {
+  if (isScalar(node)) {
+    const name = r.text(node, 'cutoverBatch');
+    return name === undefined ? undefined : { name, endpoint: 'CutoverEndpoint' };
+  }
+  let name: string | undefined;
+  let endpoint = 'CutoverEndpoint';
+  for (const [key, keyNode, value] of r.entries(node, 'cutoverBatch') ?? []) {
+    if (key === 'name') name = r.text(value, 'cutoverBatch.name');
+    else if (key === 'endpoint') endpoint = r.text(value, 'cutoverBatch.endpoint') ?? endpoint;
+    else r.unknownKey(keyNode, key, 'cutoverBatch', ['name', 'endpoint']);
+  }
+  return name === undefined ? r.fail(node, 'cutoverBatch needs a `name`') : { name, endpoint };
+}
+
+/** Parses and validates a scenario; `scenario` is present only when there is no error. */
+export function parseScenario(text: string, file: string): { scenario?: Scenario; diagnostics: Diagnostic[] } {
+  const r = new ScenarioReader(text, file);
+  if (r.diagnostics.length > 0) return { diagnostics: r.diagnostics };
+  const scenario: Scenario = { faults: {} };
+  const root = r.doc.contents;
+  if (root === null || (isScalar(root) && root.value === null)) return { scenario, diagnostics: [] };
+  for (const [key, keyNode, value] of r.entries(root, 'A scenario file') ?? []) {
+    if (key === 'version') {
+      if (!isScalar(value) || value.value !== 1) r.fail(value, 'version must be 1');
+    } else if (key === 'failMailboxes') failMailboxes(r, value, scenario.faults);
+    else if (key === 'endpoint') {
+      const f = r.oneOf(value, 'endpoint', Object.keys(ENDPOINT));
+      if (f) scenario.faults.endpointFailure = ENDPOINT[f]!;
+    } else if (key === 'throttle') throttle(r, value, scenario.faults);
+    else if (key === 'corruptBatches') corruptBatches(r, value, scenario.faults);
+    else if (key === 'cutoverBatch') {
+      const c = cutoverBatch(r, value);
+      if (c) scenario.cutoverBatch = c;
+    } else r.unknownKey(keyNode, key, 'the scenario file', TOP);
+  }
+  return r.diagnostics.length > 0 ? { diagnostics: r.diagnostics } : { scenario, diagnostics: [] };
+}
