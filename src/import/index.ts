@@ -1,0 +1,4 @@
+// `stagemig import`: bring an existing migration under stagemig (YAML + one CSV per batch).
+export { buildImport, type EndpointHint, type ImportOptions, type ImportResult } from './import-plan.js';
+export { backendSection, schemaRef } from './backend-section.js';
+export { refuseOverwrite, writeOutputs, planFileIn, PLAN_FILE, type OutputFile } from './write-import.js';
