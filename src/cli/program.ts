@@ -7,6 +7,8 @@ import { registerValidate } from './commands/validate.js';
 import { registerPlan } from './commands/plan.js';
 import { registerApply } from './commands/apply.js';
 import { registerSimulator } from './commands/simulator.js';
+import { registerImport } from './commands/import.js';
+import { registerFmt } from './commands/fmt.js';
 import { TOOL_VERSION } from '../version.js';
 
 /** A command action stores its exit code here; commander itself only knows success or throw. */
@@ -28,6 +30,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   registerPlan(program, ctx);
   registerApply(program, ctx);
   registerSimulator(program, ctx);
+  registerImport(program, ctx);
+  registerFmt(program, ctx);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
