@@ -118,7 +118,11 @@ function ConvertTo-BridgeBatch {
 function ConvertTo-BridgeUser {
     param($U)
     $email = Get-BridgeText (Get-BridgeProp $U 'EmailAddress')
-    if ($null -eq $email) { $email = Get-BridgeText (Get-BridgeProp (Get-BridgeProp $U 'Identity') 'Id') }
+    if ($null -eq $email) {
+        # MigrationUserId: Id is the address; a user with several migrations shows "address/MailboxGuid".
+        $identity = Get-BridgeProp $U 'Identity'
+        $email = if ($identity -is [string]) { Get-BridgeText $identity } else { Get-BridgeText (Get-BridgeProp $identity 'Id') }
+    }
     return [ordered]@{
         email                  = $email
         batch                  = Get-BridgeBatchName (Get-BridgeProp $U 'BatchId')

@@ -34,6 +34,20 @@ export class BridgeExitError extends Error {
 
 const TAIL = 4000;
 
+/**
+ * Kills pwsh with everything it started: `pwsh` may be a launcher (the dotnet global tool's shim runs
+ * pwsh.dll in a child), and the child runs in its own process group (detached), so kill the group.
+ */
+function killTree(pid: number | undefined, fallback: () => void): void {
+  if (pid === undefined) return;
+  if (process.platform === 'win32') return fallback();
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    fallback();
+  }
+}
+
 export function spawnBridge(opts: BridgeSpawnOptions): BridgeProcess {
   // Own process group: a terminal Ctrl-C reaches stagemig only, which then ends the session in order.
   const child = execa(opts.command, opts.args, {
@@ -63,7 +77,7 @@ export function spawnBridge(opts: BridgeSpawnOptions): BridgeProcess {
         response = parseBridgeLine(line);
       } catch (err) {
         failAll(err as BridgeProtocolError);
-        child.kill('SIGKILL');
+        killTree(child.pid, () => child.kill('SIGKILL'));
         return;
       }
       if (!response) return;
@@ -104,12 +118,12 @@ export function spawnBridge(opts: BridgeSpawnOptions): BridgeProcess {
       const outcome = await Promise.race([exited.then(() => 'exited' as const), timeout]);
       clearTimeout(timer);
       if (outcome === 'timeout') {
-        child.kill('SIGKILL');
+        killTree(child.pid, () => child.kill('SIGKILL'));
         await exited;
       }
     },
     kill() {
-      child.kill('SIGKILL');
+      killTree(child.pid, () => child.kill('SIGKILL'));
     },
     stderrTail: () => stderr,
   };
