@@ -1,13 +1,14 @@
 import type { Command } from 'commander';
 import { checkSecrets, executeSteps, materialize } from '../../apply/index.js';
 import { error, StagemigError } from '../../diag/index.js';
-import { buildPlan } from '../../plan/index.js';
 import { renderHumanPlan } from '../../render/human-plan.js';
 import {
   APPLY_PROMPT, renderApplySummary, renderStepDone, renderStepFailed, renderStepStart,
 } from '../../render/human-apply.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { openPlanSession } from '../plan-session.js';
+import { addPlanningOptions, planningOptionsOf } from '../planning.js';
+import { createAppliedRecorder } from '../../applied/index.js';
 import type { CommandContext } from '../program.js';
 
 async function confirm(ctx: CommandContext, autoApprove: boolean | undefined): Promise<boolean> {
@@ -22,19 +23,22 @@ async function confirm(ctx: CommandContext, autoApprove: boolean | undefined): P
 }
 
 export function registerApply(program: Command, ctx: CommandContext): void {
-  program
-    .command('apply')
+  addPlanningOptions(program.command('apply'), { refreshOnly: false })
     .description('Plan, ask for approval, then run the cmdlets in order')
     .argument('<plan>', 'migration plan YAML file')
     .option('--auto-approve', 'skip the interactive approval')
-    .action(async (planPath: string, opts: { autoApprove?: boolean }) => {
+    .action(async (planPath: string, opts: { autoApprove?: boolean; target?: string[]; allowRemove?: boolean }) => {
       const { io } = ctx;
       const color = { color: io.color };
-      const session = await openPlanSession(planPath, io);
+      const session = await openPlanSession(planPath, io, planningOptionsOf(opts));
       const { desired, backend } = session;
       try {
         io.stdout(renderHumanPlan(session.plan, color));
-        if (session.plan.steps.length === 0) return ctx.setExitCode(EXIT_OK);
+        const recorder = (live = session.live) => createAppliedRecorder({ desired, live, previous: session.applied, now: io.now });
+        if (session.plan.steps.length === 0) {
+          recorder().finish(session.plan); // the service matches: the YAML becomes the last-applied baseline
+          return ctx.setExitCode(EXIT_OK);
+        }
         const missing = checkSecrets(session.plan.steps, desired, io.env);
         if (missing.length > 0) throw new StagemigError(missing);
         if (!(await confirm(ctx, opts.autoApprove))) {
@@ -42,7 +46,9 @@ export function registerApply(program: Command, ctx: CommandContext): void {
           return ctx.setExitCode(EXIT_ERROR);
         }
         // The service may have moved while the plan was reviewed: re-read once and insist on the same steps.
-        const fresh = buildPlan(desired, await backend.readLive());
+        const freshLive = await backend.readLive();
+        const fresh = await session.replan(freshLive);
+        const record = recorder(freshLive);
         if (JSON.stringify(fresh.steps) !== JSON.stringify(session.plan.steps)) {
           throw new StagemigError([error('PLAN_CHANGED', 'The migration service changed while the plan was being reviewed', {
             hint: 'Nothing was run. Run `stagemig apply` again to review the new plan.',
@@ -60,10 +66,14 @@ export function registerApply(program: Command, ctx: CommandContext): void {
           shouldStop: () => interrupted,
           hooks: {
             beforeStep: (s, i, n) => io.stdout(renderStepStart(s, i, n, color)),
-            afterStep: (_s, _i, warnings) => io.stdout(renderStepDone(warnings, color)),
+            afterStep: (s, _i, warnings) => {
+              record.stepSucceeded(s);
+              io.stdout(renderStepDone(warnings, color));
+            },
             stepFailed: (_s, _i, err) => io.stdout(renderStepFailed(err, color)),
           },
         }).finally(unhook);
+        record.finish(fresh);
         io.stdout(renderApplySummary(outcome, fresh, color));
         ctx.setExitCode(outcome.failed || outcome.interrupted ? EXIT_ERROR : EXIT_OK);
       } finally {
