@@ -25,6 +25,8 @@ export interface RawBatch {
   state?: 'started' | 'stopped' | 'removed';
   notificationEmails?: string[];
   protect?: boolean;
+  startAfter?: string;
+  retryFailed?: boolean;
 }
 
 export interface RawBackend {

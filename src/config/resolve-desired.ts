@@ -57,7 +57,7 @@ function resolveEndpoint(src: YamlSource, name: string, raw: RawEndpoint): Desir
 }
 
 function resolveBatch(src: YamlSource, name: string, raw: RawBatch, users: DesiredUser[]): DesiredBatch {
-  return {
+  const batch: DesiredBatch = {
     name,
     endpoint: raw.endpoint,
     state: raw.state ?? 'started',
@@ -68,6 +68,9 @@ function resolveBatch(src: YamlSource, name: string, raw: RawBatch, users: Desir
     protect: raw.protect ?? true,
     source: keyRange(src, ['batches', name]),
   };
+  if (raw.startAfter !== undefined) batch.startAfter = raw.startAfter;
+  if (raw.retryFailed === true) batch.retryFailed = true;
+  return batch;
 }
 
 export function resolveDesired(src: YamlSource, plan: RawPlan, users: ReadonlyMap<string, DesiredUser[]>): DesiredState {

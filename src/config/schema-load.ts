@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
+import { isDateTimeWithOffset } from './date-time.js';
 import { isValidDomain, isValidSmtpAddress } from './smtp-address.js';
 
 const SCHEMA_RELATIVE = join('schemas', 'stagemig.schema.json');
@@ -30,6 +31,7 @@ export function planValidator(): { schema: PlanSchema; validate: ValidateFunctio
   const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, strictTypes: false });
   ajv.addFormat('email', isValidSmtpAddress);
   ajv.addFormat('hostname', isValidDomain);
+  ajv.addFormat('date-time', isDateTimeWithOffset);
   cached = { schema, validate: ajv.compile(schema) };
   return cached;
 }

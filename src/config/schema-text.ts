@@ -45,6 +45,7 @@ export function typeName(type: unknown): string {
 export function formatName(format: string): string {
   if (format === 'email') return 'a valid SMTP address (user@contoso.com)';
   if (format === 'hostname') return 'a fully qualified DNS name (server.contoso.com)';
+  if (format === 'date-time') return 'an ISO-8601 date and time with an offset (2026-11-30T18:00:00+01:00)';
   return `a valid ${format}`;
 }
 

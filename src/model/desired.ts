@@ -61,6 +61,10 @@ export interface DesiredBatch {
   users: DesiredUser[];
   /** YAML `protect` (default true): removing the batch before every mailbox is Synced needs --allow-remove. */
   protect: boolean;
+  /** YAML `startAfter` as written (ISO-8601 with an offset): the service starts the batch then. */
+  startAfter?: string;
+  /** YAML `retryFailed: true`: the plan retries failed mailboxes once nothing else is pending. */
+  retryFailed?: boolean;
   source: SourceRange;
 }
 

@@ -1,6 +1,7 @@
 // Pure builders for the cmdlet each step runs (facts file §3). No secrets: credentials and CSV rows are references.
 import { batchAddress, endpointAddress } from '../model/index.js';
 import type { DesiredBatch, DesiredEndpoint, ParamValue, Step } from '../model/index.js';
+import { startAfterUtc } from './start-after.js';
 
 type Params = Array<[string, ParamValue]>;
 
@@ -47,7 +48,8 @@ const csvRef = (b: DesiredBatch, emails: string[]): ParamValue => ({ csv: { batc
 export function newBatchStep(b: DesiredBatch, emails: string[], autoStart: boolean): Step {
   const p: Params = [['Name', b.name], ['SourceEndpoint', b.endpoint], ['CSVData', csvRef(b, emails)]];
   if (b.notificationEmails.length > 0) p.push(['NotificationEmails', b.notificationEmails]);
-  if (autoStart) p.push(['AutoStart', true]);
+  // StartAfter implies AutoStart; the service refuses both together (facts §3.6).
+  if (autoStart) p.push(b.startAfter !== undefined ? ['StartAfter', startAfterUtc(b.startAfter)] : ['AutoStart', true]);
   return { address: batchAddress(b.name), action: 'new-batch', cmdlet: 'New-MigrationBatch', parameters: p };
 }
 

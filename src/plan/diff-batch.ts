@@ -2,6 +2,7 @@ import { batchAddress, nameKey, RUNNING_BATCH } from '../model/index.js';
 import type { BatchStatus, DesiredBatch, LiveBatch, Step } from '../model/index.js';
 import { lifecycleStep, newBatchStep, setBatchNotificationStep } from './cmdlets.js';
 import { diffMembership, hasMembershipChange } from './diff-membership.js';
+import { diffRetry, diffSchedule } from './diff-schedule.js';
 import type { PlanContext } from './plan-context.js';
 import type { AttributeChange, Lifecycle, Move, ResourceChange } from './plan.js';
 
@@ -53,6 +54,7 @@ function diffCreate(b: DesiredBatch, live: LiveBatch | undefined, ctx: PlanConte
     { name: 'state', after: b.state },
   ];
   if (b.notificationEmails.length > 0) attributes.push({ name: 'notificationEmails', after: b.notificationEmails });
+  if (b.startAfter !== undefined && b.state === 'started') attributes.push({ name: 'startAfter', after: b.startAfter });
   const notes = blocked.length
     ? [`${blocked.length} mailbox(es) are still in other batches (${[...new Set(blocked.map((m) => m.batch))].join(', ')}); they are added once removed there (run apply again).`]
     : [];
@@ -103,12 +105,22 @@ export function diffBatch(b: DesiredBatch, ctx: PlanContext): BatchDiff {
   const m = diffMembership(b, live, ctx);
   steps.push(...m.steps);
   notes.push(...m.notes);
+  const schedule = diffSchedule(b, live);
+  if (schedule.step) steps.push(schedule.step);
+  if (schedule.attribute) attributes.push(schedule.attribute);
+  if (schedule.note) notes.push(schedule.note);
   const lc = lifecycleFor(b, live, m.addsUsers);
   if (lc.step) {
     steps.push(lc.step);
     attributes.push({ name: 'state', before: live.status, after: b.state });
   }
   if (lc.note) notes.push(lc.note);
+  const retry = diffRetry(b, live, steps.length);
+  if (retry.step) {
+    steps.push(retry.step);
+    attributes.push(retry.attribute!);
+    lc.lifecycle = 'start';
+  }
   const changed = steps.length > 0 || attributes.length > 0 || hasMembershipChange(m.membership);
   if (!changed && notes.length === 0) return { steps };
   const change: ResourceChange = {
