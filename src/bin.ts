@@ -4,6 +4,12 @@ import { createInterface } from 'node:readline/promises';
 import { run } from './cli/program.js';
 import type { Io } from './cli/io.js';
 
+/** STAGEMIG_NOW=<ISO time> pins the clock (reproducible plan documents in tests and demos). */
+function fixedClock(value: string | undefined): (() => Date) | undefined {
+  const ms = value ? Date.parse(value) : NaN;
+  return Number.isNaN(ms) ? undefined : () => new Date(ms);
+}
+
 const interruptHandlers = new Set<() => void>();
 process.on('SIGINT', () => {
   if (interruptHandlers.size === 0) process.exit(130);
@@ -27,7 +33,7 @@ const io: Io = {
       rl.close();
     }
   },
-  now: () => new Date(),
+  now: fixedClock(process.env.STAGEMIG_NOW) ?? (() => new Date()),
   onInterrupt: (cb) => {
     interruptHandlers.add(cb);
     return () => interruptHandlers.delete(cb);

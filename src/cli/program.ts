@@ -6,6 +6,7 @@ import { EXIT_ERROR } from './exit-codes.js';
 import { registerValidate } from './commands/validate.js';
 import { registerPlan } from './commands/plan.js';
 import { registerApply } from './commands/apply.js';
+import { registerShow } from './commands/show.js';
 import { registerSimulator } from './commands/simulator.js';
 import { registerImport } from './commands/import.js';
 import { registerFmt } from './commands/fmt.js';
@@ -29,6 +30,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   registerValidate(program, ctx);
   registerPlan(program, ctx);
   registerApply(program, ctx);
+  registerShow(program, ctx);
   registerSimulator(program, ctx);
   registerImport(program, ctx);
   registerFmt(program, ctx);

@@ -29,6 +29,11 @@ export interface JsonResourceChange {
   membership: JsonMembership | null;
   /** What the service does not allow right now, and what it waits for. */
   notes: string[];
+  /**
+   * Why it differs: config (the YAML asks for it), drift (only a change made outside stagemig, which
+   * the steps undo) or mixed; null when no last-applied baseline was available to tell them apart.
+   */
+  origin: 'config' | 'drift' | 'mixed' | null;
 }
 
 export interface JsonStep {
@@ -76,6 +81,10 @@ export interface PlanDocument extends JsonHeader {
   saved_plan: string | null;
   backend: { type: string; organization: string } | null;
   mode: 'normal' | 'refresh-only';
+  /** The resources the plan was limited to with --target; null for the whole YAML. */
+  targets: string[] | null;
+  /** What drift was measured against: the last-applied snapshot, none, or null when unknown. */
+  drift_baseline: 'last-applied' | 'none' | null;
   /** True when planning failed: the diagnostics say why and the lists are empty. */
   errored: boolean;
   /** True when there is at least one cmdlet to run. */

@@ -43,6 +43,7 @@ function toJsonChange(c: ResourceChange): JsonResourceChange {
   return {
     address: c.address, type: c.type, name: c.name, actions: ACTIONS[c.action], lifecycle: c.lifecycle ?? null,
     live_status: c.liveStatus ?? null, before: side(c, 'before'), after: side(c, 'after'), membership: membership(c), notes: [...c.notes],
+    origin: c.origin ?? null,
   };
 }
 
@@ -70,7 +71,9 @@ export function toPlanDocument(plan: Plan | undefined, meta: PlanDocumentMeta): 
     plan_file: meta.planFile,
     saved_plan: meta.savedPlan ?? null,
     backend: meta.backend,
-    mode: meta.mode ?? 'normal',
+    mode: meta.mode ?? plan?.mode ?? 'normal',
+    targets: plan?.targets ? [...plan.targets] : null,
+    drift_baseline: plan?.driftBaseline ?? null,
     errored: plan === undefined || diagnostics.some((d) => d.severity === 'error'),
     applyable: (plan?.steps.length ?? 0) > 0,
     converged: plan !== undefined && isConverged(plan),

@@ -9,6 +9,8 @@ import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { openPlanSession } from '../plan-session.js';
 import { addPlanningOptions, planningOptionsOf } from '../planning.js';
 import { createAppliedRecorder } from '../../applied/index.js';
+import { applySavedPlan } from '../apply-saved-plan.js';
+import { sniffSavedPlan } from '../../saved-plan/index.js';
 import type { CommandContext } from '../program.js';
 
 async function confirm(ctx: CommandContext, autoApprove: boolean | undefined): Promise<boolean> {
@@ -24,11 +26,12 @@ async function confirm(ctx: CommandContext, autoApprove: boolean | undefined): P
 
 export function registerApply(program: Command, ctx: CommandContext): void {
   addPlanningOptions(program.command('apply'), { refreshOnly: false })
-    .description('Plan, ask for approval, then run the cmdlets in order')
-    .argument('<plan>', 'migration plan YAML file')
+    .description('Plan, ask for approval, then run the cmdlets in order (or run a saved plan file exactly, without a prompt)')
+    .argument('<plan>', 'migration plan YAML file, or a saved plan file from `stagemig plan --out`')
     .option('--auto-approve', 'skip the interactive approval')
     .action(async (planPath: string, opts: { autoApprove?: boolean; target?: string[]; allowRemove?: boolean }) => {
       const { io } = ctx;
+      if (await sniffSavedPlan(planPath, io.cwd)) return applySavedPlan(ctx, planPath, opts);
       const color = { color: io.color };
       const session = await openPlanSession(planPath, io, planningOptionsOf(opts));
       const { desired, backend } = session;

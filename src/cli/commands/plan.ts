@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { isConverged } from '../../plan/index.js';
-import { renderHumanPlan } from '../../render/human-plan.js';
 import { EXIT_CHANGES, EXIT_OK } from '../exit-codes.js';
+import { parseFormat, PLAN_FORMATS } from '../format-option.js';
+import { emitPlan, reportingPlanErrors } from '../plan-output.js';
 import { openPlanSession } from '../plan-session.js';
 import { addPlanningOptions, pendingChanges, planningOptionsOf } from '../planning.js';
 import type { CommandContext } from '../program.js';
@@ -11,14 +12,21 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
     .description('Show the cmdlets that would make the migration service match the plan (changes nothing)')
     .argument('<plan>', 'migration plan YAML file')
     .option('--detailed-exitcode', 'exit 0 when nothing differs, 2 when changes are pending, 1 on error')
-    .action(async (planPath: string, opts: { detailedExitcode?: boolean; target?: string[]; allowRemove?: boolean; refreshOnly?: boolean }) => {
+    .option('--out <file>', 'also save the plan to a file that `stagemig apply <file>` runs exactly')
+    .option('--format <format>', `output format: ${PLAN_FORMATS.join(', ')}`, 'human')
+    .action(async (planPath: string, opts: { detailedExitcode?: boolean; out?: string; format?: string; target?: string[]; allowRemove?: boolean; refreshOnly?: boolean }) => {
       const { io } = ctx;
-      const session = await openPlanSession(planPath, io, planningOptionsOf(opts));
-      try {
-        io.stdout(renderHumanPlan(session.plan, { color: io.color }));
-        ctx.setExitCode(opts.detailedExitcode && pendingChanges(session.plan, isConverged) ? EXIT_CHANGES : EXIT_OK);
-      } finally {
-        await session.backend.close();
-      }
+      const format = parseFormat(opts.format, PLAN_FORMATS);
+      await reportingPlanErrors(ctx, format, planPath, async () => {
+        const planning = planningOptionsOf(opts);
+        const session = await openPlanSession(planPath, io, planning);
+        try {
+          const mode = planning.refreshOnly ? 'refresh-only' as const : 'normal' as const;
+          await emitPlan(ctx, session, { format, mode, ...(opts.out !== undefined ? { out: opts.out } : {}) });
+          ctx.setExitCode(opts.detailedExitcode && pendingChanges(session.plan, isConverged) ? EXIT_CHANGES : EXIT_OK);
+        } finally {
+          await session.backend.close();
+        }
+      });
     });
 }

@@ -5,6 +5,10 @@ import { hasErrors, sortDiagnostics } from '../../diag/index.js';
 import type { Diagnostic } from '../../diag/index.js';
 import type { DesiredState } from '../../model/index.js';
 import { renderDiagnostics } from '../../render/diagnostics.js';
+import { stringifyJson } from '../../render/json-document.js';
+import { toValidateDocument } from '../../render/json-validate.js';
+import { TOOL_VERSION } from '../../version.js';
+import { parseFormat, VALIDATE_FORMATS } from '../format-option.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import type { CommandContext } from '../program.js';
 
@@ -27,10 +31,19 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .command('validate')
     .description('Check a migration plan offline: YAML syntax, schema, CSV files and cross-references.')
     .argument('<plan>', 'path of the migration plan YAML file')
-    .action(async (plan: string) => {
+    .option('--format <format>', `output format: ${VALIDATE_FORMATS.join(', ')}`, 'human')
+    .action(async (plan: string, opts: { format?: string }) => {
       const { io } = ctx;
+      const format = parseFormat(opts.format, VALIDATE_FORMATS);
       const result = await loadPlan(plan, { cwd: io.cwd });
       const diags = sortDiagnostics(result.diagnostics);
+      if (format === 'json') {
+        // stdout is the one document; stderr still carries the diagnostics for people reading CI logs.
+        if (diags.length > 0) io.stderr(renderDiagnostics(diags, { color: io.color }));
+        io.stdout(stringifyJson(toValidateDocument({ toolVersion: TOOL_VERSION, planFile: plan, desired: result.desired, diagnostics: diags })));
+        ctx.setExitCode(hasErrors(diags) || !result.desired ? EXIT_ERROR : EXIT_OK);
+        return;
+      }
       if (diags.length > 0) io.stderr(`${renderDiagnostics(diags, { color: io.color })}\n${countLine(diags)}\n`);
       if (hasErrors(diags) || !result.desired) {
         ctx.setExitCode(EXIT_ERROR);

@@ -1,0 +1,67 @@
+// `stagemig apply <saved-plan-file>`: runs exactly the reviewed steps, with no prompt, after checking
+// that the inputs and the live objects are those the plan was made from (else "Saved plan is stale").
+import { createAppliedRecorder, loadApplied } from '../applied/index.js';
+import { checkSecrets, executeSteps, materialize } from '../apply/index.js';
+import { error, StagemigError } from '../diag/index.js';
+import { renderApplySummary, renderStepDone, renderStepFailed, renderStepStart } from '../render/human-apply.js';
+import { preflightSavedPlan, readSavedPlan } from '../saved-plan/index.js';
+import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
+import type { CommandContext } from './program.js';
+
+/** Planning options were fixed when the plan was saved (as Terraform refuses them with a plan file). */
+function refusePlanningOptions(file: string, opts: { target?: string[]; allowRemove?: boolean }): void {
+  const given = [opts.target?.length ? '--target' : '', opts.allowRemove ? '--allow-remove' : ''].filter(Boolean);
+  if (given.length === 0) return;
+  throw new StagemigError([error('USAGE', `${given.join(' and ')} cannot be used with a saved plan`, {
+    detail: `${file} already holds the exact steps to run; planning options were fixed when it was made.`,
+    hint: 'Pass them to `stagemig plan --out` instead, review the new plan, and apply that file.',
+  })]);
+}
+
+export async function applySavedPlan(ctx: CommandContext, file: string, opts: { target?: string[]; allowRemove?: boolean } = {}): Promise<void> {
+  const { io } = ctx;
+  const color = { color: io.color };
+  refusePlanningOptions(file, opts);
+  const saved = await readSavedPlan(file, io.cwd);
+  const { desired, backend, live } = await preflightSavedPlan(saved, file, {
+    cwd: io.cwd, now: io.now, env: io.env, onInterrupt: io.onInterrupt,
+  });
+  try {
+    const { steps } = saved.plan;
+    io.stdout(`Applying the saved plan ${file} (made ${saved.created_at} from ${saved.plan_file} for ${saved.backend.organization}): ` +
+      `inputs and live objects unchanged, ${steps.length} cmdlet${steps.length === 1 ? '' : 's'} to run.\n\n`);
+    const { snapshot } = await loadApplied(desired);
+    const record = createAppliedRecorder({ desired, live, previous: snapshot, now: io.now });
+    if (steps.length === 0) {
+      record.finish(saved.plan);
+      io.stdout('No changes. Nothing to run.\n');
+      return ctx.setExitCode(EXIT_OK);
+    }
+    const missing = checkSecrets(steps, desired, io.env);
+    if (missing.length > 0) throw new StagemigError(missing);
+    let interrupted = false;
+    const unhook = io.onInterrupt(() => {
+      interrupted = true;
+      io.stderr('\nInterrupted: stopping after the current step.\n');
+    });
+    const outcome = await executeSteps({
+      steps,
+      backend,
+      materialize: (step) => materialize(step, desired, io.env),
+      shouldStop: () => interrupted,
+      hooks: {
+        beforeStep: (s, i, n) => io.stdout(renderStepStart(s, i, n, color)),
+        afterStep: (s, _i, warnings) => {
+          record.stepSucceeded(s);
+          io.stdout(renderStepDone(warnings, color));
+        },
+        stepFailed: (_s, _i, err) => io.stdout(renderStepFailed(err, color)),
+      },
+    }).finally(unhook);
+    record.finish(saved.plan);
+    io.stdout(renderApplySummary(outcome, saved.plan, color));
+    ctx.setExitCode(outcome.failed || outcome.interrupted ? EXIT_ERROR : EXIT_OK);
+  } finally {
+    await backend.close();
+  }
+}

@@ -1,0 +1,33 @@
+// `stagemig show <saved-plan-file> [--format human|markdown|json]`: renders a saved plan, offline.
+import type { Command } from 'commander';
+import { readSavedPlan } from '../../saved-plan/index.js';
+import { TOOL_VERSION } from '../../version.js';
+import { EXIT_OK } from '../exit-codes.js';
+import { parseFormat, PLAN_FORMATS } from '../format-option.js';
+import { renderPlanView } from '../plan-views.js';
+import type { CommandContext } from '../program.js';
+
+export function registerShow(program: Command, ctx: CommandContext): void {
+  program
+    .command('show')
+    .description('Render a saved plan file (from `stagemig plan --out`) without contacting the migration service')
+    .argument('<file>', 'saved plan file')
+    .option('--format <format>', `output format: ${PLAN_FORMATS.join(', ')}`, 'human')
+    .action(async (file: string, opts: { format?: string }) => {
+      const { io } = ctx;
+      const format = parseFormat(opts.format, PLAN_FORMATS);
+      const saved = await readSavedPlan(file, io.cwd);
+      const meta = {
+        toolVersion: TOOL_VERSION, createdAt: saved.created_at, planFile: saved.plan_file, savedPlan: file, backend: saved.backend,
+      };
+      if (format === 'human') {
+        io.stdout(`Saved plan ${file}: made ${saved.created_at} by stagemig ${saved.tool_version} from ${saved.plan_file} ` +
+          `for ${saved.backend.organization} (${saved.backend.type}).\n\n`);
+      }
+      io.stdout(renderPlanView(format, { plan: saved.plan, meta, color: io.color, jsonPointer: `\`stagemig show ${file} --format json\`` }));
+      if (format === 'human' && saved.plan.steps.length > 0) {
+        io.stdout(`\nTo run exactly these steps: stagemig apply ${file}\n`);
+      }
+      ctx.setExitCode(EXIT_OK);
+    });
+}

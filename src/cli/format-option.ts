@@ -1,0 +1,18 @@
+// `--format` values: parsed into a typed choice before anything else runs, so a bad value is a
+// usage error whatever else is wrong.
+import { error, StagemigError } from '../diag/index.js';
+
+export const PLAN_FORMATS = ['human', 'json', 'markdown'] as const;
+export type PlanFormat = (typeof PLAN_FORMATS)[number];
+
+export const VALIDATE_FORMATS = ['human', 'json'] as const;
+export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
+
+export function parseFormat<T extends string>(value: string | undefined, allowed: readonly T[]): T {
+  const v = (value ?? 'human').toLowerCase();
+  const found = allowed.find((a) => a === v);
+  if (found !== undefined) return found;
+  throw new StagemigError([error('USAGE', `Unknown output format "${value}"`, {
+    hint: `Use --format ${allowed.join(', --format ')}.`,
+  })]);
+}

@@ -1,0 +1,23 @@
+// Picks the view of a plan for --format; each format is one entry.
+import type { Plan } from '../plan/index.js';
+import { renderHumanPlan } from '../render/human-plan.js';
+import { stringifyJson } from '../render/json-document.js';
+import { toPlanDocument, type PlanDocumentMeta } from '../render/json-plan.js';
+import { renderMarkdownPlan } from '../render/markdown-plan.js';
+import type { PlanFormat } from './format-option.js';
+
+export interface PlanViewInput {
+  plan: Plan;
+  meta: PlanDocumentMeta;
+  color: boolean;
+  /** How a PR reader gets the full JSON plan (markdown only). */
+  jsonPointer?: string;
+}
+
+const VIEWS: Record<PlanFormat, (v: PlanViewInput) => string> = {
+  human: (v) => renderHumanPlan(v.plan, { color: v.color }),
+  json: (v) => stringifyJson(toPlanDocument(v.plan, v.meta)),
+  markdown: (v) => renderMarkdownPlan(toPlanDocument(v.plan, v.meta), v.jsonPointer ? { jsonPointer: v.jsonPointer } : {}),
+};
+
+export const renderPlanView = (format: PlanFormat, input: PlanViewInput): string => VIEWS[format](input);

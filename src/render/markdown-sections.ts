@@ -1,0 +1,102 @@
+// Sections of the markdown plan (PR comment), rendered from the JSON plan document.
+import type { JsonResourceChange, PlanDocument } from './json-plan-types.js';
+import { capped, mdText, num, plural, valueCell } from './markdown-text.js';
+
+const ORIGIN: Record<string, string> = { drift: ' (undoes drift)', mixed: ' (YAML and drift)' };
+
+export function actionLabel(c: JsonResourceChange): string {
+  const a = c.actions.join(',');
+  const label = a === 'delete,create' ? 'replace' : a === 'delete' ? 'remove' : a === 'no-op' ? 'waiting' : a;
+  return label + (c.origin ? (ORIGIN[c.origin] ?? '') : '');
+}
+
+export function headerLines(doc: PlanDocument): string[] {
+  const where = doc.backend ? ` → **${mdText(doc.backend.organization)}** (${doc.backend.type})` : '';
+  const file = doc.plan_file ? `\`${doc.plan_file.replace(/`/g, "'")}\`` : 'the migration plan';
+  const mode = doc.mode === 'refresh-only' ? ' (refresh-only: drift report, nothing will be changed)' : '';
+  const targets = doc.targets ? ['', `Limited with --target to: ${doc.targets.map(mdText).join(', ')}`] : [];
+  return [`## stagemig plan${mode}`, '', `${file}${where}`, ...targets, ''];
+}
+
+export function summaryLines(doc: PlanDocument): string[] {
+  if (doc.errored) return ['**Planning failed.** See the errors below; nothing can be applied.', ''];
+  const s = doc.summary;
+  if (doc.resource_changes.length === 0) return ['**No changes.** The migration service matches the plan.', ''];
+  const m = s.mailboxes;
+  const line = `**Plan: ${s.add} to add, ${s.change} to change, ${s.remove} to remove.** ${plural(s.steps, 'cmdlet')} to run; ` +
+    `mailboxes: ${num(m.added)} added, ${num(m.removed)} removed, ${num(m.moved)} moved.`;
+  const out = [line, ''];
+  if (s.steps === 0) out.push('Nothing can be run now: every remaining change waits on the migration service (see the notes).', '');
+  return out;
+}
+
+/** One line per resource that loses something: removed, stopped, or mailboxes taken out. */
+function destructive(c: JsonResourceChange): string[] {
+  const name = `\`${c.address}\``;
+  const out: string[] = [];
+  if (c.actions.includes('delete')) out.push(`${name} will be ${c.actions.length > 1 ? 'replaced (removed, then created)' : 'removed'}`);
+  else if (c.lifecycle === 'stop') out.push(`${name} will be stopped`);
+  const m = c.membership;
+  if (m && m.removed.length > 0) out.push(`${name}: ${plural(m.removed.length, 'mailbox', 'mailboxes')} removed from the batch`);
+  if (m && m.moved_out.length > 0) out.push(`${name}: ${plural(m.moved_out.length, 'mailbox', 'mailboxes')} moved to other batches`);
+  return out;
+}
+
+export function warningLines(doc: PlanDocument): string[] {
+  const items = doc.resource_changes.flatMap(destructive);
+  if (items.length === 0) return [];
+  return ['> [!WARNING]', '> **This plan removes or stops something.** Review these carefully:', ...items.map((i) => `> - ${i}`), ''];
+}
+
+const count = (n: number): string => (n === 0 ? '' : num(n));
+
+export function tableLines(doc: PlanDocument): string[] {
+  if (doc.resource_changes.length === 0) return [];
+  const out = ['| Resource | Action | Lifecycle | Added | Removed | Moved in / out | Status now |', '|---|---|---|--:|--:|--:|---|'];
+  for (const c of doc.resource_changes) {
+    const m = c.membership;
+    const moved = m && (m.moved_in.length || m.moved_out.length) ? `${num(m.moved_in.length)} / ${num(m.moved_out.length)}` : '';
+    out.push(`| ${mdText(c.address)} | ${actionLabel(c)} | ${c.lifecycle ?? ''} | ${count(m?.added.length ?? 0)} | ` +
+      `${count(m?.removed.length ?? 0)} | ${moved} | ${c.live_status ?? ''} |`);
+  }
+  return [...out, ''];
+}
+
+export function unmanagedLines(doc: PlanDocument, cap: number, pointer: string): string[] {
+  if (doc.unmanaged.length === 0) return [];
+  const { shown, hidden } = capped(doc.unmanaged, cap);
+  const out = ['### Unmanaged objects', '', 'In the migration service but not in the plan; stagemig leaves them alone.', ''];
+  for (const u of shown) out.push(`- ${mdText(u.address)}${u.status ? ` (${u.status}, ${plural(u.mailboxes ?? 0, 'mailbox', 'mailboxes')})` : ''}`);
+  if (hidden > 0) out.push(`- … and ${num(hidden)} more (see ${pointer})`);
+  return [...out, ''];
+}
+
+/** Drift values can be long lists of mailboxes: at most five entries and 150 characters each. */
+function shortValue(v: unknown): string {
+  const clip = (x: unknown): unknown => (typeof x === 'string' && x.length > 150 ? `${x.slice(0, 150)}…` : x);
+  if (!Array.isArray(v)) return valueCell(typeof v === 'object' && v !== null ? clip(JSON.stringify(v)) : clip(v));
+  const more = v.length > 5 ? ` … ${num(v.length - 5)} more` : '';
+  return `${valueCell(v.slice(0, 5).map(clip))}${more}`;
+}
+
+export function driftLines(doc: PlanDocument, cap: number, pointer: string): string[] {
+  if (doc.drift.length === 0) return [];
+  const { shown, hidden } = capped(doc.drift, cap);
+  const out = ['### Drift: changes made outside stagemig', '', '| Object | Kind | What changed | Expected | Actual |', '|---|---|---|---|---|'];
+  for (const d of shown) out.push(`| ${mdText(d.address)} | ${mdText(d.kind)} | ${mdText(d.summary)} | ${shortValue(d.expected)} | ${shortValue(d.actual)} |`);
+  if (hidden > 0) out.push(`| … | | ${num(hidden)} more drifted objects (see ${pointer}) | | |`);
+  return [...out, ''];
+}
+
+export function diagnosticLines(doc: PlanDocument, cap: number): string[] {
+  if (doc.diagnostics.length === 0) return [];
+  const out = ['### Problems', ''];
+  const errorsFirst = [...doc.diagnostics].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  const { shown, hidden } = capped(errorsFirst, Math.max(cap, 10));
+  for (const d of shown) {
+    const at = d.range ? ` (${mdText(d.range.file)}:${d.range.start.line}:${d.range.start.column})` : '';
+    out.push(`- **${d.severity}**${at}: ${mdText(d.summary)}${d.hint ? ` — ${mdText(d.hint)}` : ''}`);
+  }
+  if (hidden > 0) out.push(`- … and ${num(hidden)} more problems (run the command in a terminal to see them all)`);
+  return [...out, ''];
+}

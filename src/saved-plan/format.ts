@@ -1,0 +1,54 @@
+// The saved plan file (`stagemig plan --out FILE`), format 1.x: everything `apply FILE` needs to
+// run exactly the reviewed steps, and to refuse when the inputs or the service have changed since.
+// It holds no secret: steps name the environment variable of a password and the rows of a CSV file.
+import type { Plan } from '../plan/index.js';
+
+export const SAVED_PLAN_FORMAT_VERSION = '1.0';
+export const SAVED_PLAN_KIND = 'stagemig-saved-plan';
+
+export interface InputDigest {
+  /** Relative to the working directory the plan was made in. */
+  path: string;
+  sha256: string;
+}
+
+/** What the plan read of one live endpoint: the settings the planner compares. */
+export interface EndpointFingerprint {
+  type: 'endpoint';
+  settings: Record<string, string | number | boolean | null>;
+}
+
+/** What the plan read of one live batch, leaving out counters and times that move while it syncs. */
+export interface BatchFingerprint {
+  type: 'batch';
+  status: string;
+  endpoint: string | null;
+  notification_emails: string[];
+  pending: number;
+  mailboxes: number;
+  /** sha256 of the batch's member addresses, lower-cased and sorted, one per line. */
+  members_sha256: string;
+}
+
+export type LiveFingerprint = EndpointFingerprint | BatchFingerprint;
+
+export interface BackendIdentity {
+  type: string;
+  organization: string;
+}
+
+export interface SavedPlanFile {
+  format_version: string;
+  kind: typeof SAVED_PLAN_KIND;
+  tool_version: string;
+  created_at: string;
+  /** The migration plan YAML, relative to the working directory. */
+  plan_file: string;
+  backend: BackendIdentity;
+  /** The YAML and every CSV file it names. */
+  inputs: InputDigest[];
+  /** Every live endpoint and batch the plan read, by address. */
+  live: Record<string, LiveFingerprint>;
+  /** The plan itself: changes, ordered steps, unmanaged objects, drift, summary. */
+  plan: Plan;
+}

@@ -1,0 +1,40 @@
+// Writing a saved plan: the plan, the digests of its inputs and the fingerprint of what it read.
+import { randomBytes } from 'node:crypto';
+import { rename, writeFile } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import type { DesiredState, LiveState } from '../model/index.js';
+import type { Plan } from '../plan/index.js';
+import { fingerprintLive } from './fingerprint.js';
+import { SAVED_PLAN_FORMAT_VERSION, SAVED_PLAN_KIND } from './format.js';
+import type { SavedPlanFile } from './format.js';
+import { hashInputs } from './inputs.js';
+
+export async function buildSavedPlan(opts: {
+  desired: DesiredState;
+  live: LiveState;
+  plan: Plan;
+  cwd: string;
+  now: Date;
+  toolVersion: string;
+}): Promise<SavedPlanFile> {
+  const { desired } = opts;
+  return {
+    format_version: SAVED_PLAN_FORMAT_VERSION,
+    kind: SAVED_PLAN_KIND,
+    tool_version: opts.toolVersion,
+    created_at: opts.now.toISOString(),
+    plan_file: relative(opts.cwd, desired.planFile).split('\\').join('/'),
+    backend: { type: desired.backend.type, organization: desired.organization },
+    inputs: await hashInputs(desired, opts.cwd),
+    live: fingerprintLive(opts.live),
+    plan: opts.plan,
+  };
+}
+
+/** Writes the file whole or not at all (temporary file, then rename). */
+export async function writeSavedPlan(path: string, cwd: string, saved: SavedPlanFile): Promise<void> {
+  const abs = resolve(cwd, path);
+  const tmp = `${abs}.${randomBytes(6).toString('hex')}.tmp`;
+  await writeFile(tmp, `${JSON.stringify(saved, null, 2)}\n`, { encoding: 'utf8', mode: 0o644 });
+  await rename(tmp, abs);
+}
