@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { stagemig, type CliResult, type Served } from './cli.js';
 import { liveBridgePids, pwshInstances, watchProcesses } from './proc-watch.js';
-import { allSecrets, type Workspace } from './workspace.js';
+import type { Workspace } from './workspace.js';
 
 export interface TwinResult {
   ref: CliResult;
@@ -18,7 +18,7 @@ const READS = ['Get-MigrationEndpoint', 'Get-MigrationBatch', 'Get-MigrationUser
 
 export async function exoRun(ws: Workspace, served: Served, args: string[]): Promise<{ r: CliResult; calls: Record<string, number> }> {
   await served.resetStats();
-  const secrets = allSecrets(ws.dir);
+  const secrets = ws.secrets;
   const { result: r, report } = await watchProcesses(secrets, () =>
     stagemig(args, { cwd: ws.dir, env: { STAGEMIG_SIMULATOR_URL: served.url } }),
   );

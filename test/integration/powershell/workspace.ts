@@ -22,6 +22,8 @@ export interface Workspace {
   referenceState: string;
   servedState: string;
   pfx: string;
+  /** Every secret a run handles: both passwords and the CSV Password values. */
+  secrets: string[];
 }
 
 let pfxCache: Buffer | undefined;
@@ -68,7 +70,10 @@ export function readPlan(dir: string): string {
 }
 
 /** A copy of the example with both simulator states created empty at the same simulated instant. */
-export async function makeWorkspace(edit: (yaml: string, dir: string) => string = (y) => y): Promise<Workspace> {
+export async function makeWorkspace(
+  edit: (yaml: string, dir: string) => string = (y) => y,
+  csvPasswords: readonly string[] = [],
+): Promise<Workspace> {
   const dir = mkdtempSync(join(tmpdir(), 'stagemig-pwsh-'));
   cpSync(join(EXAMPLE, 'batches'), join(dir, 'batches'), { recursive: true });
   writePlans(dir, edit(readFileSync(join(EXAMPLE, 'stagemig.yaml'), 'utf8'), dir));
@@ -77,6 +82,7 @@ export async function makeWorkspace(edit: (yaml: string, dir: string) => string 
     referenceState: join(dir, '.stagemig', 'reference.json'),
     servedState: join(dir, '.stagemig', 'served.json'),
     pfx: join(dir, 'app.pfx'),
+    secrets: [...examplePasswords(dir), ...csvPasswords],
   };
   writeFileSync(ws.pfx, pfxBytes());
   await saveState(ws.referenceState, emptyState(FIXED_NOW));
@@ -89,8 +95,8 @@ export function secretsEnv(): Record<string, string> {
   return { STAGEMIG_ONPREM_PASSWORD: ONPREM_PASSWORD, STAGEMIG_CERT_PASSWORD: CERT_PASSWORD };
 }
 
-/** Every secret a run handles: the passwords and the CSV Password column of the example. */
-export function allSecrets(dir: string): string[] {
+/** The two passwords and the CSV Password column of the example. */
+function examplePasswords(dir: string): string[] {
   const csvPasswords = readFileSync(join(dir, 'batches', 'wave2-sales.csv'), 'utf8')
     .split(/\r?\n/).slice(1).filter(Boolean).map((l) => l.replace(/"/g, '').split(',')[1]!).filter(Boolean);
   return [ONPREM_PASSWORD, CERT_PASSWORD, ...csvPasswords];

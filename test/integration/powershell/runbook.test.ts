@@ -1,0 +1,86 @@
+// A generated runbook, run in real pwsh against the stand-in, reaches the state `stagemig apply`
+// reaches on the in-process simulator; the runbook itself holds no secret.
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSimulatorBackend } from '../../../src/backends/simulator/index.js';
+import { loadPlan } from '../../../src/config/index.js';
+import { buildPlan } from '../../../src/plan/index.js';
+import { renderPowershellRunbook } from '../../../src/render/powershell-runbook.js';
+import { serve, stagemig, type Served } from './cli.js';
+import { CSV_PASSWORDS, hostileYaml, writeHostileCsvs } from './hostile-plan.js';
+import { watchProcesses } from './proc-watch.js';
+import { HAS_PWSH, PWSH } from './pwsh.js';
+import { advanceBoth, expectSameState } from './twin.js';
+import { makeWorkspace, readPlan, secretsEnv, writePlans, type Workspace } from './workspace.js';
+
+async function runbookFor(ws: Workspace): Promise<string> {
+  const { desired, diagnostics } = await loadPlan(join(ws.dir, 'exo.yaml'), { cwd: ws.dir });
+  expect(desired, JSON.stringify(diagnostics)).toBeDefined();
+  const live = await createSimulatorBackend({ stateFile: ws.servedState, now: () => new Date() }).readLive();
+  return renderPowershellRunbook(buildPlan(desired!, live), desired!);
+}
+
+async function runRunbook(ws: Workspace, served: Served, text: string, name: string) {
+  const file = join(ws.dir, name);
+  writeFileSync(file, text);
+  for (const secret of ws.secrets) expect(text, 'a secret in the runbook').not.toContain(secret);
+  const { result, report } = await watchProcesses(ws.secrets, () =>
+    promisify(execFile)(PWSH!.command, ['-NoLogo', '-NoProfile', '-NonInteractive', '-File', file], {
+      cwd: ws.dir, env: { ...process.env, ...secretsEnv(), STAGEMIG_SIMULATOR_URL: served.url, NO_COLOR: '1' },
+    }).then((r) => ({ ok: true, ...r }), (e: { stdout: string; stderr: string }) => ({ ok: false, stdout: e.stdout, stderr: e.stderr })),
+  );
+  expect(result.ok, result.stderr).toBe(true);
+  expect(report.leaks).toEqual([]);
+  for (const secret of ws.secrets) expect(result.stdout + result.stderr).not.toContain(secret);
+}
+
+describe.runIf(HAS_PWSH)('a generated PowerShell runbook run in real pwsh', () => {
+  let ws: Workspace;
+  let served: Served;
+
+  beforeAll(async () => {
+    ws = await makeWorkspace((_yaml, dir) => (writeHostileCsvs(dir), hostileYaml()), CSV_PASSWORDS);
+    served = await serve('served.yaml', ws.dir);
+  }, 120_000);
+  afterAll(async () => {
+    await served?.stop();
+  });
+
+  it('creates what apply creates, hostile names and CSV passwords included', async () => {
+    const text = await runbookFor(ws);
+    expect(text).toContain("$ErrorActionPreference = 'Stop'");
+    await runRunbook(ws, served, text, 'create.ps1');
+    expect((await stagemig(['apply', 'sim.yaml', '--auto-approve'], { cwd: ws.dir })).exitCode).toBe(0);
+    expectSameState(ws);
+    const calls = await served.stats();
+    expect(calls['Connect-ExchangeOnline']).toBe(1);
+    expect(calls['Get-MigrationBatch'] ?? 0).toBe(0);
+  }, 180_000);
+
+  it('adds users and starts a stopped batch the same way', async () => {
+    await advanceBoth(ws, '6h');
+    const csv = join(ws.dir, 'batches', 'two.csv');
+    writeFileSync(csv, `${readFileSync(csv, 'utf8')}late.joiner@contoso.com\r\n`);
+    writePlans(ws.dir, readPlan(ws.dir).replace(/state: stopped/, 'state: started'));
+    const text = await runbookFor(ws);
+    expect(text).toMatch(/Set-MigrationBatch -Identity 'Wave\nzwei' -AddUsers -CSVData \$csvData\d+/);
+    await runRunbook(ws, served, text, 'update.ps1');
+    expect((await stagemig(['apply', 'sim.yaml', '--auto-approve'], { cwd: ws.dir })).exitCode).toBe(0);
+    expectSameState(ws);
+  }, 180_000);
+
+  it('stops before changing anything when a secret is missing', async () => {
+    writePlans(ws.dir, readPlan(ws.dir).replace(/state: started/, 'state: stopped'));
+    const text = await runbookFor(ws);
+    const file = join(ws.dir, 'missing.ps1');
+    writeFileSync(file, text);
+    await served.resetStats();
+    const env = { ...process.env, STAGEMIG_SIMULATOR_URL: served.url, STAGEMIG_ONPREM_PASSWORD: '', STAGEMIG_CERT_PASSWORD: '' };
+    const failed = await promisify(execFile)(PWSH!.command, ['-NoProfile', '-NonInteractive', '-File', file], { env }).catch((e: { stderr: string }) => e);
+    expect('stderr' in failed && failed.stderr).toMatch(/Environment variable STAGEMIG_CERT_PASSWORD is not set/);
+    expect(await served.stats()).toEqual({});
+  }, 120_000);
+});
