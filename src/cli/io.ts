@@ -17,4 +17,6 @@ export interface Io {
   now: () => Date;
   /** Registers a callback run on Ctrl-C. Returns an unregister function. */
   onInterrupt: (cb: () => void) => () => void;
+  /** Waits between reads of the service (status --watch, apply --wait); a timer unless injected. */
+  sleep?: (ms: number) => Promise<void>;
 }

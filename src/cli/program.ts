@@ -8,6 +8,7 @@ import { registerPlan } from './commands/plan.js';
 import { registerApply } from './commands/apply.js';
 import { registerShow } from './commands/show.js';
 import { registerSimulator } from './commands/simulator.js';
+import { registerStatus } from './commands/status.js';
 import { registerImport } from './commands/import.js';
 import { registerFmt } from './commands/fmt.js';
 import { TOOL_VERSION } from '../version.js';
@@ -31,6 +32,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   registerPlan(program, ctx);
   registerApply(program, ctx);
   registerShow(program, ctx);
+  registerStatus(program, ctx);
   registerSimulator(program, ctx);
   registerImport(program, ctx);
   registerFmt(program, ctx);

@@ -12,6 +12,7 @@ import { createAppliedRecorder } from '../../applied/index.js';
 import { applySavedPlan } from '../apply-saved-plan.js';
 import { sniffSavedPlan } from '../../saved-plan/index.js';
 import type { CommandContext } from '../program.js';
+import { addWaitOptions, waitAfterApply, type WaitFlags } from './apply-wait.js';
 
 async function confirm(ctx: CommandContext, autoApprove: boolean | undefined): Promise<boolean> {
   if (autoApprove) return true;
@@ -25,13 +26,16 @@ async function confirm(ctx: CommandContext, autoApprove: boolean | undefined): P
 }
 
 export function registerApply(program: Command, ctx: CommandContext): void {
-  addPlanningOptions(program.command('apply'), { refreshOnly: false })
+  addWaitOptions(addPlanningOptions(program.command('apply'), { refreshOnly: false }))
     .description('Plan, ask for approval, then run the cmdlets in order (or run a saved plan file exactly, without a prompt)')
     .argument('<plan>', 'migration plan YAML file, or a saved plan file from `stagemig plan --out`')
     .option('--auto-approve', 'skip the interactive approval')
-    .action(async (planPath: string, opts: { autoApprove?: boolean; target?: string[]; allowRemove?: boolean }) => {
+    .action(async (planPath: string, opts: { autoApprove?: boolean; target?: string[]; allowRemove?: boolean } & WaitFlags) => {
       const { io } = ctx;
-      if (await sniffSavedPlan(planPath, io.cwd)) return applySavedPlan(ctx, planPath, opts);
+      if (await sniffSavedPlan(planPath, io.cwd)) {
+        if (opts.wait) throw new StagemigError([error('USAGE', '--wait works with a plan YAML, not a saved plan', { hint: 'Apply the saved plan, then run `stagemig apply <plan.yaml> --wait`.' })]);
+        return applySavedPlan(ctx, planPath, opts);
+      }
       const color = { color: io.color };
       const session = await openPlanSession(planPath, io, planningOptionsOf(opts));
       const { desired, backend } = session;
@@ -40,7 +44,7 @@ export function registerApply(program: Command, ctx: CommandContext): void {
         const recorder = (live = session.live) => createAppliedRecorder({ desired, live, previous: session.applied, now: io.now });
         if (session.plan.steps.length === 0) {
           recorder().finish(session.plan); // the service matches: the YAML becomes the last-applied baseline
-          return ctx.setExitCode(EXIT_OK);
+          return ctx.setExitCode(opts.wait ? await waitAfterApply(ctx, session, opts) : EXIT_OK);
         }
         const missing = checkSecrets(session.plan.steps, desired, io.env);
         if (missing.length > 0) throw new StagemigError(missing);
@@ -78,7 +82,8 @@ export function registerApply(program: Command, ctx: CommandContext): void {
         }).finally(unhook);
         record.finish(fresh);
         io.stdout(renderApplySummary(outcome, fresh, color));
-        ctx.setExitCode(outcome.failed || outcome.interrupted ? EXIT_ERROR : EXIT_OK);
+        const failed = outcome.failed || outcome.interrupted;
+        ctx.setExitCode(failed ? EXIT_ERROR : opts.wait ? await waitAfterApply(ctx, session, opts) : EXIT_OK);
       } finally {
         await backend.close();
       }

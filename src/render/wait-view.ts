@@ -1,0 +1,75 @@
+// `apply --wait` views: a progress bar per batch on a terminal, a line per change of status otherwise,
+// and the closing report. Pure.
+import { createColors } from 'picocolors';
+import type { BatchProgress } from '../apply/wait-progress.js';
+import type { WaitOutcome } from '../apply/wait-loop.js';
+import { durationText, plural, shortUtc } from './time-text.js';
+
+const BAR = 24;
+
+function state(p: BatchProgress): string {
+  if (p.status === undefined) return p.desiredState === 'removed' ? 'removed' : 'not created yet';
+  return p.status;
+}
+
+const counts = (p: BatchProgress): string =>
+  p.status === undefined ? '' : `${p.synced}/${p.total} synced, ${p.failed} failed${p.pending > 0 ? `, ${p.pending} pending` : ''}`;
+
+/** One line per batch whose status changed since `seen` (which it updates): for logs and CI. */
+export function statusChangeLines(seen: Map<string, string>, progress: readonly BatchProgress[], at: number): string[] {
+  const out: string[] = [];
+  for (const p of progress) {
+    const now = state(p);
+    const before = seen.get(p.address);
+    if (before === now) continue;
+    seen.set(p.address, now);
+    const change = before === undefined ? now : `${before} -> ${now}`;
+    out.push(`${shortUtc(new Date(at))}  ${p.address}  ${change}${p.status ? `  (${counts(p)})` : ''}`);
+  }
+  return out;
+}
+
+/** A bar per batch (percentage of mailboxes synced), redrawn in place on a terminal. */
+export function progressBars(progress: readonly BatchProgress[], at: number, elapsedMs: number, color: boolean): string[] {
+  const pc = createColors(color);
+  const width = Math.max(0, ...progress.map((p) => p.name.length));
+  const lines = [`Waiting for the migration service (${shortUtc(new Date(at))}, ${durationText(elapsedMs)} so far):`];
+  for (const p of progress) {
+    const ratio = p.desiredState === 'removed' ? (p.status === undefined ? 1 : 0) : p.total > 0 ? (p.synced + p.failed) / p.total : p.phase === 'done' ? 1 : 0;
+    const filled = Math.round(ratio * BAR);
+    const bar = `${'#'.repeat(filled)}${'-'.repeat(BAR - filled)}`;
+    const paint = p.failed > 0 ? pc.red : p.phase === 'done' ? pc.green : (s: string) => s;
+    lines.push(`  ${p.name.padEnd(width)}  [${paint(bar)}] ${String(Math.floor(ratio * 100)).padStart(3)}%  ${state(p)}  ${counts(p)}`.trimEnd());
+  }
+  return lines;
+}
+
+export function renderWaitOutcome(outcome: WaitOutcome, opts: { color: boolean; simulated: boolean }): string {
+  const pc = createColors(opts.color);
+  const clock = opts.simulated ? ' of simulated time' : '';
+  switch (outcome.kind) {
+    case 'converged': {
+      if (outcome.failed.length === 0) {
+        return pc.green(pc.bold(`Converged after ${durationText(outcome.elapsedMs)}${clock}: every batch is at its desired state.`)) + '\n';
+      }
+      const lines = [pc.red(pc.bold(`Every batch reached its state after ${durationText(outcome.elapsedMs)}${clock}, but ${plural(outcome.failed.length, 'mailbox', 'mailboxes')} failed (retryFailed could not fix them, or is not set):`))];
+      for (const u of outcome.failed) lines.push(`  ${u.email} (${u.batch}): ${u.errorSummary ?? u.status}`);
+      lines.push('Fix the cause (see the errors), then run `stagemig apply` again: with `retryFailed: true` it retries them.');
+      return lines.join('\n') + '\n';
+    }
+    case 'timeout':
+      return pc.red(pc.bold(`Timed out after ${durationText(outcome.elapsedMs)}${clock}; still waiting for: `)) +
+        outcome.waitingFor.map((p) => `${p.address} (${state(p)}${p.status ? `, ${counts(p)}` : ''})`).join(', ') +
+        '\nThe service keeps working; follow it with `stagemig status`, or wait longer with --timeout.\n';
+    case 'stuck':
+      return pc.red(pc.bold(`${outcome.batches.map((p) => `${p.address} is ${state(p)}`).join('; ')}: the service only allows removing a Corrupted batch.`)) +
+        '\nSet `state: removed` on it, apply, then create it again under a new name or after removal finishes.\n';
+    case 'blocked':
+      return [pc.red(pc.bold('Every batch is at its state, but the plan still waits on something that will not change by itself:')),
+        ...outcome.notes.map((n) => `  ${n}`)].join('\n') + '\n';
+    case 'step-failed':
+      return pc.red('Stopped waiting: a step failed (see above). Run `stagemig plan` to see the service as it is now.') + '\n';
+    case 'interrupted':
+      return 'Interrupted while waiting: the service keeps migrating. Follow it with `stagemig status`; `stagemig apply --wait` picks up from there.\n';
+  }
+}
