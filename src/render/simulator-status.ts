@@ -23,6 +23,7 @@ function counts(b: LiveBatch): string {
 
 function dates(b: LiveBatch): string {
   const parts = [`created ${b.creationDateTime ?? '-'}`];
+  if (b.startAfter) parts.push(`start after ${b.startAfter}`);
   if (b.startDateTime) parts.push(`started ${b.startDateTime}`);
   if (b.initialSyncDateTime) parts.push(`initial sync ${b.initialSyncDateTime}`);
   if (b.lastSyncedDateTime) parts.push(`last synced ${b.lastSyncedDateTime}`);

@@ -36,7 +36,7 @@ describe('startAfter and retryFailed', () => {
   it('refuses startAfter on a batch that is not started', async () => {
     const { diagnostics } = await load(['state: stopped', 'startAfter: 2026-11-30T18:00:00Z']);
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]!.hint).toContain('A batch with startAfter is started by the service at that time');
+    expect(diagnostics[0]!.hint).toContain('A batch with startAfter is started by the service at that time, so it cannot be `stopped`');
   });
 
   it('accepts only real dates and times with Z or ±hh:mm', () => {
