@@ -1,0 +1,59 @@
+// apply --wait against a service without a simulated clock (as Exchange Online): stagemig sleeps the
+// --interval between reads and measures the timeout on the wall clock.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Backend } from '../../src/backends/backend.js';
+import { createSimulatorBackend } from '../../src/backends/simulator/index.js';
+import { waitAfterApply } from '../../src/cli/commands/apply-wait.js';
+import type { Io } from '../../src/cli/io.js';
+import type { PlanSession } from '../../src/cli/plan-session.js';
+import { buildPlan } from '../../src/plan/index.js';
+import { batch, desired } from '../helpers/states.js';
+
+const T0 = new Date('2026-06-01T06:00:00Z');
+
+async function tenant() {
+  const stateFile = join(await mkdtemp(join(tmpdir(), 'stagemig-tenant-')), '.stagemig', 'simulator.json');
+  const d = { ...desired([batch('W1', ['a@contoso.com', 'b@contoso.com'])]), planFile: join(stateFile, '..', '..', 'stagemig.yaml') };
+  const sim = createSimulatorBackend({ stateFile, now: () => T0 });
+  // The real service has no clock to move: time passes only while stagemig sleeps.
+  const backend: Backend = { readLive: () => sim.readLive(), run: (i) => sim.run(i), close: async () => {} };
+  let wall = T0.getTime();
+  const sleeps: number[] = [];
+  const out: string[] = [];
+  const io: Io = {
+    stdout: (t) => out.push(t), stderr: (t) => out.push(t), isTTY: false, stdinIsTTY: false, color: false,
+    env: { ONPREM_PW: 'secret' }, cwd: tmpdir(), prompt: async () => '', now: () => new Date(wall),
+    onInterrupt: () => () => {},
+    sleep: async (ms) => {
+      sleeps.push(ms);
+      wall += ms;
+      await sim.clock.advance(ms);
+    },
+  };
+  const live = await backend.readLive();
+  const session: PlanSession = { desired: d, backend, live, plan: buildPlan(d, live), replan: async (l) => buildPlan(d, l) };
+  let code = -1;
+  const ctx = { io, setExitCode: (c: number) => (code = c) };
+  return { session, ctx, sleeps, out, code: () => code };
+}
+
+describe('apply --wait on a service without a simulated clock', () => {
+  it('sleeps the interval between reads until the batches are synced', async () => {
+    const t = await tenant();
+    expect(await waitAfterApply(t.ctx, t.session, { wait: true, interval: 5 * 60_000 })).toBe(0);
+    expect(t.sleeps.length).toBeGreaterThan(5);
+    expect(t.sleeps.every((ms) => ms === 5 * 60_000)).toBe(true);
+    expect(t.out.join('')).toMatch(/Converged after \S+: every batch is at its desired state\./);
+    expect(t.out.join('')).not.toContain('simulated time');
+  });
+
+  it('gives up at the timeout measured on the wall clock', async () => {
+    const t = await tenant();
+    expect(await waitAfterApply(t.ctx, t.session, { wait: true, interval: 60_000, timeout: 10 * 60_000 })).toBe(1);
+    expect(t.sleeps.reduce((a, b) => a + b, 0)).toBe(10 * 60_000);
+    expect(t.out.join('')).toContain('Timed out after 10m; still waiting for: batch.W1');
+  });
+});
