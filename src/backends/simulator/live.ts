@@ -51,22 +51,31 @@ function groupUsers(state: SimState): Map<string, SimUser[]> {
   return groups;
 }
 
+/** The batch counters in one pass over its users (facts §11 item 5). */
+function counters(users: SimUser[]): Record<'Active' | 'Synced' | 'Failed' | 'Stopped' | 'Pending' | 'Provisioned', number> {
+  const c = { Active: 0, Synced: 0, Failed: 0, Stopped: 0, Pending: 0, Provisioned: 0 };
+  for (const u of users) {
+    if (u.provisioned) c.Provisioned += 1;
+    const s = u.pending ? 'Pending' : USER_STATUS_SUMMARY[u.status];
+    if (s !== null && s !== 'Completed') c[s] += 1;
+  }
+  return c;
+}
+
 function liveBatch(b: SimBatch, users: SimUser[]): LiveBatch {
-  const summary = (u: SimUser): string | null => (u.pending ? 'Pending' : USER_STATUS_SUMMARY[u.status]);
-  const count = (s: string): number => users.filter((u) => summary(u) === s).length;
-  const failedCount = count('Failed');
+  const c = counters(users);
   const out: LiveBatch = {
     name: b.name,
-    status: b.status === 'Synced' && failedCount > 0 ? 'SyncedWithErrors' : b.status,
+    status: b.status === 'Synced' && c.Failed > 0 ? 'SyncedWithErrors' : b.status,
     endpoint: b.endpoint,
     notificationEmails: [...b.notificationEmails],
     totalCount: users.length,
-    activeCount: count('Active'),
-    syncedCount: count('Synced'),
-    failedCount,
-    stoppedCount: count('Stopped'),
-    pendingCount: count('Pending'),
-    provisionedCount: users.filter((u) => u.provisioned).length,
+    activeCount: c.Active,
+    syncedCount: c.Synced,
+    failedCount: c.Failed,
+    stoppedCount: c.Stopped,
+    pendingCount: c.Pending,
+    provisionedCount: c.Provisioned,
     creationDateTime: b.creationDateTime,
     validationWarnings: b.validationWarnings.map((w) => T.warningToString(w.row, w.email, w.message)),
   };
