@@ -23,6 +23,11 @@ export async function applySavedPlan(ctx: CommandContext, file: string, opts: { 
   const color = { color: io.color };
   refusePlanningOptions(file, opts);
   const saved = await readSavedPlan(file, io.cwd);
+  if (saved.plan.mode === 'refresh-only') {
+    throw new StagemigError([error('USAGE', `${file} is a refresh-only plan: it reports drift and has nothing to apply`, {
+      hint: 'Run `stagemig plan --out` without --refresh-only to plan the steps that restore the YAML.',
+    })]);
+  }
   const { desired, backend, live } = await preflightSavedPlan(saved, file, {
     cwd: io.cwd, now: io.now, env: io.env, onInterrupt: io.onInterrupt,
   });

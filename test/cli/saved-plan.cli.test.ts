@@ -120,4 +120,15 @@ describe('saved plans: plan --out, apply FILE, show FILE', () => {
     expect(missing.exitCode).toBe(1);
     expect(missing.stderr).toContain('Saved plan nope.json does not exist');
   });
+
+  it('says clearly when --out cannot be written, and refuses to apply a refresh-only plan', async () => {
+    const dir = copyExample();
+    const noDir = await run(dir, 'plan', PLAN, '--out', 'missing/plan.json');
+    expect(noDir.exitCode).toBe(1);
+    expect(noDir.stderr).toContain('Cannot write the saved plan to missing/plan.json (ENOENT)');
+    expect((await run(dir, 'plan', PLAN, '--refresh-only', '--out', 'drift.json')).exitCode).toBe(0);
+    const r = await run(dir, 'apply', 'drift.json');
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('drift.json is a refresh-only plan: it reports drift and has nothing to apply');
+  });
 });
