@@ -31,7 +31,14 @@ function identityProblem(saved: SavedPlanFile, desired: DesiredState, file: stri
 }
 
 async function inputDiagnostics(saved: SavedPlanFile, file: string, cwd: string): Promise<Diagnostic[]> {
-  return (await changedInputs(saved.inputs, cwd)).map((c) => error('PLAN_STALE',
+  const changes = await changedInputs(saved.inputs, cwd);
+  if (changes.length > 0 && changes.length === saved.inputs.length && changes.every((c) => c.what === 'missing')) {
+    return [error('FILE_NOT_FOUND', `None of the files ${file} was planned from exist here (${saved.plan_file}, …)`, {
+      detail: 'The paths in a saved plan are relative to the folder `stagemig plan --out` ran in.',
+      hint: 'Run `stagemig apply` from that folder (in CI: the repository root, after checking out the merged commit).',
+    })];
+  }
+  return changes.map((c) => error('PLAN_STALE',
     `Saved plan is stale: ${c.path} ${c.what === 'missing' ? 'no longer exists' : 'changed'} since the plan was made`, {
       detail: `${file} was planned at ${saved.created_at} from the file's earlier content (sha256 ${saved.inputs.find((i) => i.path === c.path)?.sha256.slice(0, 12)}…).`,
       hint: rePlan(saved, file), range: { file: c.path, start: { line: 1, col: 1 } },

@@ -121,12 +121,17 @@ describe('saved plans: plan --out, apply FILE, show FILE', () => {
     expect(missing.stderr).toContain('Saved plan nope.json does not exist');
   });
 
-  it('says clearly when --out cannot be written, and refuses to apply a refresh-only plan', async () => {
+  it('says clearly when --out cannot be written or apply runs in another folder, and refuses a refresh-only plan', async () => {
     const dir = copyExample();
     const noDir = await run(dir, 'plan', PLAN, '--out', 'missing/plan.json');
     expect(noDir.exitCode).toBe(1);
     expect(noDir.stderr).toContain('Cannot write the saved plan to missing/plan.json (ENOENT)');
     expect((await run(dir, 'plan', PLAN, '--refresh-only', '--out', 'drift.json')).exitCode).toBe(0);
+    expect((await run(dir, 'plan', PLAN, '--out', 'plan.json')).exitCode).toBe(0);
+    const elsewhere = await stagemig(['apply', join(dir, 'plan.json')], { cwd: join(dir, 'batches') });
+    expect(elsewhere.exitCode).toBe(1);
+    expect(elsewhere.stderr).toContain('None of the files');
+    expect(elsewhere.stderr).toContain('Run `stagemig apply` from that folder');
     const r = await run(dir, 'apply', 'drift.json');
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toContain('drift.json is a refresh-only plan: it reports drift and has nothing to apply');
