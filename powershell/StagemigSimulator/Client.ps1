@@ -59,7 +59,16 @@ function Send-SimRequest {
         $inner = $_.Exception.GetBaseException().Message
         return [ordered]@{ ok = $false; error = "Cannot reach the stagemig simulator at $($Url): $inner"; unreachable = $true }
     }
-    $doc = [System.Text.Json.JsonDocument]::Parse($text, [System.Text.Json.JsonDocumentOptions]::new())
+    return ConvertFrom-SimJson $text
+}
+
+# PowerShell 7.5+ parses fast and keeps date-like text as text (-DateKind String); older versions walk
+# System.Text.Json, since plain ConvertFrom-Json would turn a batch named like a date into a DateTime.
+$script:FastJson = (Get-Command ConvertFrom-Json).Parameters.ContainsKey('DateKind')
+function ConvertFrom-SimJson {
+    param([string]$Text)
+    if ($script:FastJson) { return ConvertFrom-Json -InputObject $Text -AsHashtable -DateKind String -Depth 64 -NoEnumerate }
+    $doc = [System.Text.Json.JsonDocument]::Parse($Text, [System.Text.Json.JsonDocumentOptions]::new())
     try { return ConvertFrom-SimJsonElement $doc.RootElement } finally { $doc.Dispose() }
 }
 

@@ -2,11 +2,12 @@
 # MigrationUser (facts §4). Plain DateTime properties are in the batch time zone (UTC by default in
 # Exchange Online) and of Kind Unspecified; the *UTC twins are of Kind Utc.
 
+# Deterministic GUIDs for objects the simulator keeps none for (a name's MD5).
 function Get-SimGuid {
     param([string]$Text)
-    if ($Text -match '^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$') { return [guid]$Text }
-    $md5 = [System.Security.Cryptography.MD5]::Create()
-    try { return [guid]::new($md5.ComputeHash([System.Text.Encoding]::UTF8.GetBytes($Text.ToLowerInvariant()))) } finally { $md5.Dispose() }
+    $parsed = [guid]::Empty
+    if ([guid]::TryParse($Text, [ref]$parsed)) { return $parsed }
+    return [guid]::new([System.Security.Cryptography.MD5]::HashData([System.Text.Encoding]::UTF8.GetBytes($Text.ToLowerInvariant())))
 }
 
 function ConvertTo-SimDate {
@@ -98,38 +99,34 @@ function New-SimBatchObject {
     return [pscustomobject]$o
 }
 
+$script:SummaryOf = @{
+    Failed = 'Failed'; IncrementalFailed = 'Failed'; CompletionFailed = 'Failed'; Corrupted = 'Failed'; CompletedWithWarnings = 'Failed'
+    Synced = 'Synced'; CompletionSynced = 'Synced'; IncrementalSyncing = 'Synced'; Stopped = 'Stopped'; IncrementalStopped = 'Stopped'
+    Completed = 'Completed'
+}
+
 function New-SimUserObject {
-    param([System.Collections.IDictionary]$R)
+    param([System.Collections.IDictionary]$R, [hashtable]$BatchIds = @{})
     $email = [string]$R['email']
-    $status = [MigrationUserStatus]$R['status']
-    $guid = Get-SimGuid "user:$email"
-    $batchGuid = Get-SimGuid ([string]$(if ($R['batchGuid']) { $R['batchGuid'] } else { $R['batch'] }))
-    $summary = switch ($status.ToString()) {
-        { $_ -in 'Failed', 'IncrementalFailed', 'CompletionFailed', 'Corrupted', 'CompletedWithWarnings' } { 'Failed'; break }
-        { $_ -in 'Synced', 'CompletionSynced', 'IncrementalSyncing' } { 'Synced'; break }
-        { $_ -in 'Stopped', 'IncrementalStopped' } { 'Stopped'; break }
-        'Completed' { 'Completed'; break }
-        default { 'Active' }
+    $batch = [string]$R['batch']
+    if (-not $BatchIds.ContainsKey($batch)) {
+        $batchGuid = Get-SimGuid ([string]$(if ($R['batchGuid']) { $R['batchGuid'] } else { $batch }))
+        $BatchIds[$batch] = [MigrationBatchId]@{ Name = $batch; JobId = $batchGuid; Id = $batchGuid.ToString() }
     }
-    $o = [pscustomobject][ordered]@{
-        PSTypeName             = 'Microsoft.Exchange.Migration.MigrationUser'
-        Identity               = [MigrationUserId]@{ Id = $email; JobItemGuid = $guid }
-        Guid                   = $guid
-        Identifier             = $email
-        BatchId                = [MigrationBatchId]@{ Name = $R['batch']; JobId = $batchGuid; Id = $batchGuid.ToString() }
-        EmailAddress           = $email
-        RecipientType          = [MigrationUserRecipientType]::Mailuser
-        SkippedItemCount       = [long]$R['skippedItemCount']
-        SyncedItemCount        = [long]$R['syncedItemCount']
-        MailboxGuid            = Get-SimGuid "mailbox:$email"
-        LastSuccessfulSyncTime = if ($R['lastSuccessfulSyncTime']) { [datetime]::SpecifyKind((ConvertTo-SimDate $R['lastSuccessfulSyncTime']), 'Unspecified') } else { $null }
-        Status                 = $status
-        StatusSummary          = [MigrationUserStatusSummary]$summary
-        ErrorSummary           = $R['errorSummary']
-        IsValid                = $true
-        ObjectState            = 'Unchanged'
-    }
-    # MigrationUser.ToString() is its Guid, not the address (facts §4.3).
-    $o | Add-Member -MemberType ScriptMethod -Name ToString -Value { $this.Guid.ToString() } -Force
-    return $o
+    $u = [MigrationUser]::new()
+    $u.Guid = Get-SimGuid "user:$email"
+    $u.Identity = [MigrationUserId]@{ Id = $email; JobItemGuid = $u.Guid }
+    $u.Identifier = $email
+    $u.BatchId = $BatchIds[$batch]
+    $u.EmailAddress = $email
+    $u.RecipientType = [MigrationUserRecipientType]::Mailuser
+    $u.SkippedItemCount = [long]$R['skippedItemCount']
+    $u.SyncedItemCount = [long]$R['syncedItemCount']
+    $u.MailboxGuid = Get-SimGuid "mailbox:$email"
+    if ($R['lastSuccessfulSyncTime']) { $u.LastSuccessfulSyncTime = [datetime]::SpecifyKind((ConvertTo-SimDate $R['lastSuccessfulSyncTime']), 'Unspecified') }
+    $u.Status = [string]$R['status']
+    $summary = $script:SummaryOf[$u.Status.ToString()]
+    $u.StatusSummary = if ($summary) { $summary } else { 'Active' }
+    $u.ErrorSummary = $R['errorSummary']
+    return $u
 }

@@ -68,6 +68,26 @@ class MigrationBatchError {
     [string] ToString() { return "Row:$($this.RowIndex), EmailAddress:$($this.EmailAddress), Error:$($this.LocalizedErrorMessage)" }
 }
 
+# MigrationUser (facts §4.3). ToString() is the Guid, not the address.
+class MigrationUser {
+    [MigrationUserId]$Identity
+    [guid]$Guid
+    [string]$Identifier
+    [MigrationBatchId]$BatchId
+    [string]$EmailAddress
+    [MigrationUserRecipientType]$RecipientType
+    [long]$SkippedItemCount
+    [long]$SyncedItemCount
+    [guid]$MailboxGuid
+    [Nullable[datetime]]$LastSuccessfulSyncTime
+    [MigrationUserStatus]$Status
+    [MigrationUserStatusSummary]$StatusSummary
+    [string]$ErrorSummary
+    [bool]$IsValid = $true
+    [string]$ObjectState = 'Unchanged'
+    [string] ToString() { return $this.Guid.ToString() }
+}
+
 # Some enum-typed properties arrive from Exchange Online as wrappers whose Value is the name (facts §9.1).
 class ExEnumValue {
     [string]$Value

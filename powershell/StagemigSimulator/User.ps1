@@ -14,7 +14,8 @@ function Get-MigrationUser {
         [object]$Partition
     )
     $records = Invoke-SimCmdlet $PSCmdlet 'Get-MigrationUser' (ConvertTo-SimParameters $PSBoundParameters @('Identity', 'BatchId', 'Partition'))
-    $items = @($records | Where-Object { $null -ne $_ } | ForEach-Object { New-SimUserObject $_ })
+    $batchIds = @{}
+    $items = @(foreach ($r in @($records)) { if ($null -ne $r) { New-SimUserObject $r $batchIds } })
     switch ($PSCmdlet.ParameterSetName) {
         'EmailAddress' { $items = @($items | Where-Object { $_.EmailAddress -eq $EmailAddress }) }
         'MailboxGuid' { $items = @($items | Where-Object { $_.MailboxGuid -eq $MailboxGuid }) }

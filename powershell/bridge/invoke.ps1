@@ -2,9 +2,9 @@
 # evaluated as code: names are checked against lists and values are bound as values.
 
 $script:Reads = @{
-    'Get-MigrationEndpoint' = 'ConvertTo-BridgeEndpoint'
-    'Get-MigrationBatch'    = 'ConvertTo-BridgeBatch'
-    'Get-MigrationUser'     = 'ConvertTo-BridgeUser'
+    'Get-MigrationEndpoint' = 'ConvertTo-BridgeEndpointList'
+    'Get-MigrationBatch'    = 'ConvertTo-BridgeBatchList'
+    'Get-MigrationUser'     = 'ConvertTo-BridgeUserList'
 }
 $script:Writes = @(
     'New-MigrationEndpoint', 'Set-MigrationEndpoint', 'Remove-MigrationEndpoint',
@@ -12,6 +12,7 @@ $script:Writes = @(
     'Remove-MigrationUser'
 )
 $script:Session = @('Import-Module', 'Connect-ExchangeOnline', 'Disconnect-ExchangeOnline')
+$script:Commands = @{}
 # Common parameters the bridge sets itself; a request may not override them.
 $script:Reserved = @(
     'ErrorAction', 'ErrorVariable', 'WarningAction', 'WarningVariable', 'InformationAction', 'InformationVariable',
@@ -61,10 +62,16 @@ function Invoke-BridgeCmdlet {
     }
     $splat = New-BridgeSplat $Cmdlet $Parameters
     if ($Cmdlet -eq 'Import-Module') {
+        $script:Commands = @{}
         $module = Import-Module @splat -DisableNameChecking -PassThru -ErrorAction Stop -WarningAction SilentlyContinue
         return @{ result = [ordered]@{ name = [string]$module[0].Name; version = [string]$module[0].Version }; warnings = @() }
     }
-    $command = Get-Command -Name $Cmdlet -CommandType Function, Cmdlet -ErrorAction SilentlyContinue | Select-Object -First 1
+    # Looked up once per session: the module defines its cmdlets at import and (EXO V3) at connect.
+    $command = $script:Commands[$Cmdlet]
+    if ($null -eq $command) {
+        $command = Get-Command -Name $Cmdlet -CommandType Function, Cmdlet -ErrorAction SilentlyContinue | Select-Object -First 1
+        if ($null -ne $command -and ($script:Reads.ContainsKey($Cmdlet) -or $script:Writes -contains $Cmdlet)) { $script:Commands[$Cmdlet] = $command }
+    }
     if ($null -eq $command) {
         throw [System.Management.Automation.CommandNotFoundException]::new("The term '$Cmdlet' is not recognized as a name of a cmdlet, function, script file, or executable program.")
     }
@@ -75,13 +82,11 @@ function Invoke-BridgeCmdlet {
     $bridgeWarnings = $null
     $output = @(& $command @splat)
     $warnings = @(@($bridgeWarnings) | Where-Object { $null -ne $_ } | ForEach-Object { [string]$_ })
-    if ($Cmdlet -eq 'Connect-ExchangeOnline') { $script:Connected = $true }
+    if ($Cmdlet -eq 'Connect-ExchangeOnline') { $script:Connected = $true; $script:Commands = @{} }
     if ($Cmdlet -eq 'Disconnect-ExchangeOnline') { $script:Connected = $false }
     if (-not $isRead) { return @{ result = $null; warnings = $warnings } }
     $project = $script:Reads[$Cmdlet]
-    $items = [System.Collections.Generic.List[object]]::new()
-    foreach ($o in $output) { $items.Add((& $project $o)) }
-    return @{ result = $items.ToArray(); warnings = $warnings }
+    return @{ result = (& $project $output); warnings = $warnings }
 }
 
 # EXO V3 error text is "<code>|<Exception.Type>|<message>" (facts §8.9); keep the service's message.
