@@ -29,7 +29,7 @@ export async function openPlanSession(planPath: string, io: Io, options: Plannin
   diagnostics.push(...notes);
   if (diagnostics.length > 0) io.stderr(renderDiagnostics(diagnostics, { color: io.color }));
   const replan = (live: LiveState): Promise<Plan> => planWithOptions(desired, live, applied, opts);
-  const backend = await openBackend(desired.backend, { now: io.now, env: io.env });
+  const backend = await openBackend(desired.backend, { now: io.now, env: io.env, organization: desired.organization, onInterrupt: io.onInterrupt });
   try {
     const live = await backend.readLive();
     return { desired, backend, live, plan: await replan(live), replan, ...(applied ? { applied } : {}) };
