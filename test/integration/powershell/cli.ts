@@ -17,12 +17,17 @@ function assertBuilt(): void {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (npm test does).`);
 }
 
-export async function stagemig(args: string[], opts: { cwd: string; env?: Record<string, string> }): Promise<CliResult> {
+export async function stagemig(
+  args: string[],
+  opts: { cwd: string; env?: Record<string, string>; onSpawn?: (pid: number) => void },
+): Promise<CliResult> {
   assertBuilt();
-  const r = await execa(process.execPath, [CLI, ...args], {
+  const child = execa(process.execPath, [CLI, ...args], {
     cwd: opts.cwd, env: { ...pwshEnv(), ...secretsEnv(), ...opts.env }, extendEnv: true, reject: false, stdin: 'ignore',
   });
-  return { exitCode: r.exitCode ?? -1, stdout: r.stdout, stderr: r.stderr };
+  if (child.pid !== undefined) opts.onSpawn?.(child.pid);
+  const r = await child;
+  return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
 }
 
 export interface Served {

@@ -55,6 +55,13 @@ export async function watchProcesses<T>(secrets: readonly string[], work: () => 
   }
 }
 
+/** The bridge processes `parent` runs right now (with a launcher's child). */
+export function bridgeTreeOf(parent: number): number[] {
+  const report: ProcReport = { supported: true, bridgePids: new Map(), leaks: [] };
+  sample(report, []);
+  return bridgesOf(report, parent).all;
+}
+
 /** Bridge processes still alive (orphans after a run has ended). */
 export function liveBridgePids(): number[] {
   const report: ProcReport = { supported: true, bridgePids: new Map(), leaks: [] };
@@ -62,10 +69,15 @@ export function liveBridgePids(): number[] {
   return [...report.bridgePids.keys()];
 }
 
-/**
- * PowerShell instances started: bridge processes whose parent is not one. The dotnet global-tool
- * `pwsh` is a launcher whose child runs pwsh.dll with the same arguments; the pair is one instance.
- */
-export function pwshInstances(report: ProcReport): number[] {
-  return [...report.bridgePids].filter(([, ppid]) => !report.bridgePids.has(ppid)).map(([pid]) => pid);
+/** The bridge processes `parent` started, and their bridge children (other test files run their own). */
+export function bridgesOf(report: ProcReport, parent: number): { instances: number[]; all: number[] } {
+  const instances = [...report.bridgePids].filter(([, ppid]) => ppid === parent).map(([pid]) => pid);
+  // The dotnet global-tool `pwsh` is a launcher whose child runs pwsh.dll with the same arguments:
+  // the pair is one PowerShell instance.
+  const all = new Set(instances);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, ppid] of report.bridgePids) if (all.has(ppid) && !all.has(pid)) (all.add(pid), (grew = true));
+  }
+  return { instances, all: [...all] };
 }

@@ -6,7 +6,7 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setSimulatorFault } from '../../../src/backends/simulator/index.js';
 import { CLI, serve, stagemig, type Served } from './cli.js';
-import { liveBridgePids } from './proc-watch.js';
+import { bridgeTreeOf, liveBridgePids } from './proc-watch.js';
 import { HAS_PWSH, pwshEnv } from './pwsh.js';
 import { exoRun, expectSame, expectSameState, twin } from './twin.js';
 import { makeWorkspace, readPlan, secretsEnv, writePlans, type Workspace } from './workspace.js';
@@ -84,7 +84,8 @@ describe.runIf(HAS_PWSH)('the PowerShell session', () => {
     });
     const deadline = Date.now() + 60_000;
     while (((await served.stats())['Connect-ExchangeOnline'] ?? 0) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    const bridges = liveBridgePids();
+    const bridges = process.platform === 'linux' ? bridgeTreeOf(child.pid!) : [];
+    if (process.platform === 'linux') expect(bridges.length).toBeGreaterThan(0);
     child.kill('SIGINT');
     const r = await child;
     expect(r.exitCode).not.toBe(0);

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { stagemig, type CliResult, type Served } from './cli.js';
-import { liveBridgePids, pwshInstances, watchProcesses } from './proc-watch.js';
+import { bridgesOf, liveBridgePids, watchProcesses } from './proc-watch.js';
 import type { Workspace } from './workspace.js';
 
 export interface TwinResult {
@@ -19,16 +19,18 @@ const READS = ['Get-MigrationEndpoint', 'Get-MigrationBatch', 'Get-MigrationUser
 export async function exoRun(ws: Workspace, served: Served, args: string[]): Promise<{ r: CliResult; calls: Record<string, number> }> {
   await served.resetStats();
   const secrets = ws.secrets;
+  let cliPid = -1;
   const { result: r, report } = await watchProcesses(secrets, () =>
-    stagemig(args, { cwd: ws.dir, env: { STAGEMIG_SIMULATOR_URL: served.url } }),
+    stagemig(args, { cwd: ws.dir, env: { STAGEMIG_SIMULATOR_URL: served.url }, onSpawn: (pid) => (cliPid = pid) }),
   );
   const calls = await served.stats();
   const what = `stagemig ${args.join(' ')}`;
   for (const s of secrets) expect(r.stdout + r.stderr, `${what}: output holds a secret`).not.toContain(s);
   if (report.supported) {
     expect(report.leaks, what).toEqual([]);
-    expect(pwshInstances(report), `${what}: PowerShell instances`).toHaveLength(1);
-    const alive = liveBridgePids().filter((p) => report.bridgePids.has(p));
+    const mine = bridgesOf(report, cliPid);
+    expect(mine.instances, `${what}: PowerShell instances`).toHaveLength(1);
+    const alive = liveBridgePids().filter((p) => mine.all.includes(p));
     expect(alive, `${what}: orphan pwsh`).toEqual([]);
   }
   expect(calls['Connect-ExchangeOnline'], `${what}: connects`).toBe(1);
