@@ -53,11 +53,14 @@ export async function waitForConvergence(deps: WaitDeps, desired: Parameters<typ
     if (deps.interrupted()) return { kind: 'interrupted' };
     const live = await deps.readLive();
     const now = await deps.now();
-    const progress = batchProgress(desired, live);
+    const plan = await deps.replan(live);
+    // With --target, only the targeted batches are waited for.
+    const scope = plan.targets ? new Set(plan.targets.map((t) => t.toLowerCase())) : undefined;
+    const inScope = (address: string): boolean => scope === undefined || scope.has(address.toLowerCase());
+    const progress = batchProgress(desired, live).filter((p) => inScope(p.address));
     deps.progress(progress, now);
     const stuck = progress.filter((p) => p.phase === 'stuck');
     if (stuck.length > 0) return { kind: 'stuck', batches: stuck };
-    const plan = await deps.replan(live);
     const steps = runnable(plan, live, retries, opts.maxRetries);
     if (steps.length > 0) {
       const byAddress = new Map(live.batches.map((b) => [`batch.${b.name}`.toLowerCase(), b]));
@@ -71,7 +74,8 @@ export async function waitForConvergence(deps: WaitDeps, desired: Parameters<typ
     lastKey = key;
     const notes = plan.changes.flatMap((c) => c.notes.map((n) => `${c.address}: ${n}`));
     if (progress.every((p) => p.phase === 'done')) {
-      if (notes.length === 0) return { kind: 'converged', failed: failedMailboxes(desired, live), elapsedMs: now - start };
+      const failed = failedMailboxes(desired, live).filter((u) => inScope(`batch.${u.batch}`));
+      if (notes.length === 0) return { kind: 'converged', failed, elapsedMs: now - start };
       if (still >= opts.stallReads) return { kind: 'blocked', notes };
     }
     const left = start + opts.timeoutMs - now;

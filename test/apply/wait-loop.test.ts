@@ -7,7 +7,7 @@ import { executeSteps, materialize } from '../../src/apply/index.js';
 import { DEFAULT_WAIT, waitForConvergence, type WaitOutcome } from '../../src/apply/wait-loop.js';
 import { createSimulatorBackend, setSimulatorFault, type FaultSettings } from '../../src/backends/simulator/index.js';
 import type { DesiredState } from '../../src/model/index.js';
-import { buildPlan } from '../../src/plan/index.js';
+import { buildPlan, targetPlan } from '../../src/plan/index.js';
 import { formatStep } from '../../src/render/cmdlet-text.js';
 import { batch, desired } from '../helpers/states.js';
 
@@ -21,10 +21,10 @@ async function harness(faults?: FaultSettings) {
   const ran: string[] = [];
   const statuses: string[] = [];
   const env = { ONPREM_PW: 'secret' };
-  const run = async (d: DesiredState, timeoutMs = 48 * HOUR, maxRetries = DEFAULT_WAIT.maxRetries): Promise<WaitOutcome> =>
+  const run = async (d: DesiredState, timeoutMs = 48 * HOUR, targets: string[] = []): Promise<WaitOutcome> =>
     waitForConvergence({
       readLive: () => backend.readLive(),
-      replan: async (live) => buildPlan(d, live),
+      replan: async (live) => (targets.length ? targetPlan(buildPlan(d, live), d, targets) : buildPlan(d, live)),
       runSteps: async (steps) => {
         ran.push(...steps.map((s) => `${s.cmdlet} ${s.address}`));
         const o = await executeSteps({ steps, backend, materialize: (s) => materialize(s, d, env) });
@@ -34,7 +34,7 @@ async function harness(faults?: FaultSettings) {
       wait: async (max) => backend.clock.advance(Math.min(max, Math.max(10 * 60_000, Math.min(6 * HOUR, (await backend.clock.nextChangeIn()) ?? 0)))),
       interrupted: () => false,
       progress: (p) => statuses.push(p.map((b) => `${b.name}:${b.status ?? '-'}`).join(' ')),
-    }, d, { ...DEFAULT_WAIT, maxRetries, timeoutMs });
+    }, d, { ...DEFAULT_WAIT, timeoutMs });
   return { backend, ran, statuses, run };
 }
 
@@ -105,6 +105,14 @@ describe('waitForConvergence', () => {
     const h = await harness();
     const outcome = await h.run(desired([batch('W1', wave('W1', 2), { startAfter: '2026-03-09T08:00:00Z' })]), 24 * HOUR);
     expect(outcome).toMatchObject({ kind: 'timeout', waitingFor: [{ address: 'batch.W1', status: 'Waiting' }] });
+  });
+
+  it('waits only for the targeted batches with --target', async () => {
+    const h = await harness();
+    const d = desired([batch('W1', wave('W1', 2)), batch('W2', wave('W2', 2), { startAfter: '2026-03-20T08:00:00Z' })]);
+    expect(await h.run(d, 24 * HOUR, ['batch.W1'])).toMatchObject({ kind: 'converged', failed: [] });
+    expect(h.ran).toEqual(['New-MigrationEndpoint endpoint.StagedEndpoint', 'New-MigrationBatch batch.W1']);
+    expect(h.statuses.every((s) => !s.includes('W2'))).toBe(true);
   });
 
   it('stops at a Corrupted batch', async () => {
