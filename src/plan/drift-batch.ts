@@ -1,6 +1,6 @@
 import { batchAddress } from '../model/index.js';
 import type { AppliedBatch, DesiredBatch, LiveBatch } from '../model/index.js';
-import { appliedBatchOf, sameEmails } from './applied-values.js';
+import { sameEmails } from './applied-values.js';
 import { statusMatches } from './converged.js';
 import type { ResourceDrift } from './drift-endpoint.js';
 import type { KeyedUser } from './plan-context.js';
@@ -8,16 +8,14 @@ import type { DriftItem } from './plan.js';
 
 const mailboxes = (n: number): string => `${n} mailbox${n === 1 ? '' : 'es'}`;
 
-function sameMembers(want: readonly string[], applied: readonly string[]): boolean {
-  if (want.length !== applied.length) return false;
-  const set = new Set(applied);
-  return want.every((u) => set.has(u));
+/** The applied list (sorted, unique) holds exactly the wanted addresses. */
+function sameMembers(wanted: ReadonlySet<string>, applied: readonly string[]): boolean {
+  return wanted.size === applied.length && applied.every((u) => wanted.has(u));
 }
 
 /** Mailboxes that left or joined the batch behind stagemig's back (the YAML agreeing with the snapshot). */
-function membershipDrift(address: string, d: DesiredBatch, a: AppliedBatch, members: readonly KeyedUser[], batchOf: (email: string) => string | undefined): DriftItem[] {
+function membershipDrift(address: string, wanted: ReadonlySet<string>, a: AppliedBatch, members: readonly KeyedUser[], batchOf: (email: string) => string | undefined): DriftItem[] {
   const live = new Set(members.filter((m) => m.user.status !== 'Removing').map((m) => m.key));
-  const wanted = new Set(d.users.map((u) => u.email.toLowerCase()));
   const applied = new Set(a.users);
   const gone = a.users.filter((u) => wanted.has(u) && !live.has(u));
   const extra = [...live].filter((u) => !applied.has(u) && !wanted.has(u)).sort();
@@ -36,13 +34,14 @@ function membershipDrift(address: string, d: DesiredBatch, a: AppliedBatch, memb
 /** Three-way comparison of one batch: YAML, last applied, live. */
 export function batchDrift(
   d: DesiredBatch, a: AppliedBatch | undefined, l: LiveBatch | undefined, members: readonly KeyedUser[],
-  batchOf: (email: string) => string | undefined,
+  batchOf: (email: string) => string | undefined, desiredKeys: readonly string[],
 ): ResourceDrift {
   if (!a) return { items: [], yamlChanged: true };
   const address = batchAddress(d.name);
-  const want = appliedBatchOf(d);
-  const sameNotify = sameEmails(want.notificationEmails, a.notificationEmails);
-  const yamlChanged = want.state !== a.state || !sameNotify || !sameMembers(want.users, a.users);
+  const removed = d.state === 'removed';
+  const wanted = new Set(removed ? [] : desiredKeys);
+  const sameNotify = sameEmails(removed ? [] : d.notificationEmails, a.notificationEmails);
+  const yamlChanged = d.state !== a.state || !sameNotify || !sameMembers(wanted, a.users);
   if (d.state === 'removed' || a.state === 'removed') {
     const back = d.state === 'removed' && a.state === 'removed' && !statusMatches('removed', l);
     const items: DriftItem[] = back
@@ -55,12 +54,12 @@ export function batchDrift(
     return { items: [{ address, kind: 'missing', summary, expected: a.state, actual: l?.status ?? 'absent' }], yamlChanged };
   }
   const items: DriftItem[] = [];
-  if (want.state === a.state && !statusMatches(a.state, l)) {
+  if (d.state === a.state && !statusMatches(a.state, l)) {
     items.push({ address, kind: 'status', summary: `is ${l.status}; stagemig left it ${a.state}`, expected: a.state, actual: l.status });
   }
   if (sameNotify && !sameEmails(a.notificationEmails, l.notificationEmails)) {
     items.push({ address, kind: 'setting', summary: 'notificationEmails was changed outside stagemig', expected: a.notificationEmails, actual: l.notificationEmails });
   }
-  items.push(...membershipDrift(address, d, a, members, batchOf));
+  items.push(...membershipDrift(address, wanted, a, members, batchOf));
   return { items, yamlChanged };
 }
