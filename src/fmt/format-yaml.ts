@@ -46,6 +46,7 @@ export function formatPlanYaml(text: string, absPath: string, file: string): For
   const src = parseYamlSource(text, absPath, file);
   if (src.doc.errors.length > 0) return { ok: false, diagnostics: yamlSyntaxDiagnostics(src).filter((d) => d.severity === 'error') };
   const source = text.replace(/\r\n?/g, '\n');
+  if (src.doc.contents === null) return { ok: true, text: source, changed: source !== text }; // empty or comments only
   const refuse = (why: string): FormatResult => ({ ok: false, diagnostics: [error('YAML_SYNTAX', `${file} was left as it is: ${why}`, {
     range: { file, start: { line: 1, col: 1 } },
     hint: 'Format this file by hand (and tell the stagemig maintainers if the file is valid YAML).',

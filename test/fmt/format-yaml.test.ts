@@ -81,6 +81,12 @@ describe('formatPlanYaml', () => {
     expect(fmt(text)).toBe(['version: 1', 'backend: {type: simulator, appId: "12345"}', 'batches:', '  A: &w', '    endpoint: E', '    csv: a.csv', '  B:', '    <<: *w', '    csv: b.csv', ''].join('\n'));
   });
 
+  it('leaves an empty or comment-only file alone, and normalises CRLF line endings', () => {
+    expect(formatPlanYaml('', '/p.yaml', 'p.yaml')).toEqual({ ok: true, text: '', changed: false });
+    expect(formatPlanYaml('# nothing yet\n', '/p.yaml', 'p.yaml')).toEqual({ ok: true, text: '# nothing yet\n', changed: false });
+    expect(formatPlanYaml('version: 1\r\norganization: x\r\n', '/p.yaml', 'p.yaml')).toEqual({ ok: true, text: 'version: 1\norganization: x\n', changed: true });
+  });
+
   it('reports a syntax error with its position and formats nothing', () => {
     const r = formatPlanYaml('version: 1\norganization: "contoso\n', '/plans/p.yaml', 'p.yaml');
     expect(r.ok).toBe(false);
