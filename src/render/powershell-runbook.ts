@@ -3,7 +3,6 @@
 import { basename, dirname } from 'node:path';
 import { isCredentialRef, isCsvRef, type DesiredState, type ParamValue, type Step } from '../model/index.js';
 import type { Plan } from '../plan/index.js';
-import { TOOL_VERSION } from '../version.js';
 import { RUNBOOK_HELPERS } from './powershell-runbook-helpers.js';
 import { quotePs, quotePsArray } from './powershell-quote.js';
 
@@ -83,7 +82,7 @@ export function renderPowershellRunbook(plan: Plan, desired: DesiredState): stri
   const steps = plan.steps;
   const secrets = secretsOf(plan, desired);
   const out = [
-    `# stagemig ${TOOL_VERSION} runbook for ${commentText(basename(desired.planFile))} (${commentText(desired.organization)})`,
+    `# stagemig runbook for ${commentText(basename(desired.planFile))} (${commentText(desired.organization)})`,
     `# ${steps.length} step(s), in order. Review it, then run: pwsh -NoProfile -File <this file>`,
     `# Secrets are read from the environment when it runs: ${secrets.length ? secrets.join(', ') : '(none)'}.`,
     '# Save it as UTF-8 with a BOM if Windows PowerShell 5.1 must read it.',

@@ -14,6 +14,7 @@ $ErrorActionPreference = 'Stop'
 [System.Threading.Thread]::CurrentThread.CurrentCulture = 'de-DE'
 . (Join-Path $env:BRIDGE_DIR 'json.ps1')
 . (Join-Path $env:BRIDGE_DIR 'normalize.ps1')
+. (Join-Path $env:BRIDGE_DIR 'normalize-users.ps1')
 $utc = [datetime]::SpecifyKind([datetime]'2026-03-02T09:15:30', 'Utc')
 $endpointId = [pscustomobject]@{ Id = 'EP ''ü'' $(x)'; Guid = [guid]::NewGuid() } | Add-Member -MemberType ScriptMethod -Name ToString -Value { 'not-the-name' } -Force -PassThru
 $batch = [pscustomobject]@{
