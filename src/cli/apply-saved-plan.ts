@@ -4,7 +4,8 @@ import { createAppliedRecorder, loadApplied } from '../applied/index.js';
 import { checkSecrets, executeSteps, materialize } from '../apply/index.js';
 import { error, StagemigError } from '../diag/index.js';
 import { renderApplySummary, renderStepDone, renderStepFailed, renderStepStart } from '../render/human-apply.js';
-import { preflightSavedPlan, readSavedPlan } from '../saved-plan/index.js';
+import { renderApplySavedHeader } from '../render/human-saved-plan.js';
+import { preflightSavedPlan, readSavedPlan, savedPlanFacts } from '../saved-plan/index.js';
 import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
 import type { CommandContext } from './program.js';
 
@@ -33,13 +34,11 @@ export async function applySavedPlan(ctx: CommandContext, file: string, opts: { 
   });
   try {
     const { steps } = saved.plan;
-    io.stdout(`Applying the saved plan ${file} (made ${saved.created_at} from ${saved.plan_file} for ${saved.backend.organization}): ` +
-      `inputs and live objects unchanged, ${steps.length} cmdlet${steps.length === 1 ? '' : 's'} to run.\n\n`);
+    io.stdout(renderApplySavedHeader(savedPlanFacts(file, saved), steps.length));
     const { snapshot } = await loadApplied(desired);
     const record = createAppliedRecorder({ desired, live, previous: snapshot, now: io.now });
     if (steps.length === 0) {
       record.finish(saved.plan);
-      io.stdout('No changes. Nothing to run.\n');
       return ctx.setExitCode(EXIT_OK);
     }
     const missing = checkSecrets(steps, desired, io.env);

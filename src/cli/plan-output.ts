@@ -2,6 +2,7 @@
 import { displayPath } from '../config/index.js';
 import { StagemigError } from '../diag/index.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
+import { renderSavedNote } from '../render/human-saved-plan.js';
 import { stringifyJson } from '../render/json-document.js';
 import { toPlanDocument, type PlanDocumentMeta } from '../render/json-plan.js';
 import { renderMarkdownPlan } from '../render/markdown-plan.js';
@@ -41,7 +42,7 @@ export async function emitPlan(ctx: CommandContext, session: PlanSession, opts: 
   const pointer = opts.out !== undefined ? { jsonPointer: showPointer(opts.out) } : {};
   io.stdout(renderPlanView(opts.format, { plan: session.plan, meta, color: io.color, ...pointer }));
   if (opts.out !== undefined) {
-    const note = `\nSaved this plan to ${opts.out}. To run exactly these steps, without a prompt: stagemig apply ${opts.out}\n`;
+    const note = renderSavedNote(opts.out);
     if (opts.format === 'human') io.stdout(note);
     else io.stderr(note);
   }

@@ -52,3 +52,9 @@ export interface SavedPlanFile {
   /** The plan itself: changes, ordered steps, unmanaged objects, drift, summary. */
   plan: Plan;
 }
+
+/** The facts the views print about a saved plan file. */
+export const savedPlanFacts = (file: string, saved: SavedPlanFile) => ({
+  file, createdAt: saved.created_at, toolVersion: saved.tool_version, planFile: saved.plan_file,
+  organization: saved.backend.organization, backend: saved.backend.type,
+});

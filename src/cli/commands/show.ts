@@ -1,6 +1,7 @@
 // `stagemig show <saved-plan-file> [--format human|markdown|json]`: renders a saved plan, offline.
 import type { Command } from 'commander';
-import { readSavedPlan } from '../../saved-plan/index.js';
+import { renderShowFooter, renderShowHeader } from '../../render/human-saved-plan.js';
+import { readSavedPlan, savedPlanFacts } from '../../saved-plan/index.js';
 import { TOOL_VERSION } from '../../version.js';
 import { EXIT_OK } from '../exit-codes.js';
 import { parseFormat, PLAN_FORMATS } from '../format-option.js';
@@ -20,14 +21,9 @@ export function registerShow(program: Command, ctx: CommandContext): void {
       const meta = {
         toolVersion: TOOL_VERSION, createdAt: saved.created_at, planFile: saved.plan_file, savedPlan: file, backend: saved.backend,
       };
-      if (format === 'human') {
-        io.stdout(`Saved plan ${file}: made ${saved.created_at} by stagemig ${saved.tool_version} from ${saved.plan_file} ` +
-          `for ${saved.backend.organization} (${saved.backend.type}).\n\n`);
-      }
+      if (format === 'human') io.stdout(renderShowHeader(savedPlanFacts(file, saved)));
       io.stdout(renderPlanView(format, { plan: saved.plan, meta, color: io.color, jsonPointer: `\`stagemig show ${file} --format json\`` }));
-      if (format === 'human' && saved.plan.steps.length > 0) {
-        io.stdout(`\nTo run exactly these steps: stagemig apply ${file}\n`);
-      }
+      if (format === 'human') io.stdout(renderShowFooter(file, saved.plan.steps.length));
       ctx.setExitCode(EXIT_OK);
     });
 }
