@@ -75,6 +75,10 @@ function Invoke-BridgeCmdlet {
     if ($null -eq $command) {
         throw [System.Management.Automation.CommandNotFoundException]::new("The term '$Cmdlet' is not recognized as a name of a cmdlet, function, script file, or executable program.")
     }
+    # Never a prompt: every write that can ask for confirmation is told not to (-Confirm:$false).
+    if ($script:Writes -contains $Cmdlet -and $command.Parameters.ContainsKey('Confirm') -and -not $splat.ContainsKey('Confirm')) {
+        $splat['Confirm'] = $false
+    }
     $splat['ErrorAction'] = 'Stop'
     $splat['WarningAction'] = 'SilentlyContinue'
     $splat['WarningVariable'] = 'bridgeWarnings'
