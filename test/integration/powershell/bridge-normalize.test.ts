@@ -2,7 +2,7 @@
 // Online may send (facts §9): enum wrappers and plain strings, DateTime kinds, /Date()/ and ISO text,
 // Unlimited values, nested identities — under a culture that formats dates and numbers differently.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,11 +46,13 @@ ConvertTo-BridgeJson @{ batch = ConvertTo-BridgeBatch $batch; endpoint = Convert
 
 describe.runIf(HAS_PWSH)('bridge normalisation in real PowerShell', () => {
   const out = () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'stagemig-norm-')), 'normalize.ps1');
+    const dir = mkdtempSync(join(tmpdir(), 'stagemig-norm-'));
+    const file = join(dir, 'normalize.ps1');
     writeFileSync(file, SCRIPT);
     const text = execFileSync(PWSH!.command, ['-NoProfile', '-NonInteractive', '-File', file], {
       encoding: 'utf8', env: { ...process.env, BRIDGE_DIR: join(ROOT, 'powershell', 'bridge'), TZ: 'America/New_York' },
     });
+    rmSync(dir, { recursive: true, force: true });
     return JSON.parse(text) as Record<string, Record<string, unknown>>;
   };
   let result: Record<string, Record<string, unknown>>;

@@ -1,6 +1,6 @@
 // bridge.ps1 in real pwsh, driven directly: the allow-list, the -Identity guard, host noise, no
 // confirmation prompts, UTF-8 both ways, the V3 error format, and an orderly exit at end of input.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,10 +13,11 @@ import { HAS_PWSH, PWSH } from './pwsh.js';
 describe.runIf(HAS_PWSH)('the bridge script in real pwsh', () => {
   let server: SimulatorServer;
   let bridge: BridgeProcess;
+  let dir: string;
   const call = (cmdlet: string, parameters: Record<string, unknown> = {}) => bridge.call(cmdlet, parameters as never);
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'stagemig-bridge-'));
+    dir = mkdtempSync(join(tmpdir(), 'stagemig-bridge-'));
     server = await startSimulatorServer({ stateFile: join(dir, 'state.json'), now: () => new Date('2026-03-02T09:00:00Z') });
     bridge = spawnBridge({
       command: PWSH!.command, args: ['-NoLogo', '-NoProfile', '-NonInteractive', '-File', bridgeScriptPath()],
@@ -30,6 +31,7 @@ describe.runIf(HAS_PWSH)('the bridge script in real pwsh', () => {
   afterAll(async () => {
     await bridge?.end(20_000);
     await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('runs only allow-listed cmdlets', async () => {

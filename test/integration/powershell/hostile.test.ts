@@ -1,5 +1,5 @@
 // Hostile names and values reach the service as literals through stagemig → bridge → pwsh → stand-in.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve, type Served } from './cli.js';
 import { CSV_PASSWORDS, EP, hostileYaml, USERNAME, USERS_A, USERS_B, WAVE_A, WAVE_B, writeHostileCsvs } from './hostile-plan.js';
@@ -23,6 +23,7 @@ describe.runIf(HAS_PWSH)('hostile names and values through real pwsh', () => {
   }, 120_000);
   afterAll(async () => {
     await served?.stop();
+    if (ws) rmSync(ws.dir, { recursive: true, force: true });
   });
 
   it('plans and applies exactly as the in-process simulator', async () => {

@@ -1,7 +1,7 @@
 // A generated runbook, run in real pwsh against the stand-in, reaches the state `stagemig apply`
 // reaches on the in-process simulator; the runbook itself holds no secret.
 import { execFile } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +47,7 @@ describe.runIf(HAS_PWSH)('a generated PowerShell runbook run in real pwsh', () =
   }, 120_000);
   afterAll(async () => {
     await served?.stop();
+    if (ws) rmSync(ws.dir, { recursive: true, force: true });
   });
 
   it('creates what apply creates, hostile names and CSV passwords included', async () => {

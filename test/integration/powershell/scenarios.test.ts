@@ -1,6 +1,6 @@
 // The simulator suite's scenarios, driven through real pwsh (exo.yaml) and in-process (sim.yaml):
 // the same plans, the same apply output and the same end state, step after step.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setSimulatorFault } from '../../../src/backends/simulator/index.js';
@@ -44,6 +44,7 @@ describe.runIf(HAS_PWSH)('exchange-online through real pwsh matches the in-proce
   }, 120_000);
   afterAll(async () => {
     await served?.stop();
+    if (ws) rmSync(ws.dir, { recursive: true, force: true });
   });
 
   it('create and start: first apply of the example, then nothing left to do', async () => {

@@ -1,6 +1,6 @@
 // The PowerShell session as an admin meets it: three reads at any size, throttling absorbed, one clear
 // error for a bad certificate password, a missing module or a missing pwsh, and Ctrl-C leaves no pwsh.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +31,7 @@ describe.runIf(HAS_PWSH)('the PowerShell session', () => {
   }, 120_000);
   afterAll(async () => {
     await served?.stop();
+    if (ws) rmSync(ws.dir, { recursive: true, force: true });
   });
 
   it('reads 2,400 mailboxes with exactly three calls and plans like the simulator', async () => {

@@ -3,7 +3,7 @@
 //   served.yaml simulator backend, state .stagemig/served.json     (what `simulator serve` serves)
 //   exo.yaml    exchange-online backend through pwsh and the StagemigSimulator module
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { emptyState, saveState } from '../../../src/backends/simulator/index.js';
@@ -44,6 +44,7 @@ function pfxBytes(): Buffer {
   });
   if (r.status !== 0) throw new Error(`could not make a test certificate: ${r.stderr}`);
   pfxCache = readFileSync(file);
+  rmSync(dir, { recursive: true, force: true });
   return pfxCache;
 }
 
