@@ -79,6 +79,7 @@ export function buildImport(live: LiveState, opts: ImportOptions): ImportResult 
       const csv = files.get(b.name)!;
       const o: Obj = { endpoint, csv, state: stateOfLive(b) };
       if (b.notificationEmails.length > 0) o.notificationEmails = [...b.notificationEmails];
+      if (o.state === 'started' && b.startAfter !== undefined) o.startAfter = b.startAfter;
       batches[b.name] = o;
       csvs.push({ path: csv, text: csvText(emails) });
       if (b.status === 'Corrupted') skipped.push({ address: batchAddress(b.name), reason: 'imported, but it is Corrupted: the service only allows removing it' });
