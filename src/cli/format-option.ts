@@ -2,7 +2,9 @@
 // usage error whatever else is wrong.
 import { error, StagemigError } from '../diag/index.js';
 
-export const PLAN_FORMATS = ['human', 'json', 'markdown'] as const;
+/** Views of a saved plan; `plan` also renders a PowerShell runbook, which needs the loaded YAML. */
+export const SHOW_FORMATS = ['human', 'json', 'markdown'] as const;
+export const PLAN_FORMATS = [...SHOW_FORMATS, 'powershell'] as const;
 export type PlanFormat = (typeof PLAN_FORMATS)[number];
 
 export const VALIDATE_FORMATS = ['human', 'json'] as const;

@@ -40,7 +40,7 @@ export async function emitPlan(ctx: CommandContext, session: PlanSession, opts: 
     await writeSavedPlan(opts.out, io.cwd, saved);
   }
   const pointer = opts.out !== undefined ? { jsonPointer: showPointer(opts.out) } : {};
-  io.stdout(renderPlanView(opts.format, { plan: session.plan, meta, color: io.color, ...pointer }));
+  io.stdout(renderPlanView(opts.format, { plan: session.plan, desired: session.desired, meta, color: io.color, ...pointer }));
   if (opts.out !== undefined) {
     const note = renderSavedNote(opts.out);
     if (opts.format === 'human') io.stdout(note);
@@ -53,7 +53,7 @@ export async function emitPlan(ctx: CommandContext, session: PlanSession, opts: 
  * inside); the human diagnostics go to stderr as usual and the exit code stays 1.
  */
 export async function reportingPlanErrors(ctx: CommandContext, format: PlanFormat, planPath: string, run: () => Promise<void>): Promise<void> {
-  if (format === 'human') return run();
+  if (format === 'human' || format === 'powershell') return run();
   try {
     await run();
   } catch (err) {

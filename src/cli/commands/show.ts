@@ -4,7 +4,7 @@ import { renderShowFooter, renderShowHeader } from '../../render/human-saved-pla
 import { readSavedPlan, savedPlanFacts } from '../../saved-plan/index.js';
 import { TOOL_VERSION } from '../../version.js';
 import { EXIT_OK } from '../exit-codes.js';
-import { parseFormat, PLAN_FORMATS } from '../format-option.js';
+import { parseFormat, SHOW_FORMATS } from '../format-option.js';
 import { renderPlanView } from '../plan-views.js';
 import type { CommandContext } from '../program.js';
 
@@ -13,10 +13,10 @@ export function registerShow(program: Command, ctx: CommandContext): void {
     .command('show')
     .description('Render a saved plan file (from `stagemig plan --out`) without contacting the migration service')
     .argument('<file>', 'saved plan file')
-    .option('--format <format>', `output format: ${PLAN_FORMATS.join(', ')}`, 'human')
+    .option('--format <format>', `output format: ${SHOW_FORMATS.join(', ')}`, 'human')
     .action(async (file: string, opts: { format?: string }) => {
       const { io } = ctx;
-      const format = parseFormat(opts.format, PLAN_FORMATS);
+      const format = parseFormat(opts.format, SHOW_FORMATS);
       const saved = await readSavedPlan(file, io.cwd);
       const meta = {
         toolVersion: TOOL_VERSION, createdAt: saved.created_at, planFile: saved.plan_file, savedPlan: file, backend: saved.backend,
