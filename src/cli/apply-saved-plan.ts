@@ -1,13 +1,14 @@
 // `stagemig apply <saved-plan-file>`: runs exactly the reviewed steps, with no prompt, after checking
 // that the inputs and the live objects are those the plan was made from (else "Saved plan is stale").
 import { createAppliedRecorder, loadApplied } from '../applied/index.js';
-import { checkSecrets, executeSteps, materialize } from '../apply/index.js';
+import { checkSecrets } from '../apply/index.js';
 import { error, StagemigError } from '../diag/index.js';
-import { renderApplySummary, renderStepDone, renderStepFailed, renderStepStart } from '../render/human-apply.js';
+import { renderApplySummary } from '../render/human-apply.js';
 import { renderApplySavedHeader } from '../render/human-saved-plan.js';
 import { preflightSavedPlan, readSavedPlan, savedPlanFacts } from '../saved-plan/index.js';
 import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
 import type { CommandContext } from './program.js';
+import { runStepsWithProgress } from './run-steps.js';
 
 /** Planning options were fixed when the plan was saved (as Terraform refuses them with a plan file). */
 function refusePlanningOptions(file: string, opts: { target?: string[]; allowRemove?: boolean }): void {
@@ -43,25 +44,7 @@ export async function applySavedPlan(ctx: CommandContext, file: string, opts: { 
     }
     const missing = checkSecrets(steps, desired, io.env);
     if (missing.length > 0) throw new StagemigError(missing);
-    let interrupted = false;
-    const unhook = io.onInterrupt(() => {
-      interrupted = true;
-      io.stderr('\nInterrupted: stopping after the current step.\n');
-    });
-    const outcome = await executeSteps({
-      steps,
-      backend,
-      materialize: (step) => materialize(step, desired, io.env),
-      shouldStop: () => interrupted,
-      hooks: {
-        beforeStep: (s, i, n) => io.stdout(renderStepStart(s, i, n, color)),
-        afterStep: (s, _i, warnings) => {
-          record.stepSucceeded(s);
-          io.stdout(renderStepDone(warnings, color));
-        },
-        stepFailed: (_s, _i, err) => io.stdout(renderStepFailed(err, color)),
-      },
-    }).finally(unhook);
+    const outcome = await runStepsWithProgress(io, { steps, backend, desired, record });
     record.finish(saved.plan);
     io.stdout(renderApplySummary(outcome, saved.plan, color));
     ctx.setExitCode(outcome.failed || outcome.interrupted ? EXIT_ERROR : EXIT_OK);

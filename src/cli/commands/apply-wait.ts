@@ -3,16 +3,15 @@
 // moved forward (a whole migration takes seconds); on a real tenant stagemig sleeps between reads.
 import { InvalidArgumentError, type Command } from 'commander';
 import { createAppliedRecorder, loadApplied } from '../../applied/index.js';
-import { executeSteps, materialize } from '../../apply/index.js';
 import { DEFAULT_WAIT, waitForConvergence, type WaitDeps } from '../../apply/wait-loop.js';
 import { parseDuration } from '../../backends/simulator/index.js';
 import type { Plan } from '../../plan/index.js';
-import { renderStepDone, renderStepFailed, renderStepStart } from '../../render/human-apply.js';
 import { progressBars, renderWaitOutcome, statusChangeLines } from '../../render/wait-view.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { createPauser } from '../pause.js';
 import type { PlanSession } from '../plan-session.js';
 import type { CommandContext } from '../program.js';
+import { runStepsWithProgress } from '../run-steps.js';
 
 export interface WaitFlags {
   wait?: boolean;
@@ -79,20 +78,7 @@ export async function waitAfterApply(ctx: CommandContext, session: PlanSession, 
       drawn = 0;
       io.stdout(`\nThe service is ready for ${steps.length} more step${steps.length === 1 ? '' : 's'}:\n`);
       const record = createAppliedRecorder({ desired, live, previous: (await loadApplied(desired)).snapshot, now: io.now });
-      const outcome = await executeSteps({
-        steps,
-        backend,
-        materialize: (step) => materialize(step, desired, io.env),
-        shouldStop: () => pauser.interrupted,
-        hooks: {
-          beforeStep: (s, i, n) => io.stdout(renderStepStart(s, i, n, color)),
-          afterStep: (s, _i, warnings) => {
-            record.stepSucceeded(s);
-            io.stdout(renderStepDone(warnings, color));
-          },
-          stepFailed: (_s, _i, err) => io.stdout(renderStepFailed(err, color)),
-        },
-      });
+      const outcome = await runStepsWithProgress(io, { steps, backend, desired, record, shouldStop: () => pauser.interrupted });
       if (lastPlan) record.finish(lastPlan);
       io.stdout('\n');
       return !outcome.failed && !outcome.interrupted;

@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
-import { checkSecrets, executeSteps, materialize } from '../../apply/index.js';
+import { checkSecrets } from '../../apply/index.js';
 import { error, StagemigError } from '../../diag/index.js';
 import { renderHumanPlan } from '../../render/human-plan.js';
-import {
-  APPLY_PROMPT, renderApplySummary, renderStepDone, renderStepFailed, renderStepStart,
-} from '../../render/human-apply.js';
+import { APPLY_PROMPT, renderApplySummary } from '../../render/human-apply.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { openPlanSession } from '../plan-session.js';
 import { addPlanningOptions, planningOptionsOf } from '../planning.js';
@@ -12,6 +10,7 @@ import { createAppliedRecorder } from '../../applied/index.js';
 import { applySavedPlan } from '../apply-saved-plan.js';
 import { sniffSavedPlan } from '../../saved-plan/index.js';
 import type { CommandContext } from '../program.js';
+import { runStepsWithProgress } from '../run-steps.js';
 import { addWaitOptions, waitAfterApply, type WaitFlags } from './apply-wait.js';
 
 async function confirm(ctx: CommandContext, autoApprove: boolean | undefined): Promise<boolean> {
@@ -61,25 +60,7 @@ export function registerApply(program: Command, ctx: CommandContext): void {
             hint: 'Nothing was run. Run `stagemig apply` again to review the new plan.',
           })]);
         }
-        let interrupted = false;
-        const unhook = io.onInterrupt(() => {
-          interrupted = true;
-          io.stderr('\nInterrupted: stopping after the current step.\n');
-        });
-        const outcome = await executeSteps({
-          steps: fresh.steps,
-          backend,
-          materialize: (step) => materialize(step, desired, io.env),
-          shouldStop: () => interrupted,
-          hooks: {
-            beforeStep: (s, i, n) => io.stdout(renderStepStart(s, i, n, color)),
-            afterStep: (s, _i, warnings) => {
-              record.stepSucceeded(s);
-              io.stdout(renderStepDone(warnings, color));
-            },
-            stepFailed: (_s, _i, err) => io.stdout(renderStepFailed(err, color)),
-          },
-        }).finally(unhook);
+        const outcome = await runStepsWithProgress(io, { steps: fresh.steps, backend, desired, record });
         record.finish(fresh);
         io.stdout(renderApplySummary(outcome, fresh, color));
         const failed = outcome.failed || outcome.interrupted;
