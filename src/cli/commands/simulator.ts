@@ -74,7 +74,7 @@ async function advance(ctx: CommandContext, planPath: string, durationText: stri
 export function registerSimulator(program: Command, ctx: CommandContext): void {
   const sim = program
     .command('simulator')
-    .description('drive the embedded simulator of the Exchange Online migration service');
+    .description('Drive the embedded simulator of the Exchange Online migration service');
   sim
     .command('status')
     .description('show the simulated clock, endpoints, batches and users')

@@ -98,7 +98,7 @@ async function watch(ctx: CommandContext, intervalMs: number, read: (compact: bo
 export function registerStatus(program: Command, ctx: CommandContext): void {
   program
     .command('status')
-    .description('show live progress: one line per batch of the plan, failed mailboxes with their error')
+    .description('Show live progress: one line per batch of the plan, failed mailboxes with their error')
     .argument('<plan>', 'migration plan YAML file')
     .option('--format <format>', 'human (default) or json')
     .option('--users', 'one line per mailbox of every batch')
