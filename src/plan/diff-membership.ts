@@ -13,7 +13,7 @@ export interface MembershipDiff {
   addsUsers: boolean;
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 'es'}`;
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 'es'}`;
 
 /** Mailboxes of `b` that live in another batch (or are still being removed) wait for that removal. */
 function waitNote(moves: Move[], ctx: PlanContext, batch: string): string[] {

@@ -33,7 +33,7 @@ export function codeBlock(lang: string, lines: readonly string[]): string {
 
 export const num = (n: number): string => n.toLocaleString('en-US');
 
-export const plural = (n: number, one: string, many = `${one}s`): string => `${num(n)} ${n === 1 ? one : many}`;
+export { plural } from './time-text.js';
 
 /** The list cut to `cap` entries, and how many were left out. */
 export function capped<T>(items: readonly T[], cap: number): { shown: readonly T[]; hidden: number } {

@@ -11,8 +11,8 @@ import { TOOL_VERSION } from '../../version.js';
 import { parseFormat, VALIDATE_FORMATS } from '../format-option.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import type { CommandContext } from '../program.js';
+import { plural } from '../../render/time-text.js';
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 export function validSummary(desired: DesiredState): string {
   const mailboxes = desired.batches.reduce((n, b) => n + b.users.length, 0);
