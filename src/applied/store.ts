@@ -1,10 +1,10 @@
 // The last-applied snapshot on disk: `.stagemig/<plan name>.applied.json` beside the plan YAML.
-// Written atomically (temporary file, then rename) so a crash leaves the previous version intact.
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+// Written atomically (files/atomic-write) so a crash leaves the previous version intact.
+import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { warning } from '../diag/index.js';
+import { writeFileAtomicSync } from '../files/index.js';
 import type { Diagnostic } from '../diag/index.js';
 import { APPLIED_FORMAT, APPLIED_VERSION } from '../model/index.js';
 import type { AppliedSnapshot, DesiredState } from '../model/index.js';
@@ -62,7 +62,5 @@ export async function loadApplied(desired: DesiredState): Promise<LoadedApplied>
 
 export function saveAppliedSync(file: string, snapshot: AppliedSnapshot): void {
   mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  writeFileSync(tmp, JSON.stringify(snapshot) + '\n');
-  renameSync(tmp, file);
+  writeFileAtomicSync(file, JSON.stringify(snapshot) + '\n');
 }

@@ -58,7 +58,16 @@ export type DiagnosticCode =
   // plan protection and import
   | 'PROTECTED_RESOURCE'
   | 'FILE_EXISTS'
-  | 'APPLIED_SNAPSHOT';
+  | 'APPLIED_SNAPSHOT'
+  // files, locks and untrusted input (issue 12)
+  | 'FILE_WRITE'
+  | 'FILE_INVALID'
+  | 'LOCKED'
+  | 'PLAN_TAMPERED'
+  | 'INPUT_TOO_LARGE'
+  | 'NOT_A_FILE'
+  | 'PATH_OUTSIDE'
+  | 'CONTROL_CHARACTER';
 
 export interface Diagnostic {
   severity: Severity;

@@ -1,9 +1,10 @@
 // Writes an imported plan: the YAML, its CSVs and the last-applied baseline, never over existing files
 // unless forced.
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { error, StagemigError } from '../diag/index.js';
+import { writeFileAtomic } from '../files/index.js';
 
 export interface OutputFile {
   /** Absolute path. */
@@ -23,7 +24,7 @@ export function refuseOverwrite(paths: readonly string[], opts: { force: boolean
 export async function writeOutputs(files: readonly OutputFile[]): Promise<void> {
   for (const f of files) {
     await mkdir(dirname(f.path), { recursive: true });
-    await writeFile(f.path, f.text);
+    await writeFileAtomic(f.path, f.text);
   }
 }
 

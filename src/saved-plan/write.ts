@@ -1,8 +1,7 @@
 // Writing a saved plan: the plan, the digests of its inputs and the fingerprint of what it read.
-import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { error, StagemigError } from '../diag/index.js';
+import { writeFileAtomic } from '../files/index.js';
 import type { DesiredState, LiveState } from '../model/index.js';
 import type { Plan } from '../plan/index.js';
 import { fingerprintLive } from './fingerprint.js';
@@ -32,15 +31,12 @@ export async function buildSavedPlan(opts: {
   };
 }
 
-/** Writes the file whole or not at all (temporary file, then rename). */
+/** Writes the file whole or not at all (files/atomic-write). */
 export async function writeSavedPlan(path: string, cwd: string, saved: SavedPlanFile): Promise<void> {
   const abs = resolve(cwd, path);
-  const tmp = `${abs}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    await writeFile(tmp, `${JSON.stringify(saved, null, 2)}\n`, { encoding: 'utf8', mode: 0o644 });
-    await rename(tmp, abs);
+    await writeFileAtomic(abs, `${JSON.stringify(saved, null, 2)}\n`);
   } catch (err) {
-    await rm(tmp, { force: true });
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
     throw new StagemigError([error('FILE_NOT_FOUND', `Cannot write the saved plan to ${path} (${code})`, {
       hint: 'Pass --out a file in an existing, writable folder, e.g. --out stagemig.plan.json.',

@@ -1,7 +1,8 @@
-// Load and save the state file. Reading never creates it; writes are atomic (temp file + rename).
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+// Load and save the state file. Reading never creates it; writes are atomic (files/atomic-write).
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { error, StagemigError } from '../../diag/index.js';
+import { writeFileAtomic } from '../../files/index.js';
 import { STATE_FORMAT, STATE_VERSION, type SimState, type SimUser } from './state.js';
 
 function corrupt(file: string, why: string): StagemigError {
@@ -70,14 +71,7 @@ function compactUser(u: SimUser): Record<string, unknown> {
 /** Writes the state atomically, creating the folder when needed. */
 export async function saveState(file: string, state: SimState): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`;
-  try {
-    await writeFile(tmp, serializeState(state), 'utf8');
-    await rename(tmp, file);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
+  await writeFileAtomic(file, serializeState(state));
 }
 
 /** JSON with one endpoint, batch or user per line: readable, diffable and compact for 200,000 users. */

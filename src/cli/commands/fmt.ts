@@ -1,9 +1,10 @@
 // `stagemig fmt <plan.yaml>... [--check]`: rewrite plan files in canonical order and style.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { decodeText, displayPath } from '../../config/index.js';
 import { error } from '../../diag/index.js';
+import { writeFileAtomic } from '../../files/index.js';
 import type { Diagnostic } from '../../diag/index.js';
 import { formatPlanYaml } from '../../fmt/index.js';
 import { renderDiagnostics } from '../../render/diagnostics.js';
@@ -46,8 +47,13 @@ export function registerFmt(program: Command, ctx: CommandContext): void {
           failed = true;
         } else if (r.kind === 'changed') {
           unformatted.push(file);
-          if (!opts.check) await writeFile(abs, r.text!);
-          io.stdout(`${file}\n`);
+          const written = opts.check ? undefined : await writeFileAtomic(abs, r.text!).catch((err: NodeJS.ErrnoException) => err);
+          if (written) {
+            io.stderr(renderDiagnostics([error('FILE_WRITE', `Cannot write ${file} (${written.code ?? written.message}); it was left unchanged`, {
+              hint: 'Free disk space or fix the permissions of its folder, then run `stagemig fmt` again.',
+            })], { color: io.color }));
+            failed = true;
+          } else io.stdout(`${file}\n`);
         }
       }
       if (opts.check && unformatted.length > 0) {

@@ -1,0 +1,116 @@
+// The one way stagemig writes a file: whole or not at all, and durable once it returns.
+// A temporary file in the same folder is written and fsynced, renamed over the target, and the
+// folder is fsynced so that the rename itself survives a power cut. On any failure the temporary
+// file is removed and the target keeps its previous content.
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync,
+} from 'node:fs';
+import { open, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+export interface AtomicWriteOptions {
+  /** Permission bits of a new file (default 0o644); an existing target keeps its own. */
+  mode?: number;
+}
+
+const tempPath = (target: string): string =>
+  join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+
+const toBytes = (data: string | Uint8Array): Uint8Array => (typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+
+/** Folders cannot be opened or fsynced on some platforms (Windows); the rename is then as durable as the OS makes it. */
+const ignorableDirSyncError = (err: unknown): boolean =>
+  ['EISDIR', 'EPERM', 'EINVAL', 'EACCES', 'ENOTSUP', 'EBADF'].includes((err as NodeJS.ErrnoException).code ?? '');
+
+async function existingMode(target: string, fallback: number): Promise<number> {
+  try {
+    return (await stat(target)).mode & 0o7777;
+  } catch {
+    return fallback;
+  }
+}
+
+export async function writeFileAtomic(target: string, data: string | Uint8Array, opts: AtomicWriteOptions = {}): Promise<void> {
+  const bytes = toBytes(data);
+  const mode = await existingMode(target, opts.mode ?? 0o644);
+  const tmp = tempPath(target);
+  let created = false;
+  try {
+    const fh = await open(tmp, 'wx', mode);
+    created = true;
+    try {
+      let off = 0;
+      while (off < bytes.length) off += (await fh.write(bytes, off, bytes.length - off)).bytesWritten;
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await rename(tmp, target);
+    created = false;
+    await syncFolder(dirname(target));
+  } catch (err) {
+    if (created) await unlink(tmp).catch(() => undefined);
+    throw err;
+  }
+}
+
+async function syncFolder(dir: string): Promise<void> {
+  let fh;
+  try {
+    fh = await open(dir, 'r');
+    await fh.sync();
+  } catch (err) {
+    if (!ignorableDirSyncError(err)) throw err;
+  } finally {
+    await fh?.close();
+  }
+}
+
+/** The same, synchronously (the last-applied record is written between steps, from a sync hook). */
+export function writeFileAtomicSync(target: string, data: string | Uint8Array, opts: AtomicWriteOptions = {}): void {
+  const bytes = toBytes(data);
+  let mode = opts.mode ?? 0o644;
+  try {
+    mode = statSync(target).mode & 0o7777;
+  } catch {
+    // a new file
+  }
+  const tmp = tempPath(target);
+  let created = false;
+  try {
+    const fd = openSync(tmp, 'wx', mode);
+    created = true;
+    try {
+      let off = 0;
+      while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, target);
+    created = false;
+    syncFolderSync(dirname(target));
+  } catch (err) {
+    if (created) {
+      try {
+        unlinkSync(tmp);
+      } catch {
+        // already gone
+      }
+    }
+    throw err;
+  }
+}
+
+function syncFolderSync(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch (err) {
+    if (!ignorableDirSyncError(err)) throw err;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
