@@ -1,11 +1,11 @@
 // `stagemig apply <saved-plan-file>`: runs exactly the reviewed steps, with no prompt, after checking
 // that the inputs and the live objects are those the plan was made from (else "Saved plan is stale").
-import { createAppliedRecorder, loadApplied } from '../applied/index.js';
+import { createAppliedRecorder, loadApplied } from '../apply/applied/index.js';
 import { checkSecrets } from '../apply/index.js';
 import { error, StagemigError } from '../diag/index.js';
 import { renderApplySummary } from '../render/human-apply.js';
 import { renderApplySavedHeader } from '../render/human-saved-plan.js';
-import { preflightSavedPlan, readSavedPlan, savedPlanFacts } from '../saved-plan/index.js';
+import { preflightSavedPlan, readSavedPlan, savedPlanFacts } from '../apply/saved-plan/index.js';
 import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
 import type { CommandContext } from './program.js';
 import { runStepsWithProgress } from './run-steps.js';

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { displayPath, loadPlan } from '../config/index.js';
 import { error, hasErrors, StagemigError } from '../diag/index.js';
-import type { EndpointHint } from '../import/index.js';
+import type { EndpointHint } from '../operations/import/index.js';
 import { nameKey } from '../model/index.js';
 import type { BackendConfig } from '../model/index.js';
 import type { Io } from './io.js';

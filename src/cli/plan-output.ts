@@ -6,7 +6,7 @@ import { renderSavedNote } from '../render/human-saved-plan.js';
 import { stringifyJson } from '../render/json-document.js';
 import { toPlanDocument, type PlanDocumentMeta } from '../render/json-plan.js';
 import { renderMarkdownPlan } from '../render/markdown-plan.js';
-import { buildSavedPlan, writeSavedPlan } from '../saved-plan/index.js';
+import { buildSavedPlan, writeSavedPlan } from '../apply/saved-plan/index.js';
 import { TOOL_VERSION } from '../version.js';
 import { EXIT_ERROR } from './exit-codes.js';
 import type { PlanFormat } from './format-option.js';

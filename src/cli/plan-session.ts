@@ -2,7 +2,7 @@ import { loadPlan } from '../config/index.js';
 import { hasErrors, StagemigError } from '../diag/index.js';
 import { openBackend } from '../backends/index.js';
 import type { Backend } from '../backends/index.js';
-import { loadApplied } from '../applied/index.js';
+import { loadApplied } from '../apply/applied/index.js';
 import type { AppliedSnapshot, DesiredState, LiveState } from '../model/index.js';
 import type { Plan } from '../plan/index.js';
 import { renderDiagnostics } from '../render/diagnostics.js';

@@ -1,6 +1,6 @@
 // The one place apply runs steps for the CLI: progress lines, the last-applied record, and Ctrl-C
 // stopping between steps. Used by apply, apply of a saved plan, and the steps --wait had to wait for.
-import type { AppliedRecorder } from '../applied/index.js';
+import type { AppliedRecorder } from '../apply/applied/index.js';
 import { executeSteps, materialize, type ApplyOutcome } from '../apply/index.js';
 import type { Backend } from '../backends/index.js';
 import type { DesiredState, Step } from '../model/index.js';

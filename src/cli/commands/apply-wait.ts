@@ -2,7 +2,7 @@
 // at its desired state, running the steps that had to wait. On the simulator the simulated clock is
 // moved forward (a whole migration takes seconds); on a real tenant stagemig sleeps between reads.
 import { InvalidArgumentError, type Command } from 'commander';
-import { createAppliedRecorder, loadApplied } from '../../applied/index.js';
+import { createAppliedRecorder, loadApplied } from '../../apply/applied/index.js';
 import { DEFAULT_WAIT, waitForConvergence, type WaitDeps } from '../../apply/wait-loop.js';
 import { parseDuration } from '../../backends/simulator/index.js';
 import type { Plan } from '../../plan/index.js';

@@ -3,12 +3,12 @@
 // so an existing migration comes under stagemig with `stagemig plan` reporting no changes.
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { AppliedRecord, appliedPath, saveAppliedSync, serviceId } from '../../applied/index.js';
+import { AppliedRecord, appliedPath, saveAppliedSync, serviceId } from '../../apply/applied/index.js';
 import { openBackend } from '../../backends/index.js';
 import { displayPath, loadPlan, schemaPath } from '../../config/index.js';
 import { hasErrors, StagemigError } from '../../diag/index.js';
-import { formatPlanYaml } from '../../fmt/index.js';
-import { backendSection, buildImport, planFileIn, refuseOverwrite, schemaRef, writeOutputs } from '../../import/index.js';
+import { formatPlanYaml } from '../../config/fmt/index.js';
+import { backendSection, buildImport, planFileIn, refuseOverwrite, schemaRef, writeOutputs } from '../../operations/import/index.js';
 import { emptyApplied } from '../../model/index.js';
 import type { LiveState } from '../../model/index.js';
 import { buildPlan, isConverged } from '../../plan/index.js';

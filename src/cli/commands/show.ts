@@ -1,7 +1,7 @@
 // `stagemig show <saved-plan-file> [--format human|markdown|json]`: renders a saved plan, offline.
 import type { Command } from 'commander';
 import { renderShowFooter, renderShowHeader } from '../../render/human-saved-plan.js';
-import { readSavedPlan, savedPlanFacts } from '../../saved-plan/index.js';
+import { readSavedPlan, savedPlanFacts } from '../../apply/saved-plan/index.js';
 import { TOOL_VERSION } from '../../version.js';
 import { EXIT_OK } from '../exit-codes.js';
 import { parseFormat, SHOW_FORMATS } from '../format-option.js';

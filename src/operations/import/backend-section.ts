@@ -1,6 +1,6 @@
 // The `backend:` section of an imported plan: the same service, with paths relative to the new folder.
 import { join, relative, sep } from 'node:path';
-import type { BackendConfig } from '../model/index.js';
+import type { BackendConfig } from '../../model/index.js';
 
 const rel = (from: string, to: string): string => relative(from, to).split(sep).join('/') || '.';
 

@@ -1,8 +1,8 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { buildImport } from '../../src/import/index.js';
-import { csvFileNames, passwordEnvFor } from '../../src/import/names.js';
-import { live, liveBatch, liveEndpoint, liveUsers } from '../helpers/states.js';
+import { buildImport } from '../../../src/operations/import/index.js';
+import { csvFileNames, passwordEnvFor } from '../../../src/operations/import/names.js';
+import { live, liveBatch, liveEndpoint, liveUsers } from '../../helpers/states.js';
 
 const opts = {
   organization: 'contoso.onmicrosoft.com', backend: { type: 'simulator' }, sso: false, hints: new Map(),

@@ -1,7 +1,7 @@
 // Pure: live state → a fingerprint per address, and the differences between two fingerprints.
 import { createHash } from 'node:crypto';
-import { batchAddress, compareText, endpointAddress, nameKey } from '../model/index.js';
-import type { LiveState } from '../model/index.js';
+import { batchAddress, compareText, endpointAddress, nameKey } from '../../model/index.js';
+import type { LiveState } from '../../model/index.js';
 import type { BatchFingerprint, EndpointFingerprint, LiveFingerprint } from './format.js';
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');

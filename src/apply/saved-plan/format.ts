@@ -1,7 +1,7 @@
 // The saved plan file (`stagemig plan --out FILE`), format 1.x: everything `apply FILE` needs to
 // run exactly the reviewed steps, and to refuse when the inputs or the service have changed since.
 // It holds no secret: steps name the environment variable of a password and the rows of a CSV file.
-import type { Plan } from '../plan/index.js';
+import type { Plan } from '../../plan/index.js';
 
 export const SAVED_PLAN_FORMAT_VERSION = '1.0';
 export const SAVED_PLAN_KIND = 'stagemig-saved-plan';

@@ -1,9 +1,9 @@
 // Pure: the live migration service → a plan YAML and one CSV per batch that `stagemig plan`
 // reports as converged (the YAML states each batch in the state it is in, with its mailboxes).
 import { Document, isScalar } from 'yaml';
-import { batchAddress, endpointAddress, nameKey } from '../model/index.js';
-import type { LiveEndpoint, LiveState } from '../model/index.js';
-import { stateOfLive } from '../plan/index.js';
+import { batchAddress, endpointAddress, nameKey } from '../../model/index.js';
+import type { LiveEndpoint, LiveState } from '../../model/index.js';
+import { stateOfLive } from '../../plan/index.js';
 import { csvFileNames, csvText, passwordEnvFor } from './names.js';
 
 /** What the service cannot tell: taken from an existing plan (--from) when it declares the endpoint. */

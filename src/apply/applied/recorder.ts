@@ -1,6 +1,6 @@
-import { emptyApplied } from '../model/index.js';
-import type { AppliedSnapshot, DesiredState, LiveState, Step } from '../model/index.js';
-import type { Plan } from '../plan/index.js';
+import { emptyApplied } from '../../model/index.js';
+import type { AppliedSnapshot, DesiredState, LiveState, Step } from '../../model/index.js';
+import type { Plan } from '../../plan/index.js';
 import { AppliedRecord } from './record.js';
 import { appliedPath, saveAppliedSync, serviceId } from './store.js';
 

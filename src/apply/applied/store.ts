@@ -3,11 +3,11 @@
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
-import { warning } from '../diag/index.js';
-import { writeFileAtomicSync } from '../files/index.js';
-import type { Diagnostic } from '../diag/index.js';
-import { APPLIED_FORMAT, APPLIED_VERSION } from '../model/index.js';
-import type { AppliedSnapshot, DesiredState } from '../model/index.js';
+import { warning } from '../../diag/index.js';
+import { writeFileAtomicSync } from '../../files/index.js';
+import type { Diagnostic } from '../../diag/index.js';
+import { APPLIED_FORMAT, APPLIED_VERSION } from '../../model/index.js';
+import type { AppliedSnapshot, DesiredState } from '../../model/index.js';
 
 export function appliedPath(planFile: string): string {
   const name = basename(planFile, extname(planFile));

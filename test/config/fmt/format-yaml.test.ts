@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { formatPlanYaml } from '../../src/fmt/index.js';
-import { EXAMPLE } from '../helpers/cli.js';
+import { formatPlanYaml } from '../../../src/config/fmt/index.js';
+import { EXAMPLE } from '../../helpers/cli.js';
 
 const fmt = (text: string) => {
   const r = formatPlanYaml(text, '/plans/p.yaml', 'p.yaml');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { AppliedRecord } from '../../src/applied/index.js';
-import { emptyApplied } from '../../src/model/index.js';
-import { buildPlan } from '../../src/plan/index.js';
-import { applied, appliedBatch } from '../helpers/applied.js';
-import { batch, desired, endpoint, live, liveBatch, liveUsers } from '../helpers/states.js';
+import { AppliedRecord } from '../../../src/apply/applied/index.js';
+import { emptyApplied } from '../../../src/model/index.js';
+import { buildPlan } from '../../../src/plan/index.js';
+import { applied, appliedBatch } from '../../helpers/applied.js';
+import { batch, desired, endpoint, live, liveBatch, liveUsers } from '../../helpers/states.js';
 
 describe('AppliedRecord', () => {
   it('records each successful step, so a part-way failure leaves a truthful snapshot', () => {

@@ -2,9 +2,9 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { error, StagemigError } from '../diag/index.js';
-import { compareText } from '../model/index.js';
-import type { DesiredState } from '../model/index.js';
+import { error, StagemigError } from '../../diag/index.js';
+import { compareText } from '../../model/index.js';
+import type { DesiredState } from '../../model/index.js';
 import type { InputDigest } from './format.js';
 
 const portable = (p: string): string => p.split('\\').join('/');

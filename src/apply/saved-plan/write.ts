@@ -1,9 +1,9 @@
 // Writing a saved plan: the plan, the digests of its inputs and the fingerprint of what it read.
 import { relative, resolve } from 'node:path';
-import { error, StagemigError } from '../diag/index.js';
-import { writeFileAtomic } from '../files/index.js';
-import type { DesiredState, LiveState } from '../model/index.js';
-import type { Plan } from '../plan/index.js';
+import { error, StagemigError } from '../../diag/index.js';
+import { writeFileAtomic } from '../../files/index.js';
+import type { DesiredState, LiveState } from '../../model/index.js';
+import type { Plan } from '../../plan/index.js';
 import { fingerprintLive } from './fingerprint.js';
 import { SAVED_PLAN_FORMAT_VERSION, SAVED_PLAN_KIND } from './format.js';
 import type { SavedPlanFile } from './format.js';

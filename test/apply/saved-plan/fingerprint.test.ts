@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareFingerprints, fingerprintLive } from '../../src/saved-plan/index.js';
-import { live, liveBatch, liveEndpoint, liveUsers } from '../helpers/states.js';
+import { compareFingerprints, fingerprintLive } from '../../../src/apply/saved-plan/index.js';
+import { live, liveBatch, liveEndpoint, liveUsers } from '../../helpers/states.js';
 
 const base = () => live({
   batches: [liveBatch('A', 'Syncing', { totalCount: 2, syncedCount: 0, notificationEmails: ['N@x.com'] }), liveBatch('B', 'Stopped')],

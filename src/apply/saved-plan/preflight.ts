@@ -1,11 +1,11 @@
 // Before a saved plan runs: same inputs, same backend, same live objects, or a refusal that says what changed.
-import { loadPlan } from '../config/index.js';
-import { error, hasErrors, StagemigError } from '../diag/index.js';
-import type { Diagnostic, SourceRange } from '../diag/index.js';
-import { openBackend } from '../backends/index.js';
-import type { Backend, BackendDeps } from '../backends/index.js';
-import { batchAddress, endpointAddress, nameKey } from '../model/index.js';
-import type { DesiredState, LiveState } from '../model/index.js';
+import { loadPlan } from '../../config/index.js';
+import { error, hasErrors, StagemigError } from '../../diag/index.js';
+import type { Diagnostic, SourceRange } from '../../diag/index.js';
+import { openBackend } from '../../backends/index.js';
+import type { Backend, BackendDeps } from '../../backends/index.js';
+import { batchAddress, endpointAddress, nameKey } from '../../model/index.js';
+import type { DesiredState, LiveState } from '../../model/index.js';
 import { compareFingerprints, fingerprintLive } from './fingerprint.js';
 import type { SavedPlanFile } from './format.js';
 import { changedInputs } from './inputs.js';

@@ -3,8 +3,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { error, StagemigError } from '../diag/index.js';
-import { writeFileAtomic } from '../files/index.js';
+import { error, StagemigError } from '../../diag/index.js';
+import { writeFileAtomic } from '../../files/index.js';
 
 export interface OutputFile {
   /** Absolute path. */

@@ -1,8 +1,8 @@
 // Reading a saved plan file: recognise it, parse it and refuse other format versions clearly.
 import { access, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { error, StagemigError } from '../diag/index.js';
-import type { Diagnostic } from '../diag/index.js';
+import { error, StagemigError } from '../../diag/index.js';
+import type { Diagnostic } from '../../diag/index.js';
 import { SAVED_PLAN_FORMAT_VERSION, SAVED_PLAN_KIND } from './format.js';
 import type { SavedPlanFile } from './format.js';
 

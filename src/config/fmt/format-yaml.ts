@@ -5,10 +5,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Lexer, parseDocument, Scalar, visit } from 'yaml';
 import type { Document } from 'yaml';
-import type { Diagnostic } from '../diag/index.js';
-import { error } from '../diag/index.js';
-import { yamlSyntaxDiagnostics } from '../config/yaml-syntax.js';
-import { parseYamlSource } from '../config/yaml-source.js';
+import type { Diagnostic } from '../../diag/index.js';
+import { error } from '../../diag/index.js';
+import { yamlSyntaxDiagnostics } from '../yaml-syntax.js';
+import { parseYamlSource } from '../yaml-source.js';
 import { fixComments } from './comments.js';
 import { planKeyOrder } from './key-order.js';
 import { reorderDocument } from './reorder.js';

@@ -1,8 +1,8 @@
 // How each successful apply step changes the last-applied snapshot (mutates it in place).
-import { appliedEntry, isCsvRef, nameKey } from '../model/index.js';
-import type { AppliedBatch, AppliedSnapshot, DesiredState, LiveState, LiveUser, Step } from '../model/index.js';
-import { appliedBatchFromLive, appliedBatchOf, appliedEndpointOf, lowerSorted } from '../plan/index.js';
-import type { Plan } from '../plan/index.js';
+import { appliedEntry, isCsvRef, nameKey } from '../../model/index.js';
+import type { AppliedBatch, AppliedSnapshot, DesiredState, LiveState, LiveUser, Step } from '../../model/index.js';
+import { appliedBatchFromLive, appliedBatchOf, appliedEndpointOf, lowerSorted } from '../../plan/index.js';
+import type { Plan } from '../../plan/index.js';
 
 /** Stores `value` under `name`, dropping entries that differ only in case. */
 function put<T>(entries: Record<string, T>, name: string, value: T): void {
