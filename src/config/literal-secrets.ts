@@ -3,7 +3,7 @@
 import { isScalar } from 'yaml';
 import type { Diagnostic } from '../diag/index.js';
 import { envKeyFor } from './secret-mask.js';
-import { diagAt, nodeRange, type YamlSource } from './yaml-source.js';
+import { diagAt, nodeRange, type YamlSource } from './yaml/yaml-source.js';
 
 export function literalSecretDiagnostics(src: YamlSource): Diagnostic[] {
   return src.secretPairs.map((pair) => {

@@ -4,16 +4,16 @@ import { resolve } from 'node:path';
 import type { Diagnostic } from '../diag/index.js';
 import { error, hasErrors } from '../diag/index.js';
 import type { DesiredState } from '../model/index.js';
-import { loadBatchCsvs } from './batch-csvs.js';
+import { loadBatchCsvs } from './csv/batch-csvs.js';
 import { displayPath } from './display-path.js';
 import { literalSecretDiagnostics } from './literal-secrets.js';
 import { planRuleDiagnostics } from './plan-rules.js';
 import type { RawPlan } from './raw-plan.js';
 import { resolveDesired } from './resolve-desired.js';
-import { schemaDiagnostics } from './schema-diagnostics.js';
+import { schemaDiagnostics } from './schema/schema-diagnostics.js';
 import { decodeText } from './text-decode.js';
-import { yamlSyntaxDiagnostics } from './yaml-syntax.js';
-import { diagAt, parseYamlSource, rangeOf } from './yaml-source.js';
+import { yamlSyntaxDiagnostics } from './yaml/yaml-syntax.js';
+import { diagAt, parseYamlSource, rangeOf } from './yaml/yaml-source.js';
 
 export interface LoadPlanResult {
   /** Present when there are no errors. */

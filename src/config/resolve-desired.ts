@@ -5,8 +5,8 @@ import type { SourceRange } from '../diag/index.js';
 import type { BackendConfig, DesiredBatch, DesiredEndpoint, DesiredState, DesiredUser } from '../model/index.js';
 import { compareText } from '../model/index.js';
 import type { RawBackend, RawBatch, RawEndpoint, RawPlan } from './raw-plan.js';
-import { nodeRange, type YamlSource } from './yaml-source.js';
-import { locate } from './yaml-locate.js';
+import { nodeRange, type YamlSource } from './yaml/yaml-source.js';
+import { locate } from './yaml/yaml-locate.js';
 
 /** Default simulator state file, beside the plan: `<plan dir>/.stagemig/simulator.json`. */
 export function defaultStateFile(planFile: string): string {

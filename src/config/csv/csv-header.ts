@@ -1,8 +1,8 @@
 // The header row of a staged-migration CSV: EmailAddress (required), Password, ForceChangePassword;
 // names in any case; the service rejects unknown and repeated columns (facts file §7.2, §8.3).
-import type { Diagnostic } from '../diag/index.js';
-import { error } from '../diag/index.js';
-import { didYouMean } from './did-you-mean.js';
+import type { Diagnostic } from '../../diag/index.js';
+import { error } from '../../diag/index.js';
+import { didYouMean } from '../did-you-mean.js';
 import type { CsvRecord } from './csv-records.js';
 
 export const CSV_COLUMNS = ['EmailAddress', 'Password', 'ForceChangePassword'] as const;

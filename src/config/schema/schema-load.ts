@@ -4,8 +4,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
-import { isDateTimeWithOffset } from './date-time.js';
-import { isValidDomain, isValidSmtpAddress } from './smtp-address.js';
+import { isDateTimeWithOffset } from '../date-time.js';
+import { isValidDomain, isValidSmtpAddress } from '../smtp-address.js';
 
 const SCHEMA_RELATIVE = join('schemas', 'stagemig.schema.json');
 

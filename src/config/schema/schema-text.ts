@@ -1,5 +1,5 @@
 // Wording for schema problems: where (endpoint `x`, `credentials.username` of endpoint `x`) and what.
-import { isSecretKey } from './secret-mask.js';
+import { isSecretKey } from '../secret-mask.js';
 
 const OWNERS: Record<string, string> = { endpoints: 'endpoint', batches: 'batch' };
 

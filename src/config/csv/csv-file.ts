@@ -1,12 +1,12 @@
 // One staged-migration CSV file: bytes → text → records → header → users, with diagnostics.
 import { readFile } from 'node:fs/promises';
-import type { Diagnostic } from '../diag/index.js';
-import { error } from '../diag/index.js';
-import type { DesiredUser } from '../model/index.js';
+import type { Diagnostic } from '../../diag/index.js';
+import { error } from '../../diag/index.js';
+import type { DesiredUser } from '../../model/index.js';
 import { parseCsvRecords } from './csv-records.js';
 import { readHeader } from './csv-header.js';
 import { readRows } from './csv-rows.js';
-import { decodeText } from './text-decode.js';
+import { decodeText } from '../text-decode.js';
 
 export interface CsvFileResult {
   users: DesiredUser[];

@@ -1,9 +1,9 @@
 // The plan YAML with positions: parse once, then turn offsets and nodes into ranges and excerpts.
 import { LineCounter, parseDocument, isPair, isScalar, visit } from 'yaml';
 import type { Document, Node as YamlNode, Pair } from 'yaml';
-import type { Diagnostic, DiagnosticCode, SourcePos, SourceRange } from '../diag/index.js';
-import { error } from '../diag/index.js';
-import { isSecretKey, maskSecretsInLine, maskSpans } from './secret-mask.js';
+import type { Diagnostic, DiagnosticCode, SourcePos, SourceRange } from '../../diag/index.js';
+import { error } from '../../diag/index.js';
+import { isSecretKey, maskSecretsInLine, maskSpans } from '../secret-mask.js';
 
 export interface YamlSource {
   /** Path as shown to the user. */

@@ -1,12 +1,12 @@
 // ajv errors → diagnostics positioned on the YAML node each instancePath names.
 import type { ErrorObject } from 'ajv';
 import type { Node as YamlNode } from 'yaml';
-import type { Diagnostic } from '../diag/index.js';
+import type { Diagnostic } from '../../diag/index.js';
 import { planValidator, schemaAt } from './schema-load.js';
 import { explain, type Explained } from './schema-explain.js';
-import { isSecretKey } from './secret-mask.js';
-import { diagAt, nodeRange, type YamlSource } from './yaml-source.js';
-import { findPair, locate, locateKey, pointerSegments } from './yaml-locate.js';
+import { isSecretKey } from '../secret-mask.js';
+import { diagAt, nodeRange, type YamlSource } from '../yaml/yaml-source.js';
+import { findPair, locate, locateKey, pointerSegments } from '../yaml/yaml-locate.js';
 
 /** Errors that repeat or wrap another error, or that plan rules report better. */
 function isNoise(e: ErrorObject, src: YamlSource, anyOfPaths: readonly string[]): boolean {

@@ -1,7 +1,7 @@
 // One ajv error → summary, detail, hint and which node to point at.
 import type { ErrorObject } from 'ajv';
-import type { DiagnosticCode } from '../diag/index.js';
-import { didYouMean } from './did-you-mean.js';
+import type { DiagnosticCode } from '../../diag/index.js';
+import { didYouMean } from '../did-you-mean.js';
 import { describePath, formatName, listCode, patternName, showValue, typeName } from './schema-text.js';
 
 type SchemaLookup = (pointer: string) => Record<string, unknown> | undefined;

@@ -1,14 +1,14 @@
 // Every batch's CSV file, loaded in parallel and checked against the others.
 import { dirname, resolve } from 'node:path';
-import type { Diagnostic } from '../diag/index.js';
-import type { DesiredUser } from '../model/index.js';
-import { batchAddress, compareText } from '../model/index.js';
+import type { Diagnostic } from '../../diag/index.js';
+import type { DesiredUser } from '../../model/index.js';
+import { batchAddress, compareText } from '../../model/index.js';
 import { duplicateUserDiagnostics, type BatchUsers } from './csv-duplicates.js';
 import { loadCsvFile, type CsvReadResult } from './csv-file.js';
-import { displayPath } from './display-path.js';
-import { isRecord } from './plan-rules.js';
-import { diagAt, nodeRange, type YamlSource } from './yaml-source.js';
-import { locate } from './yaml-locate.js';
+import { displayPath } from '../display-path.js';
+import { isRecord } from '../plan-rules.js';
+import { diagAt, nodeRange, type YamlSource } from '../yaml/yaml-source.js';
+import { locate } from '../yaml/yaml-locate.js';
 
 export interface BatchCsvs {
   /** Users by batch name, for batches whose CSV loaded. */

@@ -1,7 +1,7 @@
 // YAML parse errors and warnings → positioned diagnostics (all of them, not just the first).
 import type { YAMLError } from 'yaml';
-import type { Diagnostic } from '../diag/index.js';
-import { warning } from '../diag/index.js';
+import type { Diagnostic } from '../../diag/index.js';
+import { warning } from '../../diag/index.js';
 import { diagAt, excerptLine, rangeOf, type YamlSource } from './yaml-source.js';
 
 const HINTS: Record<string, string> = {

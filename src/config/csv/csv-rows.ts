@@ -1,13 +1,13 @@
 // Data rows → DesiredUser values, each problem reported as file:line with the offending value
 // (never the password).
-import type { Diagnostic } from '../diag/index.js';
-import { error } from '../diag/index.js';
-import type { DesiredUser } from '../model/index.js';
-import { Sensitive, userAddress } from '../model/index.js';
+import type { Diagnostic } from '../../diag/index.js';
+import { error } from '../../diag/index.js';
+import type { DesiredUser } from '../../model/index.js';
+import { Sensitive, userAddress } from '../../model/index.js';
 import type { CsvRecord } from './csv-records.js';
 import type { CsvLayout } from './csv-header.js';
-import { MAX_CSV_ROWS } from './raw-plan.js';
-import { isValidSmtpAddress } from './smtp-address.js';
+import { MAX_CSV_ROWS } from '../raw-plan.js';
+import { isValidSmtpAddress } from '../smtp-address.js';
 
 export interface RowOptions {
   file: string;

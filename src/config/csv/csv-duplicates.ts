@@ -1,8 +1,8 @@
 // A mailbox may be in only one batch, and only once in it (addresses compare case-insensitively).
-import type { Diagnostic } from '../diag/index.js';
-import { error } from '../diag/index.js';
-import type { DesiredUser } from '../model/index.js';
-import { userAddress } from '../model/index.js';
+import type { Diagnostic } from '../../diag/index.js';
+import { error } from '../../diag/index.js';
+import type { DesiredUser } from '../../model/index.js';
+import { userAddress } from '../../model/index.js';
 
 export interface BatchUsers {
   batch: string;
