@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { loadPlan } from '../src/config/index.js';
 import { createSimulatorBackend, emptyState, invokeCmdlet, saveState } from '../src/backends/simulator/index.js';
 import { buildPlan } from '../src/plan/index.js';
-import { renderHumanPlan } from '../src/render/human-plan.js';
+import { renderHumanPlan } from '../src/render/plan/human-plan.js';
 import { materialize } from '../src/apply/index.js';
 
 const [phase, planPath] = process.argv.slice(2) as [string, string];

@@ -3,8 +3,8 @@
 import { createAppliedRecorder, loadApplied } from '../apply/applied/index.js';
 import { checkSecrets } from '../apply/index.js';
 import { error, StagemigError } from '../diag/index.js';
-import { renderApplySummary } from '../render/human-apply.js';
-import { renderApplySavedHeader } from '../render/human-saved-plan.js';
+import { renderApplySummary } from '../render/apply/human-apply.js';
+import { renderApplySavedHeader } from '../render/apply/human-saved-plan.js';
 import { preflightSavedPlan, readSavedPlan, savedPlanFacts } from '../apply/saved-plan/index.js';
 import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
 import type { CommandContext } from './program.js';

@@ -1,11 +1,11 @@
 // What `stagemig plan` prints for --format, and the saved plan it writes for --out.
 import { displayPath } from '../config/index.js';
 import { StagemigError } from '../diag/index.js';
-import { renderDiagnostics } from '../render/diagnostics.js';
-import { renderSavedNote } from '../render/human-saved-plan.js';
-import { stringifyJson } from '../render/json-document.js';
-import { toPlanDocument, type PlanDocumentMeta } from '../render/json-plan.js';
-import { renderMarkdownPlan } from '../render/markdown-plan.js';
+import { renderDiagnostics } from '../render/common/diagnostics.js';
+import { renderSavedNote } from '../render/apply/human-saved-plan.js';
+import { stringifyJson } from '../render/common/json-document.js';
+import { toPlanDocument, type PlanDocumentMeta } from '../render/plan/json-plan.js';
+import { renderMarkdownPlan } from '../render/plan/markdown-plan.js';
 import { buildSavedPlan, writeSavedPlan } from '../apply/saved-plan/index.js';
 import { TOOL_VERSION } from '../version.js';
 import { EXIT_ERROR } from './exit-codes.js';

@@ -5,7 +5,7 @@ import type { Backend } from '../backends/index.js';
 import { loadApplied } from '../apply/applied/index.js';
 import type { AppliedSnapshot, DesiredState, LiveState } from '../model/index.js';
 import type { Plan } from '../plan/index.js';
-import { renderDiagnostics } from '../render/diagnostics.js';
+import { renderDiagnostics } from '../render/common/diagnostics.js';
 import type { Io } from './io.js';
 import { checkTargets, planWithOptions, type PlanningOptions } from './planning.js';
 

@@ -1,11 +1,11 @@
 // Picks the view of a plan for --format; each format is one entry.
 import type { DesiredState } from '../model/index.js';
 import type { Plan } from '../plan/index.js';
-import { renderHumanPlan } from '../render/human-plan.js';
-import { stringifyJson } from '../render/json-document.js';
-import { toPlanDocument, type PlanDocumentMeta } from '../render/json-plan.js';
-import { renderMarkdownPlan } from '../render/markdown-plan.js';
-import { renderPowershellRunbook } from '../render/powershell-runbook.js';
+import { renderHumanPlan } from '../render/plan/human-plan.js';
+import { stringifyJson } from '../render/common/json-document.js';
+import { toPlanDocument, type PlanDocumentMeta } from '../render/plan/json-plan.js';
+import { renderMarkdownPlan } from '../render/plan/markdown-plan.js';
+import { renderPowershellRunbook } from '../render/runbook/powershell-runbook.js';
 import type { PlanFormat } from './format-option.js';
 
 export interface PlanViewInput {

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { StagemigError } from '../diag/index.js';
-import { renderDiagnostics } from '../render/diagnostics.js';
+import { renderDiagnostics } from '../render/common/diagnostics.js';
 import type { Io } from './io.js';
 import { EXIT_ERROR } from './exit-codes.js';
 import { registerValidate } from './commands/validate.js';

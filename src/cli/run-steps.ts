@@ -4,7 +4,7 @@ import type { AppliedRecorder } from '../apply/applied/index.js';
 import { executeSteps, materialize, type ApplyOutcome } from '../apply/index.js';
 import type { Backend } from '../backends/index.js';
 import type { DesiredState, Step } from '../model/index.js';
-import { renderStepDone, renderStepFailed, renderStepStart } from '../render/human-apply.js';
+import { renderStepDone, renderStepFailed, renderStepStart } from '../render/apply/human-apply.js';
 import type { Io } from './io.js';
 
 export async function runStepsWithProgress(io: Io, opts: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadPlan } from '../../src/config/index.js';
-import { renderDiagnostics } from '../../src/render/diagnostics.js';
+import { renderDiagnostics } from '../../src/render/common/diagnostics.js';
 import { FIXTURES, byCode, planYaml, tempDir, where } from './helpers.js';
 
 const SECRETS = ['Cert-Secret-0001', 'Hunter2-Secret-0002', 'Flow Secret-0003', 'Env Secret-0004', 'Secret-0'];

@@ -1,7 +1,7 @@
 // startAfter (New-MigrationBatch -StartAfter, Set-MigrationBatch -StartAfter, Waiting) and retryFailed.
 import { describe, expect, it } from 'vitest';
 import { buildPlan, isConverged } from '../../src/plan/index.js';
-import { formatStep } from '../../src/render/cmdlet-text.js';
+import { formatStep } from '../../src/render/plan/cmdlet-text.js';
 import { batch, desired, live, liveBatch, liveUsers } from '../helpers/states.js';
 
 const lines = (p: ReturnType<typeof buildPlan>) => p.steps.map(formatStep);

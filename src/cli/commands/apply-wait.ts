@@ -6,7 +6,7 @@ import { createAppliedRecorder, loadApplied } from '../../apply/applied/index.js
 import { DEFAULT_WAIT, waitForConvergence, type WaitDeps } from '../../apply/wait-loop.js';
 import { parseDuration } from '../../backends/simulator/index.js';
 import type { Plan } from '../../plan/index.js';
-import { progressBars, renderWaitOutcome, statusChangeLines } from '../../render/wait-view.js';
+import { progressBars, renderWaitOutcome, statusChangeLines } from '../../render/apply/wait-view.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { createPauser } from '../pause.js';
 import type { PlanSession } from '../plan-session.js';

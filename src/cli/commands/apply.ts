@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { checkSecrets } from '../../apply/index.js';
 import { error, StagemigError } from '../../diag/index.js';
-import { renderHumanPlan } from '../../render/human-plan.js';
-import { APPLY_PROMPT, renderApplySummary } from '../../render/human-apply.js';
+import { renderHumanPlan } from '../../render/plan/human-plan.js';
+import { APPLY_PROMPT, renderApplySummary } from '../../render/apply/human-apply.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { openPlanSession } from '../plan-session.js';
 import { addPlanningOptions, planningOptionsOf } from '../planning.js';

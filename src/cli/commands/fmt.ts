@@ -7,7 +7,7 @@ import { error } from '../../diag/index.js';
 import { writeFileAtomic } from '../../files/index.js';
 import type { Diagnostic } from '../../diag/index.js';
 import { formatPlanYaml } from '../../config/fmt/index.js';
-import { renderDiagnostics } from '../../render/diagnostics.js';
+import { renderDiagnostics } from '../../render/common/diagnostics.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import type { CommandContext } from '../program.js';
 

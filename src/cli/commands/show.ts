@@ -1,6 +1,6 @@
 // `stagemig show <saved-plan-file> [--format human|markdown|json]`: renders a saved plan, offline.
 import type { Command } from 'commander';
-import { renderShowFooter, renderShowHeader } from '../../render/human-saved-plan.js';
+import { renderShowFooter, renderShowHeader } from '../../render/apply/human-saved-plan.js';
 import { readSavedPlan, savedPlanFacts } from '../../apply/saved-plan/index.js';
 import { TOOL_VERSION } from '../../version.js';
 import { EXIT_OK } from '../exit-codes.js';

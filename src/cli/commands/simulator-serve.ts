@@ -6,8 +6,8 @@ import { standInModulePath } from '../../backends/powershell/index.js';
 import { startSimulatorServer } from '../../backends/simulator-server/index.js';
 import { loadPlan } from '../../config/index.js';
 import { hasErrors, StagemigError } from '../../diag/index.js';
-import { renderDiagnostics } from '../../render/diagnostics.js';
-import { quotePs } from '../../render/powershell-quote.js';
+import { renderDiagnostics } from '../../render/common/diagnostics.js';
+import { quotePs } from '../../render/runbook/powershell-quote.js';
 import type { CommandContext } from '../program.js';
 
 interface ServeOptions {

@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import { loadPlan } from '../../config/index.js';
 import { error, hasErrors, type Diagnostic } from '../../diag/index.js';
-import { renderDiagnostics } from '../../render/diagnostics.js';
-import { renderSimulatorStatus } from '../../render/simulator-status.js';
+import { renderDiagnostics } from '../../render/common/diagnostics.js';
+import { renderSimulatorStatus } from '../../render/simulator/simulator-status.js';
 import {
   advanceInPlace, deleteState, emptyState, formatDuration, loadState, parseDuration, saveState, toLiveState,
 } from '../../backends/simulator/index.js';

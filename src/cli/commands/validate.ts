@@ -4,14 +4,14 @@ import { loadPlan } from '../../config/index.js';
 import { hasErrors, sortDiagnostics } from '../../diag/index.js';
 import type { Diagnostic } from '../../diag/index.js';
 import type { DesiredState } from '../../model/index.js';
-import { renderDiagnostics } from '../../render/diagnostics.js';
-import { stringifyJson } from '../../render/json-document.js';
-import { toValidateDocument } from '../../render/json-validate.js';
+import { renderDiagnostics } from '../../render/common/diagnostics.js';
+import { stringifyJson } from '../../render/common/json-document.js';
+import { toValidateDocument } from '../../render/validate/json-validate.js';
 import { TOOL_VERSION } from '../../version.js';
 import { parseFormat, VALIDATE_FORMATS } from '../format-option.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import type { CommandContext } from '../program.js';
-import { plural } from '../../render/time-text.js';
+import { plural } from '../../render/common/time-text.js';
 
 
 export function validSummary(desired: DesiredState): string {

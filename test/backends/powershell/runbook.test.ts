@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from '../../../src/plan/index.js';
 import { Sensitive } from '../../../src/model/index.js';
-import { commentText, renderPowershellRunbook } from '../../../src/render/powershell-runbook.js';
-import { quotePs } from '../../../src/render/powershell-quote.js';
+import { commentText, renderPowershellRunbook } from '../../../src/render/runbook/powershell-runbook.js';
+import { quotePs } from '../../../src/render/runbook/powershell-quote.js';
 import { batch, desired, endpoint, live } from '../../helpers/states.js';
 
 const HOSTILE = "Wave 'one' $(Remove-Item -Recurse /) `n; \"two\" ‘three’ Zürich";

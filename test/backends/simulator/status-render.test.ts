@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toLiveState, withFaults } from '../../../src/backends/simulator/index.js';
-import { renderSimulatorStatus } from '../../../src/render/simulator-status.js';
+import { renderSimulatorStatus } from '../../../src/render/simulator/simulator-status.js';
 import { advance, csvOf, invoke, ok, withBatch, withEndpoint } from './helpers.js';
 
 describe('renderSimulatorStatus', () => {

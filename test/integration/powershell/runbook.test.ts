@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimulatorBackend } from '../../../src/backends/simulator/index.js';
 import { loadPlan } from '../../../src/config/index.js';
 import { buildPlan } from '../../../src/plan/index.js';
-import { renderPowershellRunbook } from '../../../src/render/powershell-runbook.js';
+import { renderPowershellRunbook } from '../../../src/render/runbook/powershell-runbook.js';
 import { serve, stagemig, type Served } from './cli.js';
 import { CSV_PASSWORDS, hostileYaml, writeHostileCsvs } from './hostile-plan.js';
 import { watchProcesses } from './proc-watch.js';

@@ -1,8 +1,8 @@
 // Plan → the versioned `plan` JSON document. The markdown view is rendered from this document.
-import type { Diagnostic } from '../diag/index.js';
-import { isConverged } from '../plan/index.js';
-import type { Plan, ResourceChange } from '../plan/index.js';
-import { jsonHeader, maskedValue, toJsonDiagnostic } from './json-document.js';
+import type { Diagnostic } from '../../diag/index.js';
+import { isConverged } from '../../plan/index.js';
+import type { Plan, ResourceChange } from '../../plan/index.js';
+import { jsonHeader, maskedValue, toJsonDiagnostic } from '../common/json-document.js';
 import type { JsonAction, JsonMembership, JsonPlanSummary, JsonResourceChange, PlanDocument } from './json-plan-types.js';
 import { toJsonStep } from './json-step.js';
 

@@ -1,7 +1,7 @@
 // Diagnostics for humans: `file:line:col: error: summary`, the source line with a caret, the
 // detail and a hint (yaml's prettifyError style). CSV problems are located by line only.
 import pc from 'picocolors';
-import type { Diagnostic } from '../diag/index.js';
+import type { Diagnostic } from '../../diag/index.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 

@@ -1,6 +1,6 @@
 // A cmdlet step as the JSON plan shows it: parameters in display order, secrets as "(sensitive)".
-import { isCredentialRef, isCsvRef, SENSITIVE_MASK } from '../model/index.js';
-import type { ParamValue, Step } from '../model/index.js';
+import { isCredentialRef, isCsvRef, SENSITIVE_MASK } from '../../model/index.js';
+import type { ParamValue, Step } from '../../model/index.js';
 import { formatStep } from './cmdlet-text.js';
 import type { JsonStep } from './json-plan-types.js';
 

@@ -1,6 +1,6 @@
-import { isCredentialRef, isCsvRef, SENSITIVE_MASK } from '../model/index.js';
-import type { ParamValue, Step } from '../model/index.js';
-import { quotePs, quotePsArray } from './powershell-quote.js';
+import { isCredentialRef, isCsvRef, SENSITIVE_MASK } from '../../model/index.js';
+import type { ParamValue, Step } from '../../model/index.js';
+import { quotePs, quotePsArray } from '../runbook/powershell-quote.js';
 
 function formatValue(v: ParamValue): string {
   if (typeof v === 'string') return quotePs(v);

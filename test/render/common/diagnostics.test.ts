@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { error, warning } from '../../src/diag/index.js';
-import { renderDiagnostics } from '../../src/render/diagnostics.js';
+import { error, warning } from '../../../src/diag/index.js';
+import { renderDiagnostics } from '../../../src/render/common/diagnostics.js';
 
 describe('renderDiagnostics (human)', () => {
   it('prints file:line:col, the excerpt with a caret under the range, detail and hint', () => {

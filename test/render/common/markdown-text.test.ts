@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capped, codeBlock, codeSpan, htmlText, mdText, valueCell } from '../../src/render/markdown-text.js';
+import { capped, codeBlock, codeSpan, htmlText, mdText, valueCell } from '../../../src/render/common/markdown-text.js';
 
 describe('markdown text helpers', () => {
   it('escapes markdown and HTML so user text renders as itself', () => {

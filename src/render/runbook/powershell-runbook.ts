@@ -1,8 +1,8 @@
 // `stagemig plan --format powershell`: the plan as a reviewable PowerShell runbook. Every value is a
 // single-quoted literal (quotePs); secrets and CSV rows are read when the runbook runs, never written here.
 import { basename, dirname } from 'node:path';
-import { isCredentialRef, isCsvRef, type DesiredState, type ParamValue, type Step } from '../model/index.js';
-import type { Plan } from '../plan/index.js';
+import { isCredentialRef, isCsvRef, type DesiredState, type ParamValue, type Step } from '../../model/index.js';
+import type { Plan } from '../../plan/index.js';
 import { RUNBOOK_HELPERS } from './powershell-runbook-helpers.js';
 import { quotePs, quotePsArray } from './powershell-quote.js';
 

@@ -2,13 +2,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generatePlan } from '../../bench/generate.js';
-import { loadPlan } from '../../src/config/index.js';
-import type { LiveState } from '../../src/model/index.js';
-import { buildPlan } from '../../src/plan/index.js';
-import { toPlanDocument } from '../../src/render/json-plan.js';
-import { GITHUB_COMMENT_LIMIT, renderMarkdownPlan } from '../../src/render/markdown-plan.js';
-import { batch, desired, live, liveBatch, liveUsers } from '../helpers/states.js';
+import { generatePlan } from '../../../bench/generate.js';
+import { loadPlan } from '../../../src/config/index.js';
+import type { LiveState } from '../../../src/model/index.js';
+import { buildPlan } from '../../../src/plan/index.js';
+import { toPlanDocument } from '../../../src/render/plan/json-plan.js';
+import { GITHUB_COMMENT_LIMIT, renderMarkdownPlan } from '../../../src/render/plan/markdown-plan.js';
+import { batch, desired, live, liveBatch, liveUsers } from '../../helpers/states.js';
 
 const meta = { toolVersion: '0.1.0', createdAt: '2026-01-02T03:04:05.000Z', planFile: 'stagemig.yaml', backend: { type: 'simulator', organization: 'bench.onmicrosoft.com' } };
 

@@ -1,6 +1,6 @@
 // Sections of the markdown plan (PR comment), rendered from the JSON plan document.
 import type { JsonResourceChange, PlanDocument } from './json-plan-types.js';
-import { capped, mdText, num, plural, valueCell } from './markdown-text.js';
+import { capped, mdText, num, plural, valueCell } from '../common/markdown-text.js';
 
 const ORIGIN: Record<string, string> = { drift: ' (undoes drift)', mixed: ' (YAML and drift)' };
 

@@ -1,5 +1,5 @@
 // `stagemig simulator status`: the simulated clock, endpoints, batches with counts, and users. Pure.
-import type { LiveBatch, LiveState, LiveUser } from '../model/index.js';
+import type { LiveBatch, LiveState, LiveUser } from '../../model/index.js';
 
 export interface SimulatorStatusInput {
   /** The simulated clock, or undefined when there is no state file yet. */

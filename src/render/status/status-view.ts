@@ -1,7 +1,7 @@
 // The `stagemig status` view model: the plan's batches and their mailboxes as the service shows them,
 // measured at the service's time. Pure; the human and JSON views render it.
-import { batchAddress, nameKey, USER_STATUS_SUMMARY } from '../model/index.js';
-import type { BatchStatus, DesiredBatchState, DesiredState, LiveBatch, LiveState, LiveUser } from '../model/index.js';
+import { batchAddress, nameKey, USER_STATUS_SUMMARY } from '../../model/index.js';
+import type { BatchStatus, DesiredBatchState, DesiredState, LiveBatch, LiveState, LiveUser } from '../../model/index.js';
 
 export interface BatchStatusView {
   name: string;

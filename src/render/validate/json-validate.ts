@@ -1,9 +1,9 @@
 // The `validate` JSON document (stagemig validate --format json), format 1.x.
 // Schema: schemas/validate-output.schema.json. Conventions: json-document.ts.
-import type { Diagnostic } from '../diag/index.js';
-import type { DesiredState } from '../model/index.js';
-import { jsonHeader, toJsonDiagnostic } from './json-document.js';
-import type { JsonDiagnostic, JsonHeader } from './json-document.js';
+import type { Diagnostic } from '../../diag/index.js';
+import type { DesiredState } from '../../model/index.js';
+import { jsonHeader, toJsonDiagnostic } from '../common/json-document.js';
+import type { JsonDiagnostic, JsonHeader } from '../common/json-document.js';
 
 export interface ValidateDocument extends JsonHeader {
   kind: 'validate';

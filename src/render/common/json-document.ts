@@ -9,8 +9,8 @@
 // - Times are ISO-8601 UTC strings. Secrets never appear: they are the string "(sensitive)".
 // - Problems are `diagnostics` inside the document, in Terraform's shape (see toJsonDiagnostic).
 // - Each kind has a JSON Schema under schemas/ (shared definitions in output-common.schema.json).
-import type { Diagnostic } from '../diag/index.js';
-import { Sensitive, SENSITIVE_MASK } from '../model/index.js';
+import type { Diagnostic } from '../../diag/index.js';
+import { Sensitive, SENSITIVE_MASK } from '../../model/index.js';
 
 export const JSON_FORMAT_VERSION = '1.0';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildPlan } from '../../src/plan/index.js';
-import { renderHumanPlan } from '../../src/render/human-plan.js';
-import { batch, desired, live, liveBatch, liveUsers } from '../helpers/states.js';
+import { buildPlan } from '../../../src/plan/index.js';
+import { renderHumanPlan } from '../../../src/render/plan/human-plan.js';
+import { batch, desired, live, liveBatch, liveUsers } from '../../helpers/states.js';
 
 describe('renderHumanPlan', () => {
   it('prints the no-changes line when live matches', () => {

@@ -1,9 +1,9 @@
 // The status views from any LiveState (as the exchange-online backend maps it), not only the simulator's.
 import { describe, expect, it } from 'vitest';
-import { renderStatusHuman } from '../../src/render/status-human.js';
-import { toStatusDocument } from '../../src/render/status-json.js';
-import { buildStatusView } from '../../src/render/status-view.js';
-import { batch, desired, live, liveBatch } from '../helpers/states.js';
+import { renderStatusHuman } from '../../../src/render/status/status-human.js';
+import { toStatusDocument } from '../../../src/render/status/status-json.js';
+import { buildStatusView } from '../../../src/render/status/status-view.js';
+import { batch, desired, live, liveBatch } from '../../helpers/states.js';
 
 const d = desired([batch('W1', ['a@x.com', 'b@x.com', 'c@x.com']), batch('W2', ['d@x.com']), batch('Old', [], { state: 'removed' })]);
 const l = live({

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatStep } from '../../src/render/cmdlet-text.js';
-import { quotePs } from '../../src/render/powershell-quote.js';
-import { newEndpointStep, newBatchStep, removeUserStep } from '../../src/plan/cmdlets.js';
-import { batch, endpoint } from '../helpers/states.js';
+import { formatStep } from '../../../src/render/plan/cmdlet-text.js';
+import { quotePs } from '../../../src/render/runbook/powershell-quote.js';
+import { newEndpointStep, newBatchStep, removeUserStep } from '../../../src/plan/cmdlets.js';
+import { batch, endpoint } from '../../helpers/states.js';
 
 describe('quotePs', () => {
   it('single-quotes and doubles every kind of single quote, so nothing expands', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildPlan, refreshOnlyPlan, targetPlan } from '../../src/plan/index.js';
-import { NO_BASELINE_NOTE } from '../../src/render/human-drift.js';
-import { renderHumanPlan } from '../../src/render/human-plan.js';
-import { applied, appliedBatch, appliedEndpoint } from '../helpers/applied.js';
-import { batch, desired, live, liveBatch, liveEndpoint, liveUsers } from '../helpers/states.js';
+import { buildPlan, refreshOnlyPlan, targetPlan } from '../../../src/plan/index.js';
+import { NO_BASELINE_NOTE } from '../../../src/render/plan/human-drift.js';
+import { renderHumanPlan } from '../../../src/render/plan/human-plan.js';
+import { applied, appliedBatch, appliedEndpoint } from '../../helpers/applied.js';
+import { batch, desired, live, liveBatch, liveEndpoint, liveUsers } from '../../helpers/states.js';
 
 const W = ['a@x.com', 'b@x.com'];
 const snapshot = applied({ endpoints: { StagedEndpoint: appliedEndpoint() }, batches: { W: appliedBatch(W) } });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { error } from '../../src/diag/index.js';
-import { Sensitive } from '../../src/model/index.js';
-import { buildPlan } from '../../src/plan/index.js';
-import type { Plan } from '../../src/plan/index.js';
-import { stringifyJson } from '../../src/render/json-document.js';
-import { toPlanDocument } from '../../src/render/json-plan.js';
-import { toValidateDocument } from '../../src/render/json-validate.js';
-import { schemaErrors } from '../helpers/json-schema.js';
-import { batch, desired, live, liveBatch, liveUsers } from '../helpers/states.js';
+import { error } from '../../../src/diag/index.js';
+import { Sensitive } from '../../../src/model/index.js';
+import { buildPlan } from '../../../src/plan/index.js';
+import type { Plan } from '../../../src/plan/index.js';
+import { stringifyJson } from '../../../src/render/common/json-document.js';
+import { toPlanDocument } from '../../../src/render/plan/json-plan.js';
+import { toValidateDocument } from '../../../src/render/validate/json-validate.js';
+import { schemaErrors } from '../../helpers/json-schema.js';
+import { batch, desired, live, liveBatch, liveUsers } from '../../helpers/states.js';
 
 const meta = { toolVersion: '0.1.0', createdAt: '2026-01-02T03:04:05.000Z', planFile: 'stagemig.yaml', backend: { type: 'simulator', organization: 'contoso.onmicrosoft.com' } };
 

@@ -1,6 +1,6 @@
 // The `plan` JSON document (stagemig plan/show --format json), format 1.x.
 // Schema: schemas/plan-output.schema.json. Conventions: json-document.ts.
-import type { JsonDiagnostic, JsonHeader } from './json-document.js';
+import type { JsonDiagnostic, JsonHeader } from '../common/json-document.js';
 
 /** Terraform's action lists: a replace is ["delete", "create"]. */
 export type JsonAction = 'create' | 'update' | 'delete' | 'no-op';

@@ -1,8 +1,8 @@
 // The `status` JSON document (stagemig status --format json), format 1.x.
 // Schema: schemas/status-output.schema.json. Conventions: json-document.ts.
-import { userAddress } from '../model/index.js';
-import type { LiveUser } from '../model/index.js';
-import { jsonHeader, type JsonHeader } from './json-document.js';
+import { userAddress } from '../../model/index.js';
+import type { LiveUser } from '../../model/index.js';
+import { jsonHeader, type JsonHeader } from '../common/json-document.js';
 import type { BatchStatusView, StatusView, UserScope } from './status-view.js';
 
 export interface JsonBatchStatus {

@@ -1,8 +1,8 @@
 import { createColors } from 'picocolors';
-import type { Step } from '../model/index.js';
-import type { ApplyOutcome } from '../apply/index.js';
-import type { Plan } from '../plan/index.js';
-import { formatStep } from './cmdlet-text.js';
+import type { Step } from '../../model/index.js';
+import type { ApplyOutcome } from '../../apply/index.js';
+import type { Plan } from '../../plan/index.js';
+import { formatStep } from '../plan/cmdlet-text.js';
 
 type Opts = { color: boolean };
 

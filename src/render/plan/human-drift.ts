@@ -1,6 +1,6 @@
 // The drift part of the terminal plan: what changed outside stagemig since it last applied the plan.
 import type { createColors } from 'picocolors';
-import type { DriftItem, Plan } from '../plan/index.js';
+import type { DriftItem, Plan } from '../../plan/index.js';
 
 type Colors = ReturnType<typeof createColors>;
 

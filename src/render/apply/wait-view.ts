@@ -1,9 +1,9 @@
 // `apply --wait` views: a progress bar per batch on a terminal, a line per change of status otherwise,
 // and the closing report. Pure.
 import { createColors } from 'picocolors';
-import type { BatchProgress } from '../apply/wait-progress.js';
-import type { WaitOutcome } from '../apply/wait-loop.js';
-import { durationText, plural, shortUtc } from './time-text.js';
+import type { BatchProgress } from '../../apply/wait-progress.js';
+import type { WaitOutcome } from '../../apply/wait-loop.js';
+import { durationText, plural, shortUtc } from '../common/time-text.js';
 
 const BAR = 24;
 

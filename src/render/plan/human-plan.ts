@@ -1,5 +1,5 @@
 import { createColors } from 'picocolors';
-import type { Plan, ResourceChange } from '../plan/index.js';
+import type { Plan, ResourceChange } from '../../plan/index.js';
 import { formatStep } from './cmdlet-text.js';
 import { driftLines } from './human-drift.js';
 

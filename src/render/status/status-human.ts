@@ -1,9 +1,9 @@
 // `stagemig status` for the terminal: one line per batch, the failed mailboxes with their error, and
 // with --users or --batch one line per mailbox. Pure.
 import { createColors } from 'picocolors';
-import type { LiveUser } from '../model/index.js';
+import type { LiveUser } from '../../model/index.js';
 import type { BatchStatusView, StatusView } from './status-view.js';
-import { durationText, plural, shortUtc } from './time-text.js';
+import { durationText, plural, shortUtc } from '../common/time-text.js';
 
 type Colors = ReturnType<typeof createColors>;
 
