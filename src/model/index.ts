@@ -6,3 +6,5 @@ export * from './status.js';
 export * from './sensitive.js';
 export * from './step.js';
 export * from './applied.js';
+export * from './duration.js';
+export * from './plural.js';

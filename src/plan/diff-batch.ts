@@ -1,7 +1,7 @@
-import { batchAddress, nameKey, RUNNING_BATCH } from '../model/index.js';
+import { batchAddress, nameKey, plural, RUNNING_BATCH } from '../model/index.js';
 import type { BatchStatus, DesiredBatch, LiveBatch, Step } from '../model/index.js';
 import { lifecycleStep, newBatchStep, setBatchNotificationStep } from './cmdlets.js';
-import { diffMembership, hasMembershipChange, plural } from './diff-membership.js';
+import { diffMembership, hasMembershipChange } from './diff-membership.js';
 import { diffRetry, diffSchedule } from './diff-schedule.js';
 import type { PlanContext } from './plan-context.js';
 import type { AttributeChange, Lifecycle, Move, ResourceChange } from './plan.js';
@@ -56,7 +56,7 @@ function diffCreate(b: DesiredBatch, live: LiveBatch | undefined, ctx: PlanConte
   if (b.notificationEmails.length > 0) attributes.push({ name: 'notificationEmails', after: b.notificationEmails });
   if (b.startAfter !== undefined && b.state === 'started') attributes.push({ name: 'startAfter', after: b.startAfter });
   const notes = blocked.length
-    ? [`${plural(blocked.length, 'mailbox')} ${blocked.length === 1 ? 'is' : 'are'} still in other batches (${[...new Set(blocked.map((m) => m.batch))].join(', ')}); added once removed there (run apply again).`]
+    ? [`${plural(blocked.length, 'mailbox', 'mailboxes')} ${blocked.length === 1 ? 'is' : 'are'} still in other batches (${[...new Set(blocked.map((m) => m.batch))].join(', ')}); added once removed there (run apply again).`]
     : [];
   const membership = { added: free, removed: [], movedIn: blocked, movedOut: [] };
   if (free.length === 0) {

@@ -1,4 +1,4 @@
-import { nameKey } from '../model/index.js';
+import { nameKey, plural } from '../model/index.js';
 import type { DesiredBatch, LiveBatch, Step } from '../model/index.js';
 import { APPENDABLE_BATCH, IDLE_BATCH } from '../model/index.js';
 import { addUsersStep, removeUserStep } from './cmdlets.js';
@@ -13,18 +13,16 @@ export interface MembershipDiff {
   addsUsers: boolean;
 }
 
-export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 'es'}`;
-
 /** Mailboxes of `b` that live in another batch (or are still being removed) wait for that removal. */
 function waitNote(moves: Move[], ctx: PlanContext, batch: string): string[] {
   const byBatch = new Map<string, number>();
   for (const m of moves) byBatch.set(m.batch, (byBatch.get(m.batch) ?? 0) + 1);
   return [...byBatch].map(([from, n]) => {
-    if (nameKey(from) === nameKey(batch)) return `${plural(n, 'mailbox')} still being removed from this batch; added again once removal finishes.`;
+    if (nameKey(from) === nameKey(batch)) return `${plural(n, 'mailbox', 'mailboxes')} still being removed from this batch; added again once removal finishes.`;
     const managed = ctx.desiredBatches.has(nameKey(from));
     return managed
-      ? `${plural(n, 'mailbox')} moving in from batch ${from}: added once the removal there finishes (run apply again).`
-      : `${plural(n, 'mailbox')} belong to unmanaged batch ${from}: remove them there first; stagemig leaves that batch alone.`;
+      ? `${plural(n, 'mailbox', 'mailboxes')} moving in from batch ${from}: added once the removal there finishes (run apply again).`
+      : `${plural(n, 'mailbox', 'mailboxes')} belong to unmanaged batch ${from}: remove them there first; stagemig leaves that batch alone.`;
   });
 }
 
@@ -46,7 +44,7 @@ export function diffMembership(b: DesiredBatch, live: LiveBatch, ctx: PlanContex
   }
   if (leaving.length > 0) {
     if (IDLE_BATCH.has(live.status)) for (const { user: u } of leaving) steps.push(removeUserStep(b.name, u.email));
-    else notes.push(`${plural(leaving.length, 'mailbox')} cannot be removed while the batch is ${live.status}; Remove-MigrationUser waits until it is Synced or Stopped.`);
+    else notes.push(`${plural(leaving.length, 'mailbox', 'mailboxes')} cannot be removed while the batch is ${live.status}; Remove-MigrationUser waits until it is Synced or Stopped.`);
   }
 
   const addable: string[] = [];
@@ -66,7 +64,7 @@ export function diffMembership(b: DesiredBatch, live: LiveBatch, ctx: PlanContex
       steps.push(addUsersStep(b, addable));
       addsUsers = true;
     } else {
-      notes.push(`${plural(addable.length, 'mailbox')} cannot be added while the batch is ${live.status}; Set-MigrationBatch -AddUsers waits until it is Synced or Stopped.`);
+      notes.push(`${plural(addable.length, 'mailbox', 'mailboxes')} cannot be added while the batch is ${live.status}; Set-MigrationBatch -AddUsers waits until it is Synced or Stopped.`);
     }
   }
   return { membership, steps, notes, addsUsers };

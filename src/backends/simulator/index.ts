@@ -86,6 +86,5 @@ export { setSimulatorFault, withFaults, type FaultSettings } from './faults.js';
 export { parseScenario, type Scenario } from './scenario-parse.js';
 export { applyScenario, describeFaults } from './scenario-apply.js';
 export { FAILURE_KINDS } from './mailbox-failures.js';
-export { formatDuration, parseDuration } from './duration.js';
 export { T as SERVICE_TEXTS } from './texts.js';
 export * as timing from './timing.js';

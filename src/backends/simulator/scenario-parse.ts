@@ -2,7 +2,7 @@
 // reported with file:line:col; nothing is applied unless the whole file is valid.
 import { isMap, isScalar, type Node as YamlNode } from 'yaml';
 import type { Diagnostic } from '../../diag/index.js';
-import { parseDuration } from './duration.js';
+import { parseDuration } from '../../model/index.js';
 import { FAILURE_KINDS } from './mailbox-failures.js';
 import { ScenarioReader } from './scenario-nodes.js';
 import type { SimEndpointFailure, SimFaults, SimMailboxFault } from './state.js';

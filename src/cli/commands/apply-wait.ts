@@ -4,7 +4,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { createAppliedRecorder, loadApplied } from '../../apply/applied/index.js';
 import { DEFAULT_WAIT, waitForConvergence, type WaitDeps } from '../../apply/wait-loop.js';
-import { parseDuration } from '../../backends/simulator/index.js';
+import { parseDuration } from '../../model/index.js';
 import type { Plan } from '../../plan/index.js';
 import { progressBars, renderWaitOutcome, statusChangeLines } from '../../render/apply/wait-view.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';

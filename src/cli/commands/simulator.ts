@@ -5,8 +5,9 @@ import { error, hasErrors, type Diagnostic } from '../../diag/index.js';
 import { renderDiagnostics } from '../../render/common/diagnostics.js';
 import { renderSimulatorStatus } from '../../render/simulator/simulator-status.js';
 import {
-  advanceInPlace, deleteState, emptyState, formatDuration, loadState, parseDuration, saveState, toLiveState,
+  advanceInPlace, deleteState, emptyState, loadState, saveState, toLiveState,
 } from '../../backends/simulator/index.js';
+import { formatDuration, parseDuration } from '../../model/index.js';
 import { EXIT_ERROR } from '../exit-codes.js';
 import type { CommandContext } from '../program.js';
 import { registerSimulatorFaults } from './simulator-faults.js';

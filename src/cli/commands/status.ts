@@ -2,7 +2,7 @@
 // live per-batch and per-mailbox progress, read through Backend.readLive() only (any backend).
 import { InvalidArgumentError, type Command } from 'commander';
 import { openBackend, type Backend } from '../../backends/index.js';
-import { parseDuration } from '../../backends/simulator/index.js';
+import { parseDuration } from '../../model/index.js';
 import { displayPath, loadPlan } from '../../config/index.js';
 import { didYouMean } from '../../config/did-you-mean.js';
 import { error, hasErrors, StagemigError } from '../../diag/index.js';

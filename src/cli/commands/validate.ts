@@ -11,7 +11,7 @@ import { TOOL_VERSION } from '../../version.js';
 import { parseFormat, VALIDATE_FORMATS } from '../format-option.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import type { CommandContext } from '../program.js';
-import { plural } from '../../render/common/time-text.js';
+import { plural } from '../../model/index.js';
 
 
 export function validSummary(desired: DesiredState): string {

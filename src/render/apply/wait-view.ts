@@ -3,7 +3,8 @@
 import { createColors } from 'picocolors';
 import type { BatchProgress } from '../../apply/wait-progress.js';
 import type { WaitOutcome } from '../../apply/wait-loop.js';
-import { durationText, plural, shortUtc } from '../common/time-text.js';
+import { durationText, plural } from '../../model/index.js';
+import { shortUtc } from '../common/time-text.js';
 
 const BAR = 24;
 

@@ -33,8 +33,6 @@ export function codeBlock(lang: string, lines: readonly string[]): string {
 
 export const num = (n: number): string => n.toLocaleString('en-US');
 
-export { plural } from './time-text.js';
-
 /** The list cut to `cap` entries, and how many were left out. */
 export function capped<T>(items: readonly T[], cap: number): { shown: readonly T[]; hidden: number } {
   return items.length <= cap ? { shown: items, hidden: 0 } : { shown: items.slice(0, cap), hidden: items.length - cap };

@@ -1,7 +1,8 @@
 // One collapsible <details> per resource change: settings, notes, mailboxes and cmdlets.
 import type { JsonResourceChange, JsonStep, PlanDocument } from './json-plan-types.js';
 import { actionLabel } from './markdown-sections.js';
-import { capped, codeBlock, htmlText, mdText, num, plural, valueCell } from '../common/markdown-text.js';
+import { plural } from '../../model/index.js';
+import { capped, codeBlock, htmlText, mdText, num, valueCell } from '../common/markdown-text.js';
 
 
 function settingLines(c: JsonResourceChange): string[] {

@@ -1,6 +1,7 @@
 // Sections of the markdown plan (PR comment), rendered from the JSON plan document.
 import type { JsonResourceChange, PlanDocument } from './json-plan-types.js';
-import { capped, mdText, num, plural, valueCell } from '../common/markdown-text.js';
+import { plural } from '../../model/index.js';
+import { capped, mdText, num, valueCell } from '../common/markdown-text.js';
 
 const ORIGIN: Record<string, string> = { drift: ' (undoes drift)', mixed: ' (YAML and drift)' };
 

@@ -3,7 +3,8 @@
 import { createColors } from 'picocolors';
 import type { LiveUser } from '../../model/index.js';
 import type { BatchStatusView, StatusView } from './status-view.js';
-import { durationText, plural, shortUtc } from '../common/time-text.js';
+import { durationText, plural } from '../../model/index.js';
+import { shortUtc } from '../common/time-text.js';
 
 type Colors = ReturnType<typeof createColors>;
 

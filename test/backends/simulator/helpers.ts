@@ -5,7 +5,7 @@ import type { RunResult } from '../../../src/backends/backend.js';
 import {
   advanceState, emptyState, invokeCmdlet, readBatches, readUsers, type SimState,
 } from '../../../src/backends/simulator/index.js';
-import { parseDuration } from '../../../src/backends/simulator/duration.js';
+import { parseDuration } from '../../../src/model/index.js';
 
 export const T0 = new Date('2026-01-05T09:00:00Z');
 

@@ -1,4 +1,5 @@
-// Durations for `stagemig simulator advance`: 90s, 30m, 6h, 2d, 1h30m, 1d12h.
+// Durations, the one helper: parsed from flags and scenarios (90s, 30m, 6h, 2d, 1h30m, 1d12h) and
+// written back exactly (formatDuration) or rounded to the two largest units for views (durationText).
 
 const UNIT_MS: Record<string, number> = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 };
 const ORDER = 'dhms';
@@ -32,4 +33,16 @@ export function formatDuration(msTotal: number): string {
     rest -= n * UNIT_MS[unit]!;
   }
   return out === '' ? '0s' : out;
+}
+
+/** The two largest units: 45s, 12m, 3h12m, 2d4h. */
+export function durationText(ms: number): string {
+  const s = Math.floor(Math.max(0, ms) / 1000);
+  const d = Math.floor(s / 86_400);
+  const h = Math.floor((s % 86_400) / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  if (d > 0) return h > 0 ? `${d}d${h}h` : `${d}d`;
+  if (h > 0) return m > 0 ? `${h}h${m}m` : `${h}h`;
+  if (m > 0) return `${m}m`;
+  return `${s % 60}s`;
 }
