@@ -1,6 +1,7 @@
 // The staged-migration CSV as the service validates it (facts §7.2, §8.3). Structural problems fail
 // the cmdlet; row problems become validation warnings on the batch.
-import { decodeCsvBytes, splitCsvRecords } from './csv-decode.js';
+import { parseCsvRecords } from '../../config/csv/csv-records.js';
+import { decodeText } from '../../config/text-decode.js';
 import { refuse } from './params.js';
 import { T } from './texts.js';
 
@@ -22,10 +23,13 @@ const SMTP = /^[^@\s"<>,;]+@[^@\s"<>,;.]+(\.[^@\s"<>,;.]+)+$/;
 
 export function parseServiceCsv(bytes: Uint8Array, opts: { allowUnknownColumns: boolean }): ServiceCsvRow[] {
   if (bytes.length > MAX_CSV_BYTES) refuse(T.csvTooLarge);
-  const records = splitCsvRecords(decodeCsvBytes(bytes));
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) refuse(T.csvUnreadable(decoded.reason));
+  const { records, syntaxError } = parseCsvRecords(decoded.text);
+  if (syntaxError) refuse(T.csvUnreadable(`line ${syntaxError.line}: ${syntaxError.message}.`));
   const header = records[0];
   if (header === undefined) refuse(T.csvEmpty);
-  const names = header.fields.map((f) => f.trim());
+  const names = header.cells;
   const index = new Map<string, number>();
   names.forEach((name, i) => {
     const key = name.toLowerCase();
@@ -41,19 +45,19 @@ export function parseServiceCsv(bytes: Uint8Array, opts: { allowUnknownColumns: 
   if (data.length === 0) refuse(T.csvEmpty);
   if (data.length > MAX_CSV_ROWS) refuse(T.csvTooManyRows(MAX_CSV_ROWS.toLocaleString('en-US')));
   for (const r of data) {
-    if (r.fields.length !== names.length) refuse(T.csvWrongColumns(r.line, names.length, r.fields.length));
+    if (r.cells.length !== names.length) refuse(T.csvWrongColumns(r.line, names.length, r.cells.length));
   }
   const pwCol = index.get('password');
   const fcpCol = index.get('forcechangepassword');
   const seen = new Set<string>();
   return data.map((r): ServiceCsvRow => {
-    const email = r.fields[emailCol]!.trim();
+    const email = r.cells[emailCol]!.trim();
     const row: ServiceCsvRow = {
       row: r.line,
       email,
-      hasPassword: pwCol !== undefined && r.fields[pwCol] !== '',
+      hasPassword: pwCol !== undefined && r.cells[pwCol] !== '',
     };
-    const fcp = fcpCol === undefined ? '' : r.fields[fcpCol]!.trim();
+    const fcp = fcpCol === undefined ? '' : r.cells[fcpCol]!.trim();
     if (/^(true|false)$/i.test(fcp)) row.forceChangePassword = fcp.toLowerCase() === 'true';
     if (email === '') row.problem = T.valueMissing('EmailAddress');
     else if (!SMTP.test(email)) row.problem = T.invalidSmtp(email);

@@ -63,6 +63,8 @@ export const T = {
     `Row ${row} has the wrong number of columns. Expected number: ${expected}. Actual number: ${actual}. Please edit this row and re-submit the file.`,
   csvEmpty: "The CSV file doesn't contain any data. Please edit the file and re-submit it.",
   csvTooLarge: 'The CSV file is too large. Please submit a smaller file.',
+  // UNVERIFIED: the facts give no text for undecodable bytes or an unclosed quote; refusing is the conservative choice.
+  csvUnreadable: (why: string) => `The CSV file can't be read: ${why} Please edit the CSV file and re-submit it.`,
 
   // §7.3, §8.3 per-row validation warnings
   userInOtherBatch: (u: string, b: string) =>

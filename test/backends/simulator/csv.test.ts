@@ -56,6 +56,11 @@ describe('staged CSV as the service reads it', () => {
     expect(parse(text, true)).toHaveLength(1);
   });
 
+  it('refuses what the config layer cannot decode either: bytes that are not UTF-8, an unclosed quote', () => {
+    expect(failure(Buffer.from([0x45, 0x6d, 0x61, 0x69, 0x6c, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x0a, 0xe9, 0x40, 0x78, 0x0a]))).toMatch(/^The CSV file can't be read: The file is not valid UTF-8/);
+    expect(failure('EmailAddress\n"a@contoso.com\n')).toMatch(/^The CSV file can't be read: line 2: /);
+  });
+
   it('rejects a repeated column', () => {
     expect(failure('EmailAddress,emailaddress\na@contoso.com,b@contoso.com\n')).toBe(T.csvDuplicatedColumn('emailaddress'));
   });
