@@ -1,4 +1,4 @@
-import type { Invocation, LiveState } from '../model/index.js';
+import type { CloudMailbox, Invocation, LiveState } from '../model/index.js';
 
 export type RunResult = { ok: true; warnings: string[] } | { ok: false; error: string };
 
@@ -21,6 +21,8 @@ export interface Backend {
   readonly clock?: SimulatedClock;
   /** Reads endpoints, batches and users: a constant number of service calls whatever the size. */
   readLive(): Promise<LiveState>;
+  /** Reads every mailbox of the tenant in one call (Get-Mailbox -ResultSize Unlimited): conversion's input. */
+  readMailboxes(): Promise<CloudMailbox[]>;
   /** Runs one write cmdlet. A refusal by the service is `{ok: false}`, not an exception. */
   run(invocation: Invocation): Promise<RunResult>;
   /** Ends the session (no-op for the simulator). */

@@ -17,7 +17,9 @@ export interface BackendDeps {
 }
 
 export async function openBackend(config: BackendConfig, deps: BackendDeps): Promise<Backend> {
-  if (config.type === 'simulator') return createSimulatorBackend({ stateFile: config.stateFile, now: deps.now });
+  if (config.type === 'simulator') {
+    return createSimulatorBackend({ stateFile: config.stateFile, now: deps.now, ...(deps.organization ? { organization: deps.organization } : {}) });
+  }
   if (deps.organization === undefined || deps.organization.trim() === '') {
     throw new StagemigError([
       error('USAGE', 'The exchange-online backend needs the plan\'s organization', {

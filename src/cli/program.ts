@@ -11,6 +11,7 @@ import { registerSimulator } from './commands/simulator.js';
 import { registerStatus } from './commands/status.js';
 import { registerImport } from './commands/import.js';
 import { registerFmt } from './commands/fmt.js';
+import { registerConvert } from './commands/convert.js';
 import { TOOL_VERSION } from '../version.js';
 
 /** A command action stores its exit code here; commander itself only knows success or throw. */
@@ -33,6 +34,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   registerApply(program, ctx);
   registerShow(program, ctx);
   registerStatus(program, ctx);
+  registerConvert(program, ctx);
   registerSimulator(program, ctx);
   registerImport(program, ctx);
   registerFmt(program, ctx);

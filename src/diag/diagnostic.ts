@@ -40,6 +40,9 @@ export type DiagnosticCode =
   | 'BACKEND_FAILED'
   | 'STEP_FAILED'
   | 'PLAN_CHANGED'
+  // conversion to mail users (stagemig convert)
+  | 'CONVERT_NOT_SYNCED'
+  | 'CONVERT_NO_CLOUD_MAILBOX'
   // saved plans (stagemig plan --out / apply FILE / show FILE)
   | 'PLAN_FORMAT'
   | 'PLAN_BACKEND_MISMATCH'

@@ -8,3 +8,4 @@ export * from './step.js';
 export * from './applied.js';
 export * from './duration.js';
 export * from './plural.js';
+export * from './cloud-mailbox.js';

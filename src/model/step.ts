@@ -12,7 +12,7 @@ export type CmdletName =
   | 'Remove-MigrationBatch'
   | 'Remove-MigrationUser';
 
-export type ReadCmdletName = 'Get-MigrationEndpoint' | 'Get-MigrationBatch' | 'Get-MigrationUser';
+export type ReadCmdletName = 'Get-MigrationEndpoint' | 'Get-MigrationBatch' | 'Get-MigrationUser' | 'Get-Mailbox';
 
 /** Rows of a batch's CSV file, re-read at apply time (passwords included) and sent as bytes. */
 export interface CsvRowsRef {

@@ -5,7 +5,7 @@ import { error, StagemigError } from '../../diag/index.js';
 import type { ExchangeOnlineBackendConfig, ReadCmdletName, CmdletName } from '../../model/index.js';
 import type { BridgeValue } from './protocol.js';
 
-export const READ_CMDLETS: readonly ReadCmdletName[] = ['Get-MigrationEndpoint', 'Get-MigrationBatch', 'Get-MigrationUser'];
+export const READ_CMDLETS: readonly ReadCmdletName[] = ['Get-MigrationEndpoint', 'Get-MigrationBatch', 'Get-MigrationUser', 'Get-Mailbox'];
 export const WRITE_CMDLETS: readonly CmdletName[] = [
   'New-MigrationEndpoint', 'Set-MigrationEndpoint', 'Remove-MigrationEndpoint', 'New-MigrationBatch', 'Set-MigrationBatch',
   'Start-MigrationBatch', 'Stop-MigrationBatch', 'Remove-MigrationBatch', 'Remove-MigrationUser',

@@ -1,12 +1,13 @@
 // The exchange-online backend (DESIGN §7): Exchange Online through one long-lived pwsh running
 // powershell/bridge.ps1, connected once with app-only certificate sign-in.
 import { error, StagemigError } from '../../diag/index.js';
-import type { ExchangeOnlineBackendConfig, LiveState } from '../../model/index.js';
+import type { CloudMailbox, ExchangeOnlineBackendConfig, LiveState } from '../../model/index.js';
 import type { Backend, RunResult } from '../backend.js';
 import { spawnBridge, type BridgeProcess, type BridgeSpawnOptions } from './bridge-process.js';
 import { connectParameters, moduleToImport, READ_CMDLETS, WRITE_CMDLETS } from './connect.js';
 import { connectFailed, EXO_MODULE, moduleFailed, readFailed, readUnexpected } from './failures.js';
 import { LiveShapeError, mapBatches, mapEndpoints, mapUsers } from './live-map.js';
+import { mapMailboxes } from './mailbox-map.js';
 import { bridgeScriptPath, pwshCommand } from './locate.js';
 import { pwshEnvironment } from './pwsh-env.js';
 import { realSleep, type RetryOptions } from './retry.js';
@@ -76,7 +77,7 @@ export async function createExchangeOnlineBackend(opts: ExchangeOnlineOptions): 
 
 function exchangeOnlineBackend(session: PwshSession): Backend {
   async function read(cmdlet: (typeof READ_CMDLETS)[number]): Promise<unknown> {
-    // Get-MigrationEndpoint has no -ResultSize; the other two return 1000 objects unless told otherwise.
+    // Get-MigrationEndpoint has no -ResultSize; the others return 1000 objects unless told otherwise.
     const parameters: Record<string, string> = cmdlet === 'Get-MigrationEndpoint' ? {} : { ResultSize: 'Unlimited' };
     const r = await session.call(cmdlet, parameters, `running ${cmdlet}`);
     if (!r.ok) throw readFailed(cmdlet, r);
@@ -93,6 +94,15 @@ function exchangeOnlineBackend(session: PwshSession): Backend {
         return { endpoints: mapEndpoints(endpoints), batches: mapBatches(batches), users: mapUsers(users) };
       } catch (err) {
         if (err instanceof LiveShapeError) throw readUnexpected(err.message.split(':')[0]!, err.message);
+        throw err;
+      }
+    },
+    async readMailboxes(): Promise<CloudMailbox[]> {
+      const mailboxes = await read('Get-Mailbox');
+      try {
+        return mapMailboxes(mailboxes);
+      } catch (err) {
+        if (err instanceof LiveShapeError) throw readUnexpected('Get-Mailbox', err.message);
         throw err;
       }
     },

@@ -13,7 +13,7 @@ export class LiveShapeError extends Error {
 
 type Raw = Record<string, unknown>;
 
-function objects(value: unknown, what: string): Raw[] {
+export function objects(value: unknown, what: string): Raw[] {
   if (!Array.isArray(value)) throw new LiveShapeError(`${what}: expected a list`);
   return value.map((v) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new LiveShapeError(`${what}: expected objects`);
@@ -21,13 +21,13 @@ function objects(value: unknown, what: string): Raw[] {
   });
 }
 
-function text(o: Raw, key: string, what: string): string {
+export function text(o: Raw, key: string, what: string): string {
   const v = o[key];
   if (typeof v !== 'string' || v === '') throw new LiveShapeError(`${what}: "${key}" is missing`);
   return v;
 }
 
-function optText(o: Raw, key: string, what: string): string | undefined {
+export function optText(o: Raw, key: string, what: string): string | undefined {
   const v = o[key];
   if (v === null || v === undefined || v === '') return undefined;
   if (typeof v !== 'string') throw new LiveShapeError(`${what}: "${key}" is not text`);
@@ -49,7 +49,7 @@ function unlimited(o: Raw, key: string, what: string): number | undefined {
   return v;
 }
 
-function texts(o: Raw, key: string, what: string): string[] {
+export function texts(o: Raw, key: string, what: string): string[] {
   const v = o[key] ?? [];
   if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw new LiveShapeError(`${what}: "${key}" is not a list of text`);
   return [...(v as string[])];

@@ -14,6 +14,11 @@ function packageRoot(): string {
   }
 }
 
+/** The package's powershell/ folder (bridge, stand-in modules, the on-premises conversion script). */
+export function powershellFolder(): string {
+  return join(packageRoot(), 'powershell');
+}
+
 /** The bridge script pwsh runs. */
 export function bridgeScriptPath(): string {
   return join(packageRoot(), 'powershell', 'bridge.ps1');

@@ -2,15 +2,16 @@
 // and a pure engine API (state in, state out) usable by other front ends.
 import { stat } from 'node:fs/promises';
 import type { Backend, RunResult, SimulatedClock } from '../backend.js';
-import type { Invocation, LiveState } from '../../model/index.js';
+import type { CloudMailbox, Invocation, LiveState } from '../../model/index.js';
 import { advanceInPlace, nextEventAt } from './clock.js';
+import { readCloudMailboxes } from './cloud-mailboxes.js';
 import { invokeCmdlet } from './invoke.js';
 import { toLiveState } from './live.js';
 import { emptyState, ms, type SimState } from './state.js';
 import { loadState, saveState } from './store.js';
 
 export type SimulatorBackend = Backend & {
-  /** Service reads made so far: three per readLive (endpoints, batches, users). */
+  /** Service reads made so far: three per readLive (endpoints, batches, users), one per readMailboxes. */
   readonly readCalls: number;
   readonly clock: SimulatedClock;
 };
@@ -26,7 +27,14 @@ async function fileVersion(file: string): Promise<string | undefined> {
   }
 }
 
-export function createSimulatorBackend({ stateFile, now }: { stateFile: string; now: () => Date }): SimulatorBackend {
+export interface SimulatorBackendOptions {
+  stateFile: string;
+  now: () => Date;
+  /** The plan's tenant (*.onmicrosoft.com): the domain of the mailboxes' routing addresses. */
+  organization?: string;
+}
+
+export function createSimulatorBackend({ stateFile, now, organization }: SimulatorBackendOptions): SimulatorBackend {
   let readCalls = 0;
   // The last state read or written, reused while the file is unchanged (large states parse slowly).
   let cache: { version: string; state: SimState } | undefined;
@@ -66,6 +74,11 @@ export function createSimulatorBackend({ stateFile, now }: { stateFile: string; 
       readCalls += 3; // Get-MigrationEndpoint; Get-MigrationBatch and Get-MigrationUser -ResultSize Unlimited
       return toLiveState(state);
     },
+    async readMailboxes(): Promise<CloudMailbox[]> {
+      const state = await load();
+      readCalls += 1; // Get-Mailbox -ResultSize Unlimited
+      return readCloudMailboxes(state, organization);
+    },
     async run(invocation: Invocation): Promise<RunResult> {
       const state = (await load()) ?? emptyState(now());
       const outcome = invokeCmdlet(state, invocation, { inPlace: true });
@@ -80,6 +93,7 @@ export function createSimulatorBackend({ stateFile, now }: { stateFile: string; 
 export { invokeCmdlet, notRecognized, type InvokeOutcome, type SimInvocation } from './invoke.js';
 export { advanceInPlace, advanceState, nextEventAt } from './clock.js';
 export { readBatches, readEndpoints, readUsers, toLiveState } from './live.js';
+export { readCloudMailboxes, routingDomain } from './cloud-mailboxes.js';
 export { emptyState, isoSeconds, type SimBatch, type SimEndpoint, type SimFaults, type SimState, type SimUser } from './state.js';
 export { deleteState, loadState, saveState } from './store.js';
 export { setSimulatorFault, withFaults, type FaultSettings } from './faults.js';

@@ -1,0 +1,55 @@
+// The cloud mailboxes Get-Mailbox returns: one per migration user whose mailbox the service provisioned
+// (staged migration turns the directory-synced mail user into a mailbox, facts §11a). Addresses, the
+// LegacyExchangeDN and the ExchangeGuid are derived deterministically from the address, in the shapes
+// Exchange Online uses, so conversion (seed step 5) can be rehearsed end to end.
+import { createHash } from 'node:crypto';
+import type { CloudMailbox } from '../../model/index.js';
+import type { SimState } from './state.js';
+
+const TENANT_SUFFIX = '.onmicrosoft.com';
+
+/** contoso.onmicrosoft.com → contoso.mail.onmicrosoft.com (the domain of the routing addresses). */
+export function routingDomain(organization: string): string {
+  const org = organization.trim().toLowerCase();
+  const tenant = org.endsWith(TENANT_SUFFIX) ? org.slice(0, -TENANT_SUFFIX.length) : org.split('.')[0]!;
+  return `${tenant}.mail${TENANT_SUFFIX}`;
+}
+
+/** The characters an Exchange alias may hold (letters, digits and the RFC 5322 atext symbols, dots). */
+function aliasOf(email: string): string {
+  const local = email.slice(0, email.lastIndexOf('@'));
+  const ascii = local.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const alias = ascii.replace(/[^A-Za-z0-9!#$%&'*+\-/=?^_`{|}~.]/g, '').replace(/^\.+|\.+$/g, '');
+  return alias === '' ? `user${hex(email, 8)}` : alias;
+}
+
+function hex(text: string, length: number): string {
+  return createHash('sha256').update(text.toLowerCase()).digest('hex').slice(0, length);
+}
+
+function guidOf(email: string): string {
+  const h = hex(`exchange-guid:${email}`, 32);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export function readCloudMailboxes(state: SimState | undefined, organization: string | undefined): CloudMailbox[] {
+  if (!state) return [];
+  const provisioned = state.users.filter((u) => u.provisioned);
+  if (provisioned.length === 0) return [];
+  if (organization === undefined || organization.trim() === '') {
+    throw new Error('The simulator needs the plan\'s organization to answer Get-Mailbox');
+  }
+  const tenant = organization.trim().toLowerCase();
+  const routing = routingDomain(tenant);
+  return provisioned
+    .map((u) => {
+      const alias = aliasOf(u.email);
+      return {
+        primarySmtpAddress: u.email,
+        emailAddresses: [`SMTP:${u.email}`, `smtp:${alias}@${tenant}`, `smtp:${alias}@${routing}`],
+        legacyExchangeDN: `/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=${hex(u.email, 32)}-${alias.slice(0, 16)}`,
+        exchangeGuid: guidOf(u.email),
+      };
+    })
+    .sort((a, b) => (a.primarySmtpAddress.toLowerCase() < b.primarySmtpAddress.toLowerCase() ? -1 : 1));
+}
