@@ -1,7 +1,7 @@
 // `stagemig convert`, the use case (seed step 5): for a batch whose mailboxes are all Synced, one bulk
 // read of the tenant's mailboxes, then the files the on-premises administrator runs to turn each
 // migrated mailbox into a mail user. Reads the service only; writes only into the output folder.
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { openBackend } from '../backends/index.js';
 import { loadPlan } from '../config/index.js';
@@ -9,6 +9,7 @@ import { didYouMean } from '../config/did-you-mean.js';
 import { batchMembers, conversionRows, notSynced, type ConversionProblem, type ConversionRow } from '../conversion/conversion-rows.js';
 import { error, hasErrors, StagemigError, type Diagnostic } from '../diag/index.js';
 import { nameKey, type DesiredBatch, type DesiredState } from '../model/index.js';
+import { writeFileAtomic } from '../files/index.js';
 import { conversionFiles, type OutputFile } from '../render/conversion-files.js';
 
 export interface ConvertRequest {
@@ -81,10 +82,19 @@ async function checkOutDir(outDir: string, shown: string): Promise<void> {
   }
 }
 
-/** Writes the files; the one place convert touches the disk. */
-async function writeOutput(outDir: string, files: OutputFile[]): Promise<void> {
-  await mkdir(outDir, { recursive: true });
-  for (const f of files) await writeFile(join(outDir, f.name), f.content);
+/** Writes the files, each whole or not at all; the one place convert touches the disk. */
+async function writeOutput(outDir: string, shown: string, files: OutputFile[]): Promise<void> {
+  try {
+    await mkdir(outDir, { recursive: true });
+    for (const f of files) await writeFileAtomic(join(outDir, f.name), f.content);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (typeof e.code !== 'string') throw err;
+    throw new StagemigError([error('USAGE', `Cannot write the conversion files to ${shown} (${e.code})`, {
+      detail: e.message,
+      hint: 'Choose a folder you can write to with --out. A file already written there is whole; run convert again.',
+    })]);
+  }
 }
 
 export async function convertBatch(req: ConvertRequest, host: ConvertHost): Promise<ConvertResult> {
@@ -112,6 +122,6 @@ export async function convertBatch(req: ConvertRequest, host: ConvertHost): Prom
     await backend.close();
   }
   const files = conversionFiles(rows);
-  await writeOutput(outDir, files);
+  await writeOutput(outDir, req.outDir, files);
   return { batch: batch.name, outDir, rows, files: files.map((f) => ({ name: f.name, bytes: f.content.length })), diagnostics };
 }

@@ -39,7 +39,7 @@ describe('Connect-ExchangeOnline parameters', () => {
       CertificatePassword: { secureString: "pa'ss$(x)" }, ShowBanner: false, SkipLoadingFormatData: true,
     });
     expect(p.CommandName).toEqual([
-      'Get-MigrationEndpoint', 'Get-MigrationBatch', 'Get-MigrationUser', 'New-MigrationEndpoint', 'Set-MigrationEndpoint',
+      'Get-MigrationEndpoint', 'Get-MigrationBatch', 'Get-MigrationUser', 'Get-Mailbox', 'New-MigrationEndpoint', 'Set-MigrationEndpoint',
       'Remove-MigrationEndpoint', 'New-MigrationBatch', 'Set-MigrationBatch', 'Start-MigrationBatch', 'Stop-MigrationBatch',
       'Remove-MigrationBatch', 'Remove-MigrationUser',
     ]);
