@@ -10,7 +10,7 @@ import { batchMembers, conversionRows, notSynced, type ConversionProblem, type C
 import { error, hasErrors, StagemigError, type Diagnostic } from '../diag/index.js';
 import { nameKey, type DesiredBatch, type DesiredState } from '../model/index.js';
 import { writeFileAtomic } from '../files/index.js';
-import { conversionFiles, type OutputFile } from '../render/conversion-files.js';
+import { conversionFiles, type OutputFile } from '../render/convert/conversion-files.js';
 
 export interface ConvertRequest {
   planPath: string;

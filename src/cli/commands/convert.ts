@@ -2,8 +2,8 @@
 // 2007 script that turn a Synced batch's on-premises mailboxes into mail users. Wiring only.
 import type { Command } from 'commander';
 import { convertBatch } from '../../operations/convert.js';
-import { renderDiagnostics } from '../../render/diagnostics.js';
-import { renderConvertHuman } from '../../render/human-convert.js';
+import { renderDiagnostics } from '../../render/common/diagnostics.js';
+import { renderConvertHuman } from '../../render/convert/human-convert.js';
 import { EXIT_OK } from '../exit-codes.js';
 import type { CommandContext } from '../program.js';
 

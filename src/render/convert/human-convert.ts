@@ -1,8 +1,8 @@
 // What `stagemig convert` prints: what it read and wrote, and what the on-premises administrator does next.
 import { relative } from 'node:path';
-import type { ConvertResult } from '../operations/convert.js';
+import type { ConvertResult } from '../../operations/convert.js';
 import { CONVERSION_SCRIPT, MAILBOXES_CSV, PROXIES_CSV } from './conversion-files.js';
-import { plural } from './time-text.js';
+import { plural } from '../../model/index.js';
 
 function shownFolder(outDir: string, cwd: string): string {
   const rel = relative(cwd, outDir);

@@ -3,8 +3,8 @@
 // the Exchange 2007 script, which is the same for every batch and holds no data.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ConversionRow } from '../conversion/conversion-rows.js';
-import { powershellFolder } from '../backends/powershell/locate.js';
+import type { ConversionRow } from '../../conversion/conversion-rows.js';
+import { powershellFolder } from '../../backends/powershell/locate.js';
 
 export const CONVERSION_SCRIPT = 'Convert-StagemigBatch.ps1';
 export const MAILBOXES_CSV = 'mailboxes.csv';
