@@ -3,11 +3,20 @@
 import { createInterface } from 'node:readline/promises';
 import { run } from './cli/program.js';
 import type { Io } from './cli/io.js';
+import { colorEnabled } from './cli/color.js';
 
 /** STAGEMIG_NOW=<ISO time> pins the clock (reproducible plan documents in tests and demos). */
 function fixedClock(value: string | undefined): (() => Date) | undefined {
   const ms = value ? Date.parse(value) : NaN;
   return Number.isNaN(ms) ? undefined : () => new Date(ms);
+}
+
+// A reader that closes early (`stagemig plan x.yaml | head -1`) is not an error: stop quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
 }
 
 const interruptHandlers = new Set<() => void>();
@@ -22,7 +31,7 @@ const io: Io = {
   stderr: (text) => process.stderr.write(text),
   isTTY: Boolean(process.stdout.isTTY),
   stdinIsTTY: Boolean(process.stdin.isTTY),
-  color: Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined,
+  color: colorEnabled({ isTTY: Boolean(process.stdout.isTTY), env: process.env, noColorFlag: process.argv.includes('--no-color') }),
   env: process.env,
   cwd: process.cwd(),
   prompt: async (question) => {

@@ -1,5 +1,6 @@
 // `--format` values: parsed into a typed choice before anything else runs, so a bad value is a
-// usage error whatever else is wrong.
+// usage error whatever else is wrong. Every command words, orders and defaults them the same way.
+import type { Command } from 'commander';
 import { error, StagemigError } from '../diag/index.js';
 
 /** Views of a saved plan; `plan` also renders a PowerShell runbook, which needs the loaded YAML. */
@@ -9,6 +10,13 @@ export type PlanFormat = (typeof PLAN_FORMATS)[number];
 
 export const VALIDATE_FORMATS = ['human', 'json'] as const;
 export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
+
+export const VERSION_FORMATS = ['human', 'json'] as const;
+
+/** Adds `--format <format>` with the one wording and default every command uses. */
+export function addFormatOption(cmd: Command, allowed: readonly string[]): Command {
+  return cmd.option('--format <format>', `output format: ${allowed.join(', ')}`, 'human');
+}
 
 export function parseFormat<T extends string>(value: string | undefined, allowed: readonly T[]): T {
   const v = (value ?? 'human').toLowerCase();

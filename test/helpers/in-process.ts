@@ -2,6 +2,7 @@
 // Behaviour tests use this; only one smoke test per command spawns the built CLI (test/helpers/cli.ts).
 import { run } from '../../src/cli/program.js';
 import type { Io } from '../../src/cli/io.js';
+import { colorEnabled } from '../../src/cli/color.js';
 import { PASSWORD, type CliResult } from './cli.js';
 
 export interface InProcessOptions {
@@ -27,7 +28,7 @@ export async function runCli(args: string[], opts: InProcessOptions): Promise<Cl
     stderr: (t) => void (stderr += t),
     isTTY: opts.isTTY ?? false,
     stdinIsTTY: opts.answers !== undefined,
-    color: false,
+    color: colorEnabled({ isTTY: opts.isTTY ?? false, env, noColorFlag: args.includes('--no-color') }), // as bin.ts decides
     env,
     cwd: opts.cwd,
     prompt: async (q) => {

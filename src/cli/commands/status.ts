@@ -100,7 +100,7 @@ export function registerStatus(program: Command, ctx: CommandContext): void {
     .command('status')
     .description('Show live progress: one line per batch of the plan, failed mailboxes with their error')
     .argument('<plan>', 'migration plan YAML file')
-    .option('--format <format>', 'human (default) or json')
+    .option('--format <format>', 'output format: human, json', 'human')
     .option('--users', 'one line per mailbox of every batch')
     .option('--batch <name>', 'only this batch, with one line per mailbox')
     .option('--watch', 'read the service again at an interval until Ctrl-C')

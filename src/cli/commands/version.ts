@@ -1,0 +1,18 @@
+// `stagemig version [--format human|json]` (also `stagemig -v` / `--version`).
+import type { Command } from 'commander';
+import { versionInfo } from '../../operations/version.js';
+import { renderVersionHuman, renderVersionJson } from '../../render/version/version-view.js';
+import { EXIT_OK } from '../exit-codes.js';
+import { addFormatOption, parseFormat, VERSION_FORMATS } from '../format-option.js';
+import type { CommandContext } from '../program.js';
+
+export function registerVersion(program: Command, ctx: CommandContext): void {
+  addFormatOption(program.command('version'), VERSION_FORMATS)
+    .description('Print the stagemig version (also -v, --version)')
+    .action((opts: { format?: string }) => {
+      const format = parseFormat(opts.format, VERSION_FORMATS);
+      const info = versionInfo();
+      ctx.io.stdout(format === 'json' ? renderVersionJson(info) : renderVersionHuman(info));
+      ctx.setExitCode(EXIT_OK);
+    });
+}

@@ -1,0 +1,13 @@
+// `stagemig version`: what is running, for bug reports and pinned CI installs.
+import { TOOL_VERSION } from '../version.js';
+
+export interface VersionInfo {
+  toolVersion: string;
+  nodeVersion: string;
+  platform: string;
+  arch: string;
+}
+
+export function versionInfo(runtime: { version: string; platform: string; arch: string } = process): VersionInfo {
+  return { toolVersion: TOOL_VERSION, nodeVersion: runtime.version, platform: runtime.platform, arch: runtime.arch };
+}

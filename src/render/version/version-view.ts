@@ -1,0 +1,12 @@
+// Views of `stagemig version`: one line for people (and scripts that compare it), a JSON document.
+import type { VersionInfo } from '../../operations/version.js';
+import { jsonHeader, stringifyJson } from '../common/json-document.js';
+
+export function renderVersionHuman(v: VersionInfo): string {
+  return `stagemig ${v.toolVersion}\n`;
+}
+
+/** schemas/version-output.schema.json */
+export function renderVersionJson(v: VersionInfo): string {
+  return stringifyJson({ ...jsonHeader('version', v.toolVersion), node_version: v.nodeVersion, platform: v.platform, arch: v.arch });
+}
