@@ -89,6 +89,7 @@ function New-SimBatchObject {
     $o['NotificationEmails'] = @($R['notificationEmails'])
     $o['MigrationType'] = [MigrationType]::ExchangeOutlookAnywhere
     $o['BatchDirection'] = [MigrationBatchDirection]::Onboarding
+    $o['IsStaged'] = -not [bool]$R['cutover']
     $o['SourceEndpoint'] = New-SimEndpointObject $R['sourceEndpoint']
     $o['TargetEndpoint'] = $null
     $o['BadItemLimit'] = [Unlimited]::new(0)

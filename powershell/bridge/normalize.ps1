@@ -112,5 +112,8 @@ function ConvertTo-BridgeBatch {
     }
     $out['dataConsistencyScore'] = Get-BridgeEnumName (Get-BridgeProp $B 'DataConsistencyScore')
     $out['validationWarnings'] = Get-BridgeTexts (Get-BridgeProp $B 'ValidationWarnings')
+    # IsStaged (False for a cutover batch); absent on objects that do not carry it.
+    $staged = Get-BridgeProp $B 'IsStaged'
+    if ($null -ne $staged) { $out['isStaged'] = [bool]$staged }
     return $out
 }

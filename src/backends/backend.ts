@@ -1,4 +1,5 @@
 import type { CloudMailbox, Invocation, LiveState } from '../model/index.js';
+import type { PreflightReads } from './preflight.js';
 
 export type RunResult = { ok: true; warnings: string[] } | { ok: false; error: string };
 
@@ -19,6 +20,8 @@ export interface SimulatedClock {
 export interface Backend {
   /** Present only on a simulated service. */
   readonly clock?: SimulatedClock;
+  /** The extra reads of `stagemig check` (both real backends have them). */
+  readonly preflight?: PreflightReads;
   /** Reads endpoints, batches and users: a constant number of service calls whatever the size. */
   readLive(): Promise<LiveState>;
   /** Reads every mailbox of the tenant in one call (Get-Mailbox -ResultSize Unlimited): conversion's input. */

@@ -6,6 +6,7 @@ import { createExchangeOnlineBackend } from './powershell/index.js';
 import { createSimulatorBackend } from './simulator/index.js';
 
 export type { Backend, RunResult } from './backend.js';
+export { PreflightRefusal, PREFLIGHT_CMDLETS, type AcceptedDomain, type CloudRecipient, type DnsLookup, type PreflightReads, type ServerTestOutcome } from './preflight.js';
 
 export interface BackendDeps {
   now: () => Date;
@@ -14,11 +15,17 @@ export interface BackendDeps {
   organization?: string;
   /** Ctrl-C hook (Io.onInterrupt): the exchange-online backend then closes its session in order. */
   onInterrupt?: (cb: () => void) => () => void;
+  /** The plan's CSV addresses: the simulator's directory sync mirrors them (other backends ignore them). */
+  onPremisesAddresses?: readonly string[];
 }
 
 export async function openBackend(config: BackendConfig, deps: BackendDeps): Promise<Backend> {
   if (config.type === 'simulator') {
-    return createSimulatorBackend({ stateFile: config.stateFile, now: deps.now, ...(deps.organization ? { organization: deps.organization } : {}) });
+    return createSimulatorBackend({
+      stateFile: config.stateFile, now: deps.now,
+      ...(deps.organization ? { organization: deps.organization } : {}),
+      ...(deps.onPremisesAddresses ? { onPremisesAddresses: deps.onPremisesAddresses } : {}),
+    });
   }
   if (deps.organization === undefined || deps.organization.trim() === '') {
     throw new StagemigError([

@@ -8,6 +8,8 @@ export const SHOW_FORMATS = ['human', 'json', 'markdown'] as const;
 export const PLAN_FORMATS = [...SHOW_FORMATS, 'powershell'] as const;
 export type PlanFormat = (typeof PLAN_FORMATS)[number];
 
+export const CHECK_FORMATS = ['human', 'json', 'markdown'] as const;
+
 export const VALIDATE_FORMATS = ['human', 'json'] as const;
 export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
 

@@ -5,6 +5,7 @@ import type { Io } from './io.js';
 import { EXIT_ERROR } from './exit-codes.js';
 import { registerValidate } from './commands/validate.js';
 import { registerPlan } from './commands/plan.js';
+import { registerCheck } from './commands/check.js';
 import { registerApply } from './commands/apply.js';
 import { registerShow } from './commands/show.js';
 import { registerSimulator } from './commands/simulator.js';
@@ -32,6 +33,7 @@ export function buildProgram(ctx: CommandContext): Command {
     .exitOverride()
     .addHelpText('after', PROGRAM_HELP_AFTER);
   registerValidate(program, ctx);
+  registerCheck(program, ctx);
   registerPlan(program, ctx);
   registerApply(program, ctx);
   registerShow(program, ctx);

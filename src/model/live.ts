@@ -31,6 +31,12 @@ export interface LiveBatch {
   startAfter?: string;
   dataConsistencyScore?: string;
   validationWarnings: string[];
+  /**
+   * A cutover batch (not created from a CSV). Exchange Online's batch object says so in IsStaged = False
+   * (EX13's MigrationBatch property; UNVERIFIED that EXO still returns it: absent means staged, and the
+   * service itself then refuses a staged batch with its coexistence error).
+   */
+  cutover?: true;
 }
 
 export interface LiveUser {

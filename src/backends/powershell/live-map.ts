@@ -102,6 +102,7 @@ export function mapBatches(raw: unknown): LiveBatch[] {
       validationWarnings: texts(o, 'validationWarnings', what),
     };
     if (b.endpoint === undefined) delete b.endpoint;
+    if (o.isStaged === false) b.cutover = true;
     if (b.creationDateTime === undefined) delete b.creationDateTime;
     for (const k of ['startDateTime', 'initialSyncDateTime', 'lastSyncedDateTime', 'startAfter', 'dataConsistencyScore'] as const) {
       assign(b, k, optText(o, k, what));

@@ -3,15 +3,19 @@
 import { stat } from 'node:fs/promises';
 import type { Backend, RunResult, SimulatedClock } from '../backend.js';
 import type { CloudMailbox, Invocation, LiveState } from '../../model/index.js';
+import { PreflightRefusal } from '../preflight.js';
 import { advanceInPlace, nextEventAt } from './clock.js';
 import { readCloudMailboxes } from './cloud-mailboxes.js';
 import { invokeCmdlet } from './invoke.js';
+import { readAcceptedDomains, readRecipients, testMigrationServer, type OnPremises } from './preflight.js';
+import { CmdletError } from './params.js';
+import { simulatedDns } from './dns.js';
 import { toLiveState } from './live.js';
 import { emptyState, ms, type SimState } from './state.js';
 import { loadState, saveState } from './store.js';
 
 export type SimulatorBackend = Backend & {
-  /** Service reads made so far: three per readLive (endpoints, batches, users), one per readMailboxes. */
+  /** Service reads made so far: three per readLive (endpoints, batches, users), one per readMailboxes or preflight read. */
   readonly readCalls: number;
   readonly clock: SimulatedClock;
 };
@@ -32,9 +36,12 @@ export interface SimulatorBackendOptions {
   now: () => Date;
   /** The plan's tenant (*.onmicrosoft.com): the domain of the mailboxes' routing addresses. */
   organization?: string;
+  /** The plan's CSV addresses: what directory sync mirrors into the simulated tenant (stagemig check). */
+  onPremisesAddresses?: readonly string[];
 }
 
-export function createSimulatorBackend({ stateFile, now, organization }: SimulatorBackendOptions): SimulatorBackend {
+export function createSimulatorBackend({ stateFile, now, organization, onPremisesAddresses }: SimulatorBackendOptions): SimulatorBackend {
+  const onPremises: OnPremises = { organization: organization ?? '', addresses: onPremisesAddresses ?? [] };
   let readCalls = 0;
   // The last state read or written, reused while the file is unchanged (large states parse slowly).
   let cache: { version: string; state: SimState } | undefined;
@@ -79,6 +86,26 @@ export function createSimulatorBackend({ stateFile, now, organization }: Simulat
       readCalls += 1; // Get-Mailbox -ResultSize Unlimited
       return readCloudMailboxes(state, organization);
     },
+    preflight: {
+      dns: simulatedDns(load),
+      async testMigrationServer(parameters) {
+        readCalls += 1;
+        try {
+          return testMigrationServer(await load(), parameters);
+        } catch (err) {
+          if (err instanceof CmdletError) throw new PreflightRefusal('Test-MigrationServerAvailability', err.message);
+          throw err;
+        }
+      },
+      async readRecipients() {
+        readCalls += 1;
+        return readRecipients(await load(), onPremises);
+      },
+      async readAcceptedDomains() {
+        readCalls += 1;
+        return readAcceptedDomains(await load(), onPremises);
+      },
+    },
     async run(invocation: Invocation): Promise<RunResult> {
       const state = (await load()) ?? emptyState(now());
       const outcome = invokeCmdlet(state, invocation, { inPlace: true });
@@ -90,6 +117,7 @@ export function createSimulatorBackend({ stateFile, now, organization }: Simulat
   };
 }
 
+export { readAcceptedDomains, readRecipients, testMigrationServer, type OnPremises } from './preflight.js';
 export { invokeCmdlet, notRecognized, type InvokeOutcome, type SimInvocation } from './invoke.js';
 export { advanceInPlace, advanceState, nextEventAt } from './clock.js';
 export { readBatches, readEndpoints, readUsers, toLiveState } from './live.js';

@@ -90,7 +90,10 @@ function liveBatch(b: SimBatch, users: SimUser[]): LiveBatch {
 
 export function readBatches(state: SimState): LiveBatch[] {
   const groups = groupUsers(state);
-  return state.batches.map((b) => liveBatch(b, groups.get(b.name.toLowerCase()) ?? [])).sort(byKey((b) => b.name));
+  return state.batches.map((b) => {
+    const live = liveBatch(b, groups.get(b.name.toLowerCase()) ?? []);
+    return b.type === 'cutover' ? { ...live, cutover: true as const } : live;
+  }).sort(byKey((b) => b.name));
 }
 
 /** Items synced so far: proportional to the time spent in the initial sync (at the mailbox's rate). */

@@ -3,10 +3,13 @@
 import { findBatch, nextGuid } from './lookup.js';
 import type { Scenario } from './scenario-parse.js';
 import type { SimState } from './state.js';
+import { describeTenant } from './scenario-tenant.js';
 
 /** Pure: the state with the scenario applied, or the reason it cannot be. */
 export function applyScenario(state: SimState, scenario: Scenario): { state: SimState } | { error: string } {
   const next: SimState = { ...structuredClone(state), faults: structuredClone(scenario.faults), writeCalls: 0 };
+  if (scenario.tenant) next.tenant = structuredClone(scenario.tenant);
+  else delete next.tenant;
   const cutover = scenario.cutoverBatch;
   if (cutover) {
     if (findBatch(next, cutover.name)) return { error: `cutoverBatch: a batch named ${cutover.name} already exists` };
@@ -50,5 +53,6 @@ export function describeFaults(state: SimState): string[] {
   }
   for (const [name, delay] of Object.entries(f.corruptBatches ?? {})) out.push(`batch ${name} turns Corrupted ${delay / 60_000} min after it starts syncing`);
   for (const b of state.batches) if (b.type === 'cutover') out.push(`cutover batch ${b.name} exists: staged batches are refused`);
+  out.push(...describeTenant(state.tenant));
   return out;
 }

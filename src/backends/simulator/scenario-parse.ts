@@ -5,16 +5,19 @@ import type { Diagnostic } from '../../diag/index.js';
 import { parseDuration } from '../../model/index.js';
 import { FAILURE_KINDS } from './mailbox-failures.js';
 import { ScenarioReader } from './scenario-nodes.js';
-import type { SimEndpointFailure, SimFaults, SimMailboxFault } from './state.js';
+import type { SimEndpointFailure, SimFaults, SimMailboxFault, SimTenant } from './state.js';
+import { readTenantKey, TENANT_KEYS } from './scenario-tenant.js';
 
 export interface Scenario {
   /** Replaces every fault in the state. */
   faults: SimFaults;
   /** A cutover batch to add: staged batches are then refused (facts §7.3). */
   cutoverBatch?: { name: string; endpoint: string };
+  /** Replaces the tenant settings (accepted and federated domains, directory, DNS). */
+  tenant?: SimTenant;
 }
 
-const TOP = ['version', 'failMailboxes', 'endpoint', 'throttle', 'corruptBatches', 'cutoverBatch'] as const;
+const TOP = ['version', 'failMailboxes', 'endpoint', 'throttle', 'corruptBatches', 'cutoverBatch', ...TENANT_KEYS] as const;
 const MAILBOX_KEYS = ['failure', 'errorSummary', 'at', 'times'] as const;
 const ENDPOINT: Record<string, SimEndpointFailure> = {
   unreachable: 'unreachable', wrongCredentials: 'credentials', autodiscoverFails: 'autodiscover',
@@ -111,6 +114,7 @@ export function parseScenario(text: string, file: string): { scenario?: Scenario
   const r = new ScenarioReader(text, file);
   if (r.diagnostics.length > 0) return { diagnostics: r.diagnostics };
   const scenario: Scenario = { faults: {} };
+  const tenant: SimTenant = {};
   const root = r.doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return { scenario, diagnostics: [] };
   for (const [key, keyNode, value] of r.entries(root, 'A scenario file') ?? []) {
@@ -125,7 +129,9 @@ export function parseScenario(text: string, file: string): { scenario?: Scenario
     else if (key === 'cutoverBatch') {
       const c = cutoverBatch(r, value);
       if (c) scenario.cutoverBatch = c;
-    } else r.unknownKey(keyNode, key, 'the scenario file', TOP);
+    } else if (readTenantKey(r, key, value, tenant)) continue;
+    else r.unknownKey(keyNode, key, 'the scenario file', TOP);
   }
+  if (Object.keys(tenant).length > 0) scenario.tenant = tenant;
   return r.diagnostics.length > 0 ? { diagnostics: r.diagnostics } : { scenario, diagnostics: [] };
 }

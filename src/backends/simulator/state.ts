@@ -111,6 +111,31 @@ export interface SimFaults {
   corruptBatches?: Record<string, number>;
 }
 
+/** What the cloud directory holds for an address instead of the mail user that directory sync creates. */
+export type SimRecipientOverride = 'missing' | 'mailbox' | 'contact' | 'group';
+
+/** DNS answers for one domain: MX hosts and the target of autodiscover.<domain> (a CNAME, or the host itself). */
+export interface SimDnsAnswers {
+  mx?: string[];
+  autodiscover?: string;
+}
+
+/**
+ * The tenant around the migration service, as `stagemig check` reads it (set by scenario files).
+ * Absent keys model a tenant prepared as seed step 1 says: every domain of the plan's addresses is
+ * accepted and managed, directory sync has created every address as a mail user, DNS still points on premises.
+ */
+export interface SimTenant {
+  /** Accepted domains besides the organization's; when set, exactly these. */
+  acceptedDomains?: string[];
+  /** Accepted domains whose sign-in is federated (AD FS single sign-on). */
+  federatedDomains?: string[];
+  /** Address (lower case) → what the directory holds instead of a mail user. */
+  recipients?: Record<string, SimRecipientOverride>;
+  /** Domain (lower case) → its DNS answers. */
+  dns?: Record<string, SimDnsAnswers>;
+}
+
 export interface SimState {
   format: typeof STATE_FORMAT;
   version: typeof STATE_VERSION;
@@ -121,6 +146,8 @@ export interface SimState {
   /** Write cmdlets run since the write fault was set. */
   writeCalls: number;
   faults: SimFaults;
+  /** Scenario settings of the tenant around the service (accepted domains, directory, DNS). */
+  tenant?: SimTenant;
   endpoints: SimEndpoint[];
   batches: SimBatch[];
   users: SimUser[];

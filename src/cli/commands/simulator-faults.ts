@@ -61,7 +61,7 @@ export function registerSimulatorFaults(
     .command('faults')
     .description('declare the faults the simulated service injects, from a YAML or JSON scenario file (no file: show them)')
     .argument('<plan.yaml>', 'migration plan whose simulator to change')
-    .argument('[scenario]', 'scenario file: failMailboxes, endpoint, throttle, corruptBatches, cutoverBatch')
+    .argument('[scenario]', 'scenario file: failMailboxes, endpoint, throttle, corruptBatches, cutoverBatch, acceptedDomains, federatedDomains, recipients, dns')
     .option('--clear', 'remove every fault')
     .action(async (plan: string, scenario: string | undefined, opts: { clear?: boolean }) => {
       const stateFile = await stateFileOf(ctx, plan);

@@ -14,7 +14,7 @@ import { Sensitive, SENSITIVE_MASK } from '../../model/index.js';
 
 export const JSON_FORMAT_VERSION = '1.0';
 
-export type JsonDocumentKind = 'plan' | 'validate' | 'status' | 'version';
+export type JsonDocumentKind = 'plan' | 'validate' | 'status' | 'version' | 'check';
 
 export interface JsonHeader {
   format_version: string;

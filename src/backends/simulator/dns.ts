@@ -1,0 +1,16 @@
+// The simulated tenant's DNS (scenario `dns:`): a domain without answers has the records of a tenant
+// before its MX switch (an empty answer: no such record),, MX and Autodiscover on premises (mail.<domain>, autodiscover.<domain>).
+import type { DnsLookup } from '../preflight.js';
+import type { SimState } from './state.js';
+
+export function simulatedDns(load: () => Promise<SimState | undefined>): DnsLookup {
+  const answers = async (domain: string) => (await load())?.tenant?.dns?.[domain.toLowerCase()];
+  return {
+    mx: async (domain) => (await answers(domain))?.mx ?? [`mail.${domain}`],
+    autodiscover: async (domain) => {
+      const target = (await answers(domain))?.autodiscover;
+      if (target === undefined) return `autodiscover.${domain}`;
+      return target === '' ? undefined : target;
+    },
+  };
+}

@@ -1,0 +1,92 @@
+// Scenario keys for the tenant around the migration service, read by `stagemig check`:
+//   acceptedDomains: [contoso.com]         exactly these (plus the organization's domain)
+//   federatedDomains: [contoso.com]        AD FS single sign-on
+//   recipients: {a@contoso.com: missing}   missing | mailbox | contact | group (default: a mail user)
+//   dns: {contoso.com: {mx: [host], autodiscover: host}}   ("" or [] for no record)
+import { isScalar, type Node as YamlNode } from 'yaml';
+import type { ScenarioReader } from './scenario-nodes.js';
+import type { SimDnsAnswers, SimRecipientOverride, SimTenant } from './state.js';
+
+export const TENANT_KEYS = ['acceptedDomains', 'federatedDomains', 'recipients', 'dns'] as const;
+const KINDS: readonly SimRecipientOverride[] = ['missing', 'mailbox', 'contact', 'group'];
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/i;
+
+function domains(r: ScenarioReader, node: YamlNode | null, what: string): string[] | undefined {
+  const list = r.items(node);
+  if (!list) return r.fail(node, `${what} must be a list of domain names`, `e.g. ${what}: [contoso.com]`);
+  const out: string[] = [];
+  for (const item of list) {
+    const d = r.text(item, `${what} entry`);
+    if (d === undefined) continue;
+    if (!DOMAIN.test(d)) r.fail(item, `${what}: "${d}" is not a domain name`);
+    else out.push(d.toLowerCase());
+  }
+  return out;
+}
+
+function hosts(r: ScenarioReader, node: YamlNode | null, what: string): string[] | undefined {
+  if (isScalar(node)) {
+    const one = r.text(node, what);
+    return one === undefined ? undefined : one === '' ? [] : [one.toLowerCase()];
+  }
+  const list = r.items(node);
+  if (!list) return r.fail(node, `${what} must be a host name or a list of them`);
+  return list.map((n) => r.text(n, what)).filter((h): h is string => h !== undefined).map((h) => h.toLowerCase());
+}
+
+function dns(r: ScenarioReader, node: YamlNode | null): Record<string, SimDnsAnswers> {
+  const out: Record<string, SimDnsAnswers> = {};
+  for (const [domain, keyNode, value] of r.entries(node, 'dns') ?? []) {
+    if (!DOMAIN.test(domain)) r.fail(keyNode, `dns: "${domain}" is not a domain name`);
+    const answers: SimDnsAnswers = {};
+    for (const [key, k, v] of r.entries(value, `dns.${domain}`) ?? []) {
+      if (key === 'mx') {
+        const mx = hosts(r, v, `dns.${domain}.mx`);
+        if (mx) answers.mx = mx;
+      } else if (key === 'autodiscover') {
+        const t = r.text(v, `dns.${domain}.autodiscover`);
+        if (t !== undefined) answers.autodiscover = t.toLowerCase();
+      } else r.unknownKey(k, key, `dns.${domain}`, ['mx', 'autodiscover']);
+    }
+    out[domain.toLowerCase()] = answers;
+  }
+  return out;
+}
+
+function recipients(r: ScenarioReader, node: YamlNode | null): Record<string, SimRecipientOverride> {
+  const out: Record<string, SimRecipientOverride> = {};
+  for (const [email, keyNode, value] of r.entries(node, 'recipients') ?? []) {
+    if (!EMAIL.test(email)) r.fail(keyNode, `recipients: "${email}" is not an email address`);
+    const kind = r.oneOf(value, `recipients.${email}`, KINDS);
+    if (kind) out[email.toLowerCase()] = kind;
+  }
+  return out;
+}
+
+/** Reads one tenant key into `tenant`; false when the key is not a tenant key. */
+export function readTenantKey(r: ScenarioReader, key: string, value: YamlNode | null, tenant: SimTenant): boolean {
+  if (key === 'acceptedDomains') {
+    const d = domains(r, value, key);
+    if (d) tenant.acceptedDomains = d;
+  } else if (key === 'federatedDomains') {
+    const d = domains(r, value, key);
+    if (d) tenant.federatedDomains = d;
+  } else if (key === 'recipients') tenant.recipients = recipients(r, value);
+  else if (key === 'dns') tenant.dns = dns(r, value);
+  else return false;
+  return true;
+}
+
+/** One line per tenant setting, for `stagemig simulator faults`. */
+export function describeTenant(tenant: SimTenant | undefined): string[] {
+  if (!tenant) return [];
+  const out: string[] = [];
+  if (tenant.acceptedDomains) out.push(`accepted domains: ${tenant.acceptedDomains.join(', ') || '(only the organization\'s)'}`);
+  if (tenant.federatedDomains?.length) out.push(`federated domains: ${tenant.federatedDomains.join(', ')}`);
+  for (const [email, kind] of Object.entries(tenant.recipients ?? {})) out.push(`recipient ${email}: ${kind}`);
+  for (const [domain, a] of Object.entries(tenant.dns ?? {})) {
+    out.push(`dns ${domain}: MX ${a.mx === undefined ? 'default' : a.mx.join(', ') || 'none'}, Autodiscover ${a.autodiscover === undefined ? 'default' : a.autodiscover || 'none'}`);
+  }
+  return out;
+}

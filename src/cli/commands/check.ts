@@ -1,0 +1,58 @@
+// `stagemig check <plan.yaml> [--format human|json|markdown] [--target ADDR]... [--dns-server HOST[:PORT]]`:
+// the seed's step 1 as a preflight. Exit 0 when nothing failed (warnings allowed), 1 otherwise. Changes nothing.
+import { InvalidArgumentError, type Command } from 'commander';
+import { displayPath } from '../../config/index.js';
+import { countByStatus } from '../../operations/check/finding.js';
+import { parseDnsServer } from '../../operations/check/node-dns.js';
+import { checkPlan } from '../../operations/check/run-check.js';
+import { renderCheckHuman } from '../../render/check/human.js';
+import { toCheckDocument } from '../../render/check/json.js';
+import { renderCheckMarkdown } from '../../render/check/markdown.js';
+import { renderDiagnostics } from '../../render/common/diagnostics.js';
+import { stringifyJson } from '../../render/common/json-document.js';
+import { TOOL_VERSION } from '../../version.js';
+import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
+import { CHECK_FORMATS, parseFormat } from '../format-option.js';
+import { checkTargets } from '../planning.js';
+import type { CommandContext } from '../program.js';
+
+interface CheckOptions {
+  format?: string;
+  target?: string[];
+  dnsServer?: string;
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+function dnsServerOption(text: string): string {
+  const server = parseDnsServer(text);
+  if (server === undefined) throw new InvalidArgumentError('give an IP address with an optional port, e.g. 10.0.0.53, 10.0.0.53:5353 or [::1]:53');
+  return server;
+}
+
+async function check(ctx: CommandContext, planPath: string, opts: CheckOptions): Promise<void> {
+  const { io } = ctx;
+  const format = parseFormat(opts.format, CHECK_FORMATS);
+  const { desired, report, diagnostics } = await checkPlan(
+    { planPath, targets: (d) => checkTargets(d, opts.target ?? []), ...(opts.dnsServer !== undefined ? { dnsServer: opts.dnsServer } : {}) },
+    io,
+  );
+  if (diagnostics.length > 0) io.stderr(renderDiagnostics(diagnostics, { color: io.color }));
+  const backend = { type: desired.backend.type, organization: desired.organization };
+  if (format === 'json') {
+    io.stdout(stringifyJson(toCheckDocument(report, { toolVersion: TOOL_VERSION, planFile: displayPath(desired.planFile, io.cwd), backend })));
+  } else if (format === 'markdown') io.stdout(renderCheckMarkdown(report, { organization: desired.organization, backend: desired.backend.type }));
+  else io.stdout(renderCheckHuman(report, { color: io.color, organization: desired.organization, backend: desired.backend.type }));
+  ctx.setExitCode(countByStatus(report.findings).failed > 0 ? EXIT_ERROR : EXIT_OK);
+}
+
+export function registerCheck(program: Command, ctx: CommandContext): void {
+  program
+    .command('check')
+    .description('Preflight before apply (seed step 1): endpoints, cloud recipients, domains, limits and DNS. Changes nothing.')
+    .argument('<plan>', 'migration plan YAML file')
+    .option('--format <format>', `output format: ${CHECK_FORMATS.join(', ')}`, 'human')
+    .option('--target <address>', 'only batch.NAME or endpoint.NAME and what it depends on (repeatable)', collect)
+    .option('--dns-server <host[:port]>', 'DNS server for the MX and Autodiscover lookups (default: the system resolver)', dnsServerOption)
+    .action((planPath: string, opts: CheckOptions) => check(ctx, planPath, opts));
+}

@@ -1,0 +1,85 @@
+// `stagemig check` as a use case: load the plan, open its backend, read what every check needs with a
+// fixed number of service calls, and return the findings. Changes nothing.
+import { openBackend, type Backend } from '../../backends/index.js';
+import { loadPlan } from '../../config/index.js';
+import { error, hasErrors, StagemigError, type Diagnostic } from '../../diag/index.js';
+import { batchAddress, endpointAddress, nameKey, type DesiredState } from '../../model/index.js';
+import { addressesByDomain, domainFindings } from './domains.js';
+import { dnsFinding } from './dns.js';
+import { endpointFindings } from './endpoints.js';
+import { sortFindings, type CheckReport } from './finding.js';
+import { nodeDns } from './node-dns.js';
+import { recipientFindings } from './recipients.js';
+import { tenantFindings } from './tenant-limits.js';
+
+export interface CheckHost {
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  now: () => Date;
+  onInterrupt?: (cb: () => void) => () => void;
+}
+
+export interface CheckArgs {
+  planPath: string;
+  /** Canonical batch.NAME / endpoint.NAME addresses (validated by the caller against the plan); empty: everything. */
+  targets?: (desired: DesiredState) => string[];
+  /** --dns-server in Resolver form (see parseDnsServer); otherwise the simulator's answers or the system resolver. */
+  dnsServer?: string;
+}
+
+export interface CheckResult {
+  desired: DesiredState;
+  report: CheckReport;
+  /** Warnings from loading the plan. */
+  diagnostics: Diagnostic[];
+}
+
+/** The endpoints and batches in scope: the targets and what they depend on, or all of them. */
+function scope(desired: DesiredState, targets: readonly string[]) {
+  if (targets.length === 0) return { endpoints: desired.endpoints, batches: desired.batches };
+  const wanted = new Set(targets.map(nameKey));
+  const batches = desired.batches.filter((b) => wanted.has(nameKey(batchAddress(b.name))));
+  const endpointNames = new Set(batches.map((b) => nameKey(b.endpoint)));
+  const endpoints = desired.endpoints.filter((e) => wanted.has(nameKey(endpointAddress(e.name))) || endpointNames.has(nameKey(e.name)));
+  return { endpoints, batches };
+}
+
+export async function runChecks(desired: DesiredState, backend: Backend, args: { targets: string[]; dnsServer?: string; env: CheckHost['env'] }): Promise<CheckReport> {
+  const preflight = backend.preflight;
+  if (!preflight) throw new StagemigError([error('BACKEND_FAILED', `The ${desired.backend.type} backend cannot run checks`)]);
+  const { endpoints, batches } = scope(desired, args.targets);
+  const live = await backend.readLive();
+  let calls = 3;
+  const [recipients, accepted] = await Promise.all([preflight.readRecipients(), preflight.readAcceptedDomains()]);
+  calls += 2;
+  const tested = await endpointFindings(endpoints, live, preflight, args.env);
+  calls += tested.calls;
+  const byDomain = addressesByDomain(batches);
+  const dns = args.dnsServer !== undefined ? nodeDns(args.dnsServer) : (preflight.dns ?? nodeDns());
+  const dnsFindings = await Promise.all([...byDomain.keys()].map((d) => dnsFinding(d, dns)));
+  const findings = [
+    ...tested.findings,
+    ...recipientFindings(batches, recipients, live),
+    ...domainFindings(byDomain, accepted, desired.sso),
+    ...tenantFindings(desired, live),
+    ...dnsFindings,
+  ];
+  return { findings: sortFindings(findings), serviceCalls: calls };
+}
+
+export async function checkPlan(args: CheckArgs, host: CheckHost): Promise<CheckResult> {
+  const { desired, diagnostics } = await loadPlan(args.planPath, { cwd: host.cwd });
+  if (hasErrors(diagnostics) || !desired) throw new StagemigError(diagnostics);
+  const targets = args.targets?.(desired) ?? [];
+  const onPremisesAddresses = desired.batches.flatMap((b) => b.users.map((u) => u.email));
+  const backend = await openBackend(desired.backend, {
+    now: host.now, env: host.env, organization: desired.organization, onPremisesAddresses,
+    ...(host.onInterrupt ? { onInterrupt: host.onInterrupt } : {}),
+  });
+  try {
+    const report = await runChecks(desired, backend, { targets, env: host.env, ...(args.dnsServer !== undefined ? { dnsServer: args.dnsServer } : {}) });
+    return { desired, report, diagnostics };
+  } finally {
+    await backend.close();
+  }
+}

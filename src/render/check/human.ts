@@ -1,0 +1,58 @@
+// `stagemig check` for a terminal or a CI log: one block per check, one line per object, the service's
+// words and what to do under each problem, the first addresses of each category.
+import pc from 'picocolors';
+import { CHECK_KINDS, countByStatus, type CheckFinding, type CheckKind, type CheckReport, type CheckStatus } from '../../operations/check/finding.js';
+import { plural } from '../../model/index.js';
+
+/** Addresses shown per category; the JSON document has them all. */
+export const HUMAN_ADDRESS_CAP = 10;
+
+export const CHECK_TITLES: Record<CheckKind, string> = {
+  endpoint: 'Endpoint reachability and rights',
+  recipients: 'Recipients in the cloud',
+  domains: 'Domains',
+  coexistence: 'Coexistence with cutover batches',
+  limits: 'Limits',
+  dns: 'DNS (MX and Autodiscover)',
+};
+
+const LABEL: Record<CheckStatus, string> = { passed: 'pass', warning: 'WARN', failed: 'FAIL' };
+
+export function statusLabel(s: CheckStatus, color: boolean): string {
+  if (!color) return LABEL[s];
+  return s === 'passed' ? pc.green(LABEL[s]) : s === 'warning' ? pc.yellow(LABEL[s]) : pc.red(pc.bold(LABEL[s]));
+}
+
+function findingLines(f: CheckFinding, color: boolean): string[] {
+  const out = [`  ${statusLabel(f.status, color)}  ${f.object}: ${f.summary}`];
+  if (f.status === 'passed') return out;
+  if (f.cmdlet) out.push(`        ran: ${f.cmdlet}`);
+  if (f.detail) out.push(`        ${f.detail}`);
+  for (const [category, list] of Object.entries(f.addresses ?? {})) {
+    const shown = list.slice(0, HUMAN_ADDRESS_CAP).join(', ');
+    const more = list.length > HUMAN_ADDRESS_CAP ? `, … and ${(list.length - HUMAN_ADDRESS_CAP).toLocaleString('en-US')} more (all in --format json)` : '';
+    out.push(`        ${category.replace(/_/g, ' ')}: ${shown}${more}`);
+  }
+  if (f.hint) out.push(`        → ${f.hint}`);
+  return out;
+}
+
+export function summaryLine(findings: readonly CheckFinding[]): string {
+  const c = countByStatus(findings);
+  return `Checks: ${c.passed} passed, ${plural(c.warning, 'warning')}, ${c.failed} failed.`;
+}
+
+export function renderCheckHuman(report: CheckReport, opts: { color: boolean; organization: string; backend: string }): string {
+  const lines = [`stagemig check: ${opts.organization} (${opts.backend} backend), ${plural(report.serviceCalls, 'service call')}`, ''];
+  for (const kind of CHECK_KINDS) {
+    const mine = report.findings.filter((f) => f.check === kind);
+    if (mine.length === 0) continue;
+    lines.push(CHECK_TITLES[kind]);
+    for (const f of mine) lines.push(...findingLines(f, opts.color));
+    lines.push('');
+  }
+  const failed = countByStatus(report.findings).failed;
+  lines.push(summaryLine(report.findings));
+  lines.push(failed > 0 ? 'Fix what failed before `stagemig apply`; the README explains each check.' : 'Nothing failed: the plan can be applied.');
+  return `${lines.join('\n')}\n`;
+}
