@@ -10,7 +10,7 @@
         'Connect-ExchangeOnline', 'Disconnect-ExchangeOnline',
         'New-MigrationEndpoint', 'Set-MigrationEndpoint', 'Remove-MigrationEndpoint', 'Get-MigrationEndpoint',
         'New-MigrationBatch', 'Set-MigrationBatch', 'Start-MigrationBatch', 'Stop-MigrationBatch', 'Remove-MigrationBatch',
-        'Get-MigrationBatch', 'Get-MigrationUser', 'Remove-MigrationUser'
+        'Get-MigrationBatch', 'Get-MigrationUser', 'Remove-MigrationUser', 'Get-Mailbox'
     )
     CmdletsToExport      = @()
     VariablesToExport    = @()

@@ -95,7 +95,7 @@ class ExEnumValue {
     [string] ToString() { return $this.Value }
 }
 
-foreach ($file in 'Client', 'Convert', 'Objects', 'Session', 'Endpoint', 'Batch', 'BatchLifecycle', 'User') {
+foreach ($file in 'Client', 'Convert', 'Objects', 'Session', 'Endpoint', 'Batch', 'BatchLifecycle', 'User', 'Mailbox') {
     . (Join-Path $PSScriptRoot "$file.ps1")
 }
 
@@ -103,5 +103,5 @@ Export-ModuleMember -Function @(
     'Connect-ExchangeOnline', 'Disconnect-ExchangeOnline',
     'New-MigrationEndpoint', 'Set-MigrationEndpoint', 'Remove-MigrationEndpoint', 'Get-MigrationEndpoint',
     'New-MigrationBatch', 'Set-MigrationBatch', 'Start-MigrationBatch', 'Stop-MigrationBatch', 'Remove-MigrationBatch',
-    'Get-MigrationBatch', 'Get-MigrationUser', 'Remove-MigrationUser'
+    'Get-MigrationBatch', 'Get-MigrationUser', 'Remove-MigrationUser', 'Get-Mailbox'
 )

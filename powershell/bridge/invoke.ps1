@@ -5,6 +5,7 @@ $script:Reads = @{
     'Get-MigrationEndpoint' = 'ConvertTo-BridgeEndpointList'
     'Get-MigrationBatch'    = 'ConvertTo-BridgeBatchList'
     'Get-MigrationUser'     = 'ConvertTo-BridgeUserList'
+    'Get-Mailbox'           = 'ConvertTo-BridgeMailboxList'
 }
 $script:Writes = @(
     'New-MigrationEndpoint', 'Set-MigrationEndpoint', 'Remove-MigrationEndpoint',

@@ -12,7 +12,7 @@ export type InvokeResponse =
   | { ok: true; warnings: string[]; result?: unknown }
   | { ok: false; error: string };
 
-const READS = new Set<string>(['get-migrationendpoint', 'get-migrationbatch', 'get-migrationuser']);
+const READS = new Set<string>(['get-migrationendpoint', 'get-migrationbatch', 'get-migrationuser', 'get-mailbox']);
 const SESSION = new Set(['connect-exchangeonline', 'disconnect-exchangeonline']);
 
 /** Checks the request body's shape; returns an error text when it is not an invocation. */
@@ -28,12 +28,12 @@ export function parseInvokeRequest(body: unknown): InvokeRequest | string {
 
 export async function invokeOnSimulator(
   request: InvokeRequest,
-  opts: { stateFile: string; now: () => Date },
+  opts: { stateFile: string; now: () => Date; organization?: string },
 ): Promise<InvokeResponse> {
   const name = request.cmdlet.toLowerCase();
   if (SESSION.has(name)) return { ok: true, warnings: [] };
   if (READS.has(name)) {
-    return { ok: true, warnings: [], result: readRecords(await loadState(opts.stateFile), name as ReadCmdlet) };
+    return { ok: true, warnings: [], result: readRecords(await loadState(opts.stateFile), name as ReadCmdlet, opts.organization) };
   }
   const backend = createSimulatorBackend(opts);
   const result = await backend.run(request as unknown as Invocation);

@@ -1,9 +1,9 @@
 // What the server returns for the three reads: the simulator's live view plus the GUIDs it keeps,
 // as plain JSON. The StagemigSimulator PowerShell module turns these into objects shaped like EXO's.
 import type { LiveBatch, LiveEndpoint, LiveUser } from '../../model/index.js';
-import { readBatches, readEndpoints, readUsers, type SimState } from '../simulator/index.js';
+import { readBatches, readCloudMailboxes, readEndpoints, readUsers, type SimState } from '../simulator/index.js';
 
-export type ReadCmdlet = 'get-migrationendpoint' | 'get-migrationbatch' | 'get-migrationuser';
+export type ReadCmdlet = 'get-migrationendpoint' | 'get-migrationbatch' | 'get-migrationuser' | 'get-mailbox';
 
 /** Unlimited<int> values travel as the string "Unlimited" (JSON has no Infinity). */
 type Unlimited = number | 'Unlimited';
@@ -61,7 +61,9 @@ export function userRecords(state: SimState | undefined): UserRecord[] {
   });
 }
 
-export function readRecords(state: SimState | undefined, cmdlet: ReadCmdlet): unknown[] {
+/** `organization`: the connected tenant, the domain of the mailboxes' routing addresses. */
+export function readRecords(state: SimState | undefined, cmdlet: ReadCmdlet, organization?: string): unknown[] {
+  if (cmdlet === 'get-mailbox') return readCloudMailboxes(state, organization);
   if (cmdlet === 'get-migrationendpoint') return endpointRecords(state);
   if (cmdlet === 'get-migrationbatch') return batchRecords(state);
   return userRecords(state);

@@ -26,6 +26,8 @@ export interface SimulatorServerOptions {
   now: () => Date;
   /** 0 (the default) picks a free port. */
   port?: number;
+  /** The tenant (*.onmicrosoft.com) until a Connect-ExchangeOnline names one: the mailboxes' routing domain. */
+  organization?: string;
   /** Called after each request (for a log line). */
   onRequest?: (cmdlet: string, ok: boolean) => void;
 }
@@ -67,6 +69,8 @@ export async function startSimulatorServer(opts: SimulatorServerOptions): Promis
     return next;
   };
   let port = 0;
+  // A session is tenant-scoped: Connect-ExchangeOnline -Organization names the tenant the reads answer for.
+  let organization = opts.organization;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const host = (req.headers.host ?? '').toLowerCase();
@@ -82,7 +86,9 @@ export async function startSimulatorServer(opts: SimulatorServerOptions): Promis
     const parsed = parseInvokeRequest(await readJson(req));
     if (typeof parsed === 'string') throw new HttpError(400, parsed);
     calls[parsed.cmdlet] = (calls[parsed.cmdlet] ?? 0) + 1;
-    const response = await serialize(() => invokeOnSimulator(parsed, opts));
+    const connectingTo = parsed.parameters.Organization;
+    if (parsed.cmdlet.toLowerCase() === 'connect-exchangeonline' && typeof connectingTo === 'string' && connectingTo.trim() !== '') organization = connectingTo;
+    const response = await serialize(() => invokeOnSimulator(parsed, { ...opts, ...(organization ? { organization } : {}) }));
     opts.onRequest?.(parsed.cmdlet, response.ok);
     send(res, 200, response);
   }

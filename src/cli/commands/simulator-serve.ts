@@ -22,20 +22,23 @@ function parsePort(text: string): number {
   return n;
 }
 
-/** The plan's simulator state file; for an exchange-online plan, the simulator's default file beside it. */
-async function stateFileOf(ctx: CommandContext, planPath: string): Promise<string> {
+/** The plan's simulator state file (for an exchange-online plan, the simulator's default file beside it) and tenant. */
+async function servedPlan(ctx: CommandContext, planPath: string): Promise<{ stateFile: string; organization: string }> {
   const { desired, diagnostics } = await loadPlan(planPath, { cwd: ctx.io.cwd });
   if (hasErrors(diagnostics) || !desired) throw new StagemigError(diagnostics);
   if (diagnostics.length > 0) ctx.io.stderr(renderDiagnostics(diagnostics, { color: ctx.io.color }));
-  if (desired.backend.type === 'simulator') return desired.backend.stateFile;
-  return join(dirname(desired.planFile), '.stagemig', 'simulator.json');
+  const stateFile = desired.backend.type === 'simulator' ? desired.backend.stateFile : join(dirname(desired.planFile), '.stagemig', 'simulator.json');
+  return { stateFile, organization: desired.organization };
 }
 
 async function serve(ctx: CommandContext, planPath: string, opts: ServeOptions): Promise<void> {
   const { io } = ctx;
-  const stateFile = opts.stateFile ? resolve(io.cwd, opts.stateFile) : await stateFileOf(ctx, planPath);
+  // With --state-file the plan is not read: the tenant then comes from Connect-ExchangeOnline -Organization.
+  const plan = opts.stateFile ? { stateFile: resolve(io.cwd, opts.stateFile) } : await servedPlan(ctx, planPath);
+  const stateFile = plan.stateFile;
   const server = await startSimulatorServer({
     stateFile,
+    ...('organization' in plan ? { organization: plan.organization } : {}),
     now: io.now,
     port: opts.port ?? 0,
     onRequest: opts.quiet ? undefined : (cmdlet, ok) => io.stderr(`${io.now().toISOString()} ${cmdlet} ${ok ? 'ok' : 'refused'}\n`),
