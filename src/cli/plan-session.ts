@@ -7,7 +7,7 @@ import type { AppliedSnapshot, DesiredState, LiveState } from '../model/index.js
 import type { Plan } from '../plan/index.js';
 import { renderDiagnostics } from '../render/common/diagnostics.js';
 import type { Io } from './io.js';
-import { checkTargets, planWithOptions, type PlanningOptions } from './planning.js';
+import { checkTargets, planWithOptions, skippedGateWarnings, type PlanningOptions } from './planning.js';
 
 export interface PlanSession {
   desired: DesiredState;
@@ -28,11 +28,16 @@ export async function openPlanSession(planPath: string, io: Io, options: Plannin
   const { snapshot: applied, diagnostics: notes } = await loadApplied(desired);
   diagnostics.push(...notes);
   if (diagnostics.length > 0) io.stderr(renderDiagnostics(diagnostics, { color: io.color }));
-  const replan = (live: LiveState): Promise<Plan> => planWithOptions(desired, live, applied, opts);
   const backend = await openBackend(desired.backend, { now: io.now, env: io.env, organization: desired.organization, onInterrupt: io.onInterrupt });
+  // The removal gates compare recorded times with the service's clock (the simulated one on the simulator).
+  const replan = async (live: LiveState): Promise<Plan> =>
+    planWithOptions(desired, live, applied, { ...opts, now: backend.clock ? await backend.clock.now() : io.now() });
   try {
     const live = await backend.readLive();
-    return { desired, backend, live, plan: await replan(live), replan, ...(applied ? { applied } : {}) };
+    const plan = await replan(live);
+    const skipped = skippedGateWarnings(plan, desired);
+    if (skipped.length > 0) io.stderr(renderDiagnostics(skipped, { color: io.color }));
+    return { desired, backend, live, plan, replan, ...(applied ? { applied } : {}) };
   } catch (err) {
     await backend.close();
     throw err;

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { didYouMean } from '../config/did-you-mean.js';
-import { error, StagemigError } from '../diag/index.js';
+import { error, StagemigError, warning } from '../diag/index.js';
 import type { Diagnostic } from '../diag/index.js';
 import { batchAddress, endpointAddress } from '../model/index.js';
 import type { AppliedSnapshot, DesiredState, LiveState } from '../model/index.js';
@@ -23,7 +23,7 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 export function addPlanningOptions(cmd: Command, opts: { refreshOnly: boolean }): Command {
   cmd
     .option('--target <address>', 'limit to batch.NAME or endpoint.NAME and what it depends on (repeatable)', collect)
-    .option('--allow-remove', 'allow removing endpoints and batches whose mailboxes are not all Synced');
+    .option('--allow-remove', 'allow removing endpoints, and batches that a removal gate still holds (a warning names what is skipped)');
   if (opts.refreshOnly) cmd.option('--refresh-only', 'show only changes made outside stagemig (drift); propose no cmdlets');
   return cmd;
 }
@@ -53,14 +53,29 @@ async function withExcerpts(diags: Diagnostic[], planFile: string): Promise<Diag
 
 /** Plans with the options; a protected removal aborts with PROTECTED_RESOURCE errors. */
 export async function planWithOptions(
-  desired: DesiredState, live: LiveState, applied: AppliedSnapshot | undefined, opts: PlanningOptions,
+  desired: DesiredState, live: LiveState, applied: AppliedSnapshot | undefined, opts: PlanningOptions & { now: Date },
 ): Promise<Plan> {
-  let plan = buildPlan(desired, live, { applied: applied ?? null });
+  let plan = buildPlan(desired, live, { applied: applied ?? null, now: opts.now, allowRemove: opts.allowRemove === true });
   if (opts.targets && opts.targets.length > 0) plan = targetPlan(plan, desired, opts.targets);
   if (opts.refreshOnly) return refreshOnlyPlan(plan);
   const refused = protectionDiagnostics(plan, desired, live, { allowRemove: opts.allowRemove === true });
   if (refused.length > 0) throw new StagemigError(await withExcerpts(refused, desired.planFile));
   return plan;
+}
+
+/** One warning per batch removal that --allow-remove lets through a closed gate (seed step 6). */
+export function skippedGateWarnings(plan: Plan, desired: DesiredState): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const c of plan.changes) {
+    if (!c.skippedGates || c.skippedGates.length === 0) continue;
+    const b = desired.batches.find((x) => x.name.toLowerCase() === c.name.toLowerCase());
+    out.push(warning('REMOVAL_GATE_SKIPPED', `--allow-remove: removing ${c.address} although ${c.skippedGates.map((g) => g.summary).join('; ')}`, {
+      address: c.address, ...(b ? { range: b.source } : {}),
+      detail: 'Removing a staged batch deletes its migration records: mail that still reaches the on-premises mailboxes is no longer copied to Microsoft 365.',
+      hint: 'Drop --allow-remove to hold the removal until every gate opens (stagemig plan shows when).',
+    }));
+  }
+  return out;
 }
 
 /** The typed options from commander's parsed flags. */

@@ -27,6 +27,18 @@ export interface RawBatch {
   protect?: boolean;
   startAfter?: string;
   retryFailed?: boolean;
+  convertedAt?: string;
+  license?: RawLicense;
+}
+
+export interface RawLicense {
+  skuPartNumber: string;
+  usageLocation: string;
+}
+
+export interface RawCutover {
+  mxSwitchedAt?: string;
+  waitAfterMxSwitch?: string;
 }
 
 export interface RawBackend {
@@ -44,6 +56,7 @@ export interface RawPlan {
   organization: string;
   backend?: RawBackend;
   sso?: boolean;
+  cutover?: RawCutover;
   endpoints?: Record<string, RawEndpoint>;
   batches?: Record<string, RawBatch>;
 }

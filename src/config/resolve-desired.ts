@@ -2,9 +2,9 @@
 import { dirname, join, resolve } from 'node:path';
 import type { Node as YamlNode } from 'yaml';
 import type { SourceRange } from '../diag/index.js';
-import type { BackendConfig, DesiredBatch, DesiredEndpoint, DesiredState, DesiredUser } from '../model/index.js';
-import { compareText } from '../model/index.js';
-import type { RawBackend, RawBatch, RawEndpoint, RawPlan } from './raw-plan.js';
+import type { BackendConfig, DesiredBatch, DesiredCutover, DesiredEndpoint, DesiredState, DesiredUser } from '../model/index.js';
+import { compareText, DEFAULT_WAIT_AFTER_MX_MS } from '../model/index.js';
+import type { RawBackend, RawBatch, RawCutover, RawEndpoint, RawPlan } from './raw-plan.js';
 import { nodeRange, type YamlSource } from './yaml/yaml-source.js';
 import { locate } from './yaml/yaml-locate.js';
 
@@ -29,6 +29,19 @@ export function resolveBackend(planFile: string, raw: RawBackend | undefined): B
   if (raw.certificateThumbprint !== undefined) cfg.certificateThumbprint = raw.certificateThumbprint;
   if (raw.module !== undefined) cfg.module = resolveModule(baseDir, raw.module);
   return cfg;
+}
+
+/** `72h` / `3d` (the schema's pattern) → milliseconds. */
+export function waitMs(text: string | undefined): number {
+  const m = /^(\d+)([hd])$/.exec(text ?? '');
+  if (!m) return DEFAULT_WAIT_AFTER_MX_MS;
+  return Number(m[1]) * (m[2] === 'd' ? 86_400_000 : 3_600_000);
+}
+
+function resolveCutover(raw: RawCutover): DesiredCutover {
+  const out: DesiredCutover = { waitAfterMxSwitchMs: waitMs(raw.waitAfterMxSwitch) };
+  if (raw.mxSwitchedAt !== undefined) out.mxSwitchedAt = raw.mxSwitchedAt;
+  return out;
 }
 
 function keyRange(src: YamlSource, path: string[]): SourceRange {
@@ -70,6 +83,10 @@ function resolveBatch(src: YamlSource, name: string, raw: RawBatch, users: Desir
   };
   if (raw.startAfter !== undefined) batch.startAfter = raw.startAfter;
   if (raw.retryFailed === true) batch.retryFailed = true;
+  if (raw.convertedAt !== undefined) batch.convertedAt = raw.convertedAt;
+  if (raw.license !== undefined) {
+    batch.license = { skuPartNumber: raw.license.skuPartNumber, usageLocation: raw.license.usageLocation, source: keyRange(src, ['batches', name, 'license']) };
+  }
   return batch;
 }
 
@@ -81,6 +98,7 @@ export function resolveDesired(src: YamlSource, plan: RawPlan, users: ReadonlyMa
     organization: plan.organization,
     sso: plan.sso ?? false,
     backend: resolveBackend(src.absPath, plan.backend),
+    ...(plan.cutover ? { cutover: resolveCutover(plan.cutover) } : {}),
     endpoints: byName(plan.endpoints).map(([name, raw]) => resolveEndpoint(src, name, raw)),
     batches: byName(plan.batches).map(([name, raw]) => resolveBatch(src, name, raw, users.get(name) ?? [])),
   };

@@ -60,6 +60,10 @@ export type DiagnosticCode =
   | 'CSV_COLUMN_COUNT'
   // plan protection and import
   | 'PROTECTED_RESOURCE'
+  // seed steps 6-7: removal gates and licences
+  | 'REMOVAL_GATE_SKIPPED'
+  | 'UNKNOWN_LICENSE_SKU'
+  | 'LICENSE_GRACE'
   | 'FILE_EXISTS'
   | 'APPLIED_SNAPSHOT'
   // files, locks and untrusted input (issue 12)

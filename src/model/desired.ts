@@ -65,8 +65,30 @@ export interface DesiredBatch {
   startAfter?: string;
   /** YAML `retryFailed: true`: the plan retries failed mailboxes once nothing else is pending. */
   retryFailed?: boolean;
+  /** YAML `convertedAt` as written (RFC 3339): when the on-premises mailboxes became mail-enabled users. */
+  convertedAt?: string;
+  /** YAML `license`: assigned to each mailbox once it is Synced. */
+  license?: DesiredLicense;
   source: SourceRange;
 }
+
+export interface DesiredLicense {
+  skuPartNumber: string;
+  /** ISO 3166-1 alpha-2 country code. */
+  usageLocation: string;
+  /** Where `license` is in the YAML (for an unknown SKU). */
+  source: SourceRange;
+}
+
+/** YAML `cutover`: the MX switch (seed step 6), which stagemig cannot observe. */
+export interface DesiredCutover {
+  /** RFC 3339 as written. */
+  mxSwitchedAt?: string;
+  /** How long batch removals wait after the MX switch (default 72 hours). */
+  waitAfterMxSwitchMs: number;
+}
+
+export const DEFAULT_WAIT_AFTER_MX_MS = 72 * 3_600_000;
 
 export interface DesiredState {
   /** Absolute path of the plan YAML. */
@@ -74,6 +96,8 @@ export interface DesiredState {
   organization: string;
   sso: boolean;
   backend: BackendConfig;
+  /** YAML `cutover` (absent: nothing recorded, the default wait). */
+  cutover?: DesiredCutover;
   endpoints: DesiredEndpoint[];
   batches: DesiredBatch[];
 }

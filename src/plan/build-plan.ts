@@ -10,6 +10,10 @@ import type { Plan, PlanSummary, ResourceChange, UnmanagedObject } from './plan.
 export interface PlanInputs {
   /** What stagemig last applied (loaded by the CLI); absent or null: drift cannot be told apart. */
   applied?: AppliedSnapshot | null;
+  /** The service's time, for the removal gates (default: the epoch, so every recorded time is in the future). */
+  now?: Date;
+  /** --allow-remove: plan removals whose gates are closed, naming what is skipped. */
+  allowRemove?: boolean;
 }
 
 /** Terraform's counting: a replace is one add and one remove; only resources with a step to run count. */
@@ -38,7 +42,7 @@ function unmanagedObjects(desired: DesiredState, live: LiveState): UnmanagedObje
 
 /** Pure: the YAML's desired state and the service's live state → the ordered steps that reconcile them. */
 export function buildPlan(desired: DesiredState, live: LiveState, inputs: PlanInputs = {}): Plan {
-  const ctx = buildContext(desired, live);
+  const ctx = buildContext(desired, live, { now: inputs.now ?? new Date(0), allowRemove: inputs.allowRemove === true });
   const changes: ResourceChange[] = [];
   const steps: Step[] = [];
   for (const e of desired.endpoints) {

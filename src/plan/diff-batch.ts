@@ -3,6 +3,7 @@ import type { BatchStatus, DesiredBatch, LiveBatch, Step } from '../model/index.
 import { lifecycleStep, newBatchStep, setBatchNotificationStep } from './cmdlets.js';
 import { diffMembership, hasMembershipChange } from './diff-membership.js';
 import { diffRetry, diffSchedule } from './diff-schedule.js';
+import { gateRemoval } from './gated-removal.js';
 import type { PlanContext } from './plan-context.js';
 import type { AttributeChange, Lifecycle, Move, ResourceChange } from './plan.js';
 
@@ -87,7 +88,7 @@ function lifecycleFor(b: DesiredBatch, live: LiveBatch, addsUsers: boolean): { s
 
 export function diffBatch(b: DesiredBatch, ctx: PlanContext): BatchDiff {
   const live = ctx.liveBatches.get(nameKey(b.name));
-  if (b.state === 'removed') return diffRemoved(b, live);
+  if (b.state === 'removed') return gateRemoval(b, ctx, diffRemoved(b, live));
   if (!live || live.status === 'Removing') return diffCreate(b, live, ctx);
 
   const attributes: AttributeChange[] = [];

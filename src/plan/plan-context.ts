@@ -1,5 +1,5 @@
 import { nameKey } from '../model/index.js';
-import type { DesiredBatch, DesiredState, LiveBatch, LiveEndpoint, LiveState, LiveUser } from '../model/index.js';
+import type { DesiredBatch, DesiredCutover, DesiredState, LiveBatch, LiveEndpoint, LiveState, LiveUser } from '../model/index.js';
 
 /** Indexes built once per plan so every lookup is O(1), whatever the number of mailboxes. */
 export interface KeyedUser {
@@ -18,9 +18,19 @@ export interface PlanContext {
   desiredBatchOfUser: Map<string, DesiredBatch>;
   /** Lower-cased addresses of each desired batch's rows, in CSV order. */
   desiredKeys: Map<DesiredBatch, string[]>;
+  /** What the removal gates need (removal-gates.ts). */
+  gating: Gating;
 }
 
-export function buildContext(desired: DesiredState, live: LiveState): PlanContext {
+export interface Gating {
+  /** The service's time (the simulated clock on the simulator). */
+  now: Date;
+  /** --allow-remove: closed gates are skipped (and named). */
+  allowRemove: boolean;
+  cutover?: DesiredCutover;
+}
+
+export function buildContext(desired: DesiredState, live: LiveState, gating: Omit<Gating, 'cutover'> = { now: new Date(0), allowRemove: false }): PlanContext {
   // 200,000 mailboxes: every address is lower-cased once, and each batch's member list is found once.
   const liveUsersByBatch = new Map<string, KeyedUser[]>();
   const liveUserByEmail = new Map<string, LiveUser>();
@@ -52,5 +62,6 @@ export function buildContext(desired: DesiredState, live: LiveState): PlanContex
     desiredBatches: new Map(desired.batches.map((b) => [nameKey(b.name), b])),
     desiredBatchOfUser,
     desiredKeys,
+    gating: { ...gating, ...(desired.cutover ? { cutover: desired.cutover } : {}) },
   };
 }

@@ -1,4 +1,5 @@
 import type { BatchStatus, Step } from '../model/index.js';
+import type { RemovalGate } from './removal-gates.js';
 
 /** What happens to a resource as a whole (Terraform's action, with the staged-migration lifecycle apart). */
 export type ResourceAction = 'create' | 'update' | 'delete' | 'replace' | 'no-op';
@@ -43,6 +44,10 @@ export interface ResourceChange {
   membership?: MembershipChange;
   /** Things the service does not allow right now, and what they wait for. */
   notes: string[];
+  /** Removal gates that hold this batch's removal (seed step 6); the notes say the same in words. */
+  heldBy?: RemovalGate[];
+  /** Closed removal gates that --allow-remove skipped. */
+  skippedGates?: RemovalGate[];
   /** Set when a last-applied snapshot was available to tell drift apart. */
   origin?: ChangeOrigin;
 }

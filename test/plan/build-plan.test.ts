@@ -73,7 +73,8 @@ describe('buildPlan', () => {
       ['Removing', 'removed', []],
     ];
     for (const [status, state, expected] of cases) {
-      const plan = buildPlan(desired([batch('W', ['a@x.com'], { state })]), live({ batches: [liveBatch('W', status as never)], users: liveUsers('W', ['a@x.com']) }));
+      // The removal gates (seed step 6) have their own tests; --allow-remove lets the lifecycle show here.
+      const plan = buildPlan(desired([batch('W', ['a@x.com'], { state })]), live({ batches: [liveBatch('W', status as never)], users: liveUsers('W', ['a@x.com']) }), { allowRemove: true });
       expect([status, state, plan.steps.map((s) => s.cmdlet)]).toEqual([status, state, expected]);
     }
   });

@@ -45,13 +45,13 @@ describe('protectionDiagnostics', () => {
     return { d, l, plan: buildPlan(d, l) };
   };
 
-  it('refuses to remove a batch whose mailboxes are not all Synced, naming it', () => {
-    const { d, l, plan } = removing('Syncing');
-    const diags = protectionDiagnostics(plan, d, l, { allowRemove: false });
-    expect(diags).toHaveLength(1);
-    expect(diags[0]).toMatchObject({ code: 'PROTECTED_RESOURCE', address: 'batch.W', range: { file: 'stagemig.yaml' } });
-    expect(diags[0]!.summary).toBe('Refusing to plan the removal of batch.W: 1 of its 2 mailboxes are not Synced (1 Syncing)');
-    expect(diags[0]!.hint).toMatch(/--allow-remove.*protect: false/);
+  it('never plans removing a batch whose mailboxes are not all Synced: the removal gate holds it, whatever protect says', () => {
+    for (const protect of [true, false]) {
+      const { d, l, plan } = removing('Syncing', protect);
+      expect(plan.steps).toEqual([]);
+      expect(plan.changes[0]!.notes[0]).toMatch(/^Removal held: 1 of its 2 mailboxes are not Synced \(1 Syncing\); opens once every mailbox is Synced/);
+      expect(protectionDiagnostics(plan, d, l, { allowRemove: false })).toEqual([]);
+    }
   });
 
   it('allows it with --allow-remove, with protect: false, or when every mailbox is Synced', () => {
