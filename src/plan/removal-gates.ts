@@ -4,6 +4,7 @@
 import { nameKey } from '../model/index.js';
 import type { DesiredBatch, DesiredCutover, LiveUser, UserStatus } from '../model/index.js';
 import { DEFAULT_WAIT_AFTER_MX_MS } from '../model/index.js';
+import { INCREMENTAL_SYNC_INTERVAL_MS } from '../model/sync-interval.js';
 
 export type GateKind = 'synced' | 'converted' | 'synced-after-conversion' | 'mx-wait';
 
@@ -21,13 +22,6 @@ export interface RemovalGate {
 /** User statuses at which a staged mailbox is done: removing the batch loses nothing of its initial sync. */
 export const DONE_USER: ReadonlySet<UserStatus> = new Set(['Synced', 'IncrementalSynced', 'CompletionSynced', 'Completed']);
 
-/**
- * How often the service syncs a Synced staged mailbox again. UNVERIFIED: the facts file says staged
- * batches have no incremental sync, yet also that mail reaching on-premises mailboxes is copied until
- * the batch is deleted. The gate waits for a sync after the conversion either way (conservative: if
- * none ever comes, the removal stays held and needs --allow-remove); this figure only estimates when.
- */
-export const INCREMENTAL_SYNC_INTERVAL_MS = 24 * 3_600_000;
 
 const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 /** 2026-12-02T09:30:00Z → "2026-12-02 09:30 UTC" (the views' short form; the planner cannot use render/). */

@@ -1,5 +1,6 @@
 // What happens to a batch when the clock reaches its event: transient statuses end, a scheduled batch
 // leaves Waiting at StartAfter, a declared corruption fires, and the retention rules apply (facts §6).
+import { settleIncrementalSyncs } from './incremental-syncs.js';
 import { checkSynced, fill, release } from './progress.js';
 import { isoSeconds, ms, type SimBatch } from './state.js';
 import { batchDue, endpointKey, isBusy, queueFor, schedule, type World } from './world.js';
@@ -54,6 +55,8 @@ export function onBatchEvent(w: World, b: SimBatch, at: number): void {
       return beginSyncing(w, b, at);
     case 'Stopping':
     case 'Synced':
+      // A Synced batch left alone for 60 days is stopped: its daily syncs end here.
+      if (b.status === 'Synced') settleIncrementalSyncs(w.usersOf.get(b) ?? [], at);
       for (const u of w.usersOf.get(b) ?? []) if (u.status === 'Stopping') u.status = 'Stopped';
       b.status = 'Stopped';
       b.lastActivityAt = isoSeconds(at);

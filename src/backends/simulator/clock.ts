@@ -1,6 +1,7 @@
 // The simulated clock: an event-driven loop that jumps from event to event up to the target time.
 import { onBatchEvent } from './batch-events.js';
 import { checkSynced, fill, onUserEvent } from './progress.js';
+import { settleIncrementalSyncs } from './incremental-syncs.js';
 import { isoSeconds, ms, type SimState } from './state.js';
 import { batchDue, buildWorld, userDue } from './world.js';
 
@@ -17,6 +18,7 @@ export function advanceInPlace(state: SimState, byMs: number): void {
     if (ev.batch && !w.deletedBatches.has(ev.batch) && batchDue(ev.batch) === ev.at) onBatchEvent(w, ev.batch, ev.at);
     if (ev.user && !w.deletedUsers.has(ev.user) && userDue(ev.user) === ev.at) onUserEvent(w, ev.user, ev.at);
   }
+  for (const b of state.batches) if (b.status === 'Synced' && !w.deletedBatches.has(b)) settleIncrementalSyncs(w.usersOf.get(b) ?? [], target);
   state.now = isoSeconds(target);
   if (w.deletedUsers.size > 0) state.users = state.users.filter((u) => !w.deletedUsers.has(u));
   if (w.deletedBatches.size > 0) state.batches = state.batches.filter((b) => !w.deletedBatches.has(b));
