@@ -73,6 +73,9 @@ export async function waitForConvergence(deps: WaitDeps, desired: Parameters<typ
     still = key === lastKey ? still + 1 : 0;
     lastKey = key;
     const notes = plan.changes.flatMap((c) => c.notes.map((n) => `${c.address}: ${n}`));
+    // A removal held until the YAML records the conversion never opens by waiting.
+    const needsEdit = new Set(plan.changes.filter((c) => c.heldBy?.some((g) => g.kind === 'converted' && g.opensAt === undefined)).map((c) => c.address.toLowerCase()));
+    if (needsEdit.size > 0 && progress.every((p) => p.phase === 'done' || needsEdit.has(p.address.toLowerCase()))) return { kind: 'blocked', notes };
     if (progress.every((p) => p.phase === 'done')) {
       const failed = failedMailboxes(desired, live).filter((u) => inScope(`batch.${u.batch}`));
       if (notes.length === 0) return { kind: 'converged', failed, elapsedMs: now - start };

@@ -21,10 +21,13 @@ async function harness(faults?: FaultSettings) {
   const ran: string[] = [];
   const statuses: string[] = [];
   const env = { ONPREM_PW: 'secret' };
-  const run = async (d: DesiredState, timeoutMs = 48 * HOUR, targets: string[] = []): Promise<WaitOutcome> =>
+  const run = async (d: DesiredState, timeoutMs = 48 * HOUR, targets: string[] = [], allowRemove = false): Promise<WaitOutcome> =>
     waitForConvergence({
       readLive: () => backend.readLive(),
-      replan: async (live) => (targets.length ? targetPlan(buildPlan(d, live), d, targets) : buildPlan(d, live)),
+      replan: async (live) => {
+        const plan = buildPlan(d, live, { now: await backend.clock.now(), allowRemove });
+        return targets.length ? targetPlan(plan, d, targets) : plan;
+      },
       runSteps: async (steps) => {
         ran.push(...steps.map((s) => `${s.cmdlet} ${s.address}`));
         const o = await executeSteps({ steps, backend, materialize: (s) => materialize(s, d, env) });
@@ -54,7 +57,8 @@ describe('waitForConvergence', () => {
   it('stops a running batch, waits for Stopped, then removes it and waits until it is gone', async () => {
     const h = await harness();
     await h.run(desired([batch('W1', wave('W1', 3))]), 5 * 60_000);
-    const outcome = await h.run(desired([batch('W1', wave('W1', 3), { state: 'removed' })]));
+    // A running batch holds the removal gates; --allow-remove lets the wait loop stop and remove it.
+    const outcome = await h.run(desired([batch('W1', wave('W1', 3), { state: 'removed' })]), 48 * HOUR, [], true);
     expect(outcome.kind).toBe('converged');
     expect(h.ran.slice(2)).toEqual(['Stop-MigrationBatch batch.W1', 'Remove-MigrationBatch batch.W1']);
     expect((await h.backend.readLive()).batches).toEqual([]);

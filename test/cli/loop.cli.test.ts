@@ -30,7 +30,8 @@ function editExample(dir: string): void {
   lines.push('new.hire1@contoso.com', 'new.hire2@contoso.com');
   writeFileSync(csv, lines.join('\r\n') + '\r\n');
   let yaml = readFileSync(join(dir, PLAN), 'utf8');
-  yaml = yaml.replace('csv: batches/wave2-sales.csv', 'csv: batches/wave2-sales.csv\n    state: removed');
+  // convertedAt before every sync opens the removal gates (they have their own tests: test/plan/removal-gates.test.ts).
+  yaml = yaml.replace('csv: batches/wave2-sales.csv', 'csv: batches/wave2-sales.csv\n    state: removed\n    convertedAt: 2000-01-01T00:00:00Z');
   yaml = yaml.replace(/(StagedBatch3:[\s\S]*?state: )stopped/, '$1started');
   yaml = yaml.replace('notificationEmails: [migration-team@contoso.com]', 'notificationEmails: [wave1@contoso.com]');
   writeFileSync(join(dir, PLAN), yaml);

@@ -99,10 +99,13 @@ describe('a staged migration rehearsed end to end on the simulator', () => {
     expect(more.stdout).toContain("Start-MigrationBatch -Identity 'Wave1'");
     expect((await cli('status', 'stagemig.yaml')).stdout).toMatch(/Wave1 +Synced +10 +10 \(100%\)/);
 
-    // Step 6 of the seed: once mail flows to Exchange Online, the first wave's batch is removed.
-    writeFileSync(join(dir, 'stagemig.yaml'), readFileSync(join(dir, 'stagemig.yaml'), 'utf8').replace('csv: wave1.csv', 'csv: wave1.csv\n    state: removed'));
+    // Step 6 of the seed: once the first wave's mailboxes are converted (recorded now), the next daily sync
+    // copies what reached them before, and apply --wait removes the batch then.
+    const simulatedNow = JSON.parse(readFileSync(join(dir, '.stagemig', 'simulator.json'), 'utf8')).now as string;
+    writeFileSync(join(dir, 'stagemig.yaml'), readFileSync(join(dir, 'stagemig.yaml'), 'utf8').replace('csv: wave1.csv', `csv: wave1.csv\n    state: removed\n    convertedAt: ${simulatedNow}`));
     const removal = await cli('apply', 'stagemig.yaml', '--auto-approve', '--wait');
     expect(removal.exitCode).toBe(0);
+    expect(removal.stdout).toContain('Removal held: 10 of its 10 mailboxes have not synced since the conversion');
     expect(removal.stdout).toContain("Remove-MigrationBatch -Identity 'Wave1' -Confirm:$false");
     expect(removal.stdout).toMatch(/batch\.Wave1 {2}Removing -> removed/);
 

@@ -66,7 +66,7 @@ export function renderWaitOutcome(outcome: WaitOutcome, opts: { color: boolean; 
       return pc.red(pc.bold(`${outcome.batches.map((p) => `${p.address} is ${state(p)}`).join('; ')}: the service only allows removing a Corrupted batch.`)) +
         '\nSet `state: removed` on it, apply, then create it again under a new name or after removal finishes.\n';
     case 'blocked':
-      return [pc.red(pc.bold('Every batch is at its state, but the plan still waits on something that will not change by itself:')),
+      return [pc.red(pc.bold('The plan still waits on something that will not change by itself:')),
         ...outcome.notes.map((n) => `  ${n}`)].join('\n') + '\n';
     case 'step-failed':
       return pc.red('Stopped waiting: a step failed (see above). Run `stagemig plan` to see the service as it is now.') + '\n';
