@@ -4,6 +4,7 @@
 import { nameKey } from '../model/index.js';
 import type { DesiredBatch, DesiredCutover, LiveUser, UserStatus } from '../model/index.js';
 import { DEFAULT_WAIT_AFTER_MX_MS } from '../model/index.js';
+import { plural } from '../model/plural.js';
 import { INCREMENTAL_SYNC_INTERVAL_MS } from '../model/sync-interval.js';
 
 export type GateKind = 'synced' | 'converted' | 'synced-after-conversion' | 'mx-wait';
@@ -27,19 +28,15 @@ const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z
 /** 2026-12-02T09:30:00Z → "2026-12-02 09:30 UTC" (the views' short form; the planner cannot use render/). */
 export const gateTime = (isoText: string): string => `${isoText.slice(0, 10)} ${isoText.slice(11, 16)} UTC`;
 
-function count(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}
-
 function syncedGate(users: readonly LiveUser[]): RemovalGate {
   const pending = new Map<string, number>();
   for (const u of users) if (!DONE_USER.has(u.status)) pending.set(u.status, (pending.get(u.status) ?? 0) + 1);
-  if (pending.size === 0) return { kind: 'synced', open: true, summary: `all ${count(users.length, 'mailbox is', 'mailboxes are')} Synced` };
+  if (pending.size === 0) return { kind: 'synced', open: true, summary: `all ${plural(users.length, 'mailbox is', 'mailboxes are')} Synced` };
   const n = [...pending.values()].reduce((a, b) => a + b, 0);
   const by = [...pending].sort(([a], [b]) => (a < b ? -1 : 1)).map(([s, k]) => `${k} ${s}`).join(', ');
   return {
     kind: 'synced', open: false,
-    summary: `${n} of its ${count(users.length, 'mailbox is', 'mailboxes are')} not Synced (${by})`,
+    summary: `${n} of its ${plural(users.length, 'mailbox is', 'mailboxes are')} not Synced (${by})`,
     opensWhen: 'once every mailbox is Synced (failed ones retried, or dropped from the CSV)',
   };
 }
@@ -75,7 +72,7 @@ function syncedAfterGate(b: DesiredBatch, users: readonly LiveUser[], now: numbe
   if (before === 0) return { kind: 'synced-after-conversion', open: true, summary: 'every mailbox has synced since the conversion' };
   const gate: RemovalGate = {
     kind: 'synced-after-conversion', open: false,
-    summary: `${before} of its ${count(users.length, 'mailbox has', 'mailboxes have')} not synced since the conversion (what reached them before it would be lost)`,
+    summary: `${before} of its ${plural(users.length, 'mailbox has', 'mailboxes have')} not synced since the conversion (what reached them before it would be lost)`,
     opensWhen: 'at the next sync of those mailboxes',
   };
   if (oldest !== undefined) {
