@@ -34,7 +34,7 @@ describe('AppliedRecord', () => {
   it('records removals and new batches as the cmdlets set them', () => {
     const d = desired([batch('Gone', ['g@x.com'], { state: 'removed' }), batch('New', ['n@x.com'], { state: 'stopped' })]);
     const l = live({ batches: [liveBatch('Gone', 'Stopped')], users: liveUsers('Gone', ['g@x.com']) });
-    const plan = buildPlan(d, l);
+    const plan = buildPlan(d, l, { allowRemove: true }); // past the removal gates (tested in test/plan/removal-gates.test.ts)
     const record = new AppliedRecord(emptyApplied('simulator:x', 'now'), d, l);
     for (const s of plan.steps) record.step(s);
     expect(record.snapshot.batches).toEqual({
