@@ -24,6 +24,7 @@ $marker = [string][char]0x1E + 'stagemig:'
 . (Join-Path $PSScriptRoot 'bridge/normalize.ps1')
 . (Join-Path $PSScriptRoot 'bridge/normalize-users.ps1')
 . (Join-Path $PSScriptRoot 'bridge/normalize-mailboxes.ps1')
+. (Join-Path $PSScriptRoot 'bridge/normalize-preflight.ps1')
 . (Join-Path $PSScriptRoot 'bridge/invoke.ps1')
 $script:Connected = $false
 

@@ -10,7 +10,8 @@
         'Connect-ExchangeOnline', 'Disconnect-ExchangeOnline',
         'New-MigrationEndpoint', 'Set-MigrationEndpoint', 'Remove-MigrationEndpoint', 'Get-MigrationEndpoint',
         'New-MigrationBatch', 'Set-MigrationBatch', 'Start-MigrationBatch', 'Stop-MigrationBatch', 'Remove-MigrationBatch',
-        'Get-MigrationBatch', 'Get-MigrationUser', 'Remove-MigrationUser', 'Get-Mailbox'
+        'Get-MigrationBatch', 'Get-MigrationUser', 'Remove-MigrationUser', 'Get-Mailbox',
+        'Test-MigrationServerAvailability', 'Get-Recipient', 'Get-AcceptedDomain'
     )
     CmdletsToExport      = @()
     VariablesToExport    = @()

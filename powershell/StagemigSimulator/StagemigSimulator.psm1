@@ -95,7 +95,7 @@ class ExEnumValue {
     [string] ToString() { return $this.Value }
 }
 
-foreach ($file in 'Client', 'Convert', 'Objects', 'Session', 'Endpoint', 'Batch', 'BatchLifecycle', 'User', 'Mailbox') {
+foreach ($file in 'Client', 'Convert', 'Objects', 'Session', 'Endpoint', 'Batch', 'BatchLifecycle', 'User', 'Mailbox', 'Preflight') {
     . (Join-Path $PSScriptRoot "$file.ps1")
 }
 
@@ -103,5 +103,6 @@ Export-ModuleMember -Function @(
     'Connect-ExchangeOnline', 'Disconnect-ExchangeOnline',
     'New-MigrationEndpoint', 'Set-MigrationEndpoint', 'Remove-MigrationEndpoint', 'Get-MigrationEndpoint',
     'New-MigrationBatch', 'Set-MigrationBatch', 'Start-MigrationBatch', 'Stop-MigrationBatch', 'Remove-MigrationBatch',
-    'Get-MigrationBatch', 'Get-MigrationUser', 'Remove-MigrationUser', 'Get-Mailbox'
+    'Get-MigrationBatch', 'Get-MigrationUser', 'Remove-MigrationUser', 'Get-Mailbox',
+    'Test-MigrationServerAvailability', 'Get-Recipient', 'Get-AcceptedDomain'
 )

@@ -6,6 +6,10 @@ $script:Reads = @{
     'Get-MigrationBatch'    = 'ConvertTo-BridgeBatchList'
     'Get-MigrationUser'     = 'ConvertTo-BridgeUserList'
     'Get-Mailbox'           = 'ConvertTo-BridgeMailboxList'
+    # stagemig check: Test-MigrationServerAvailability changes nothing; it returns an outcome object.
+    'Test-MigrationServerAvailability' = 'ConvertTo-BridgeServerTestList'
+    'Get-Recipient'                    = 'ConvertTo-BridgeRecipientList'
+    'Get-AcceptedDomain'               = 'ConvertTo-BridgeAcceptedDomainList'
 }
 $script:Writes = @(
     'New-MigrationEndpoint', 'Set-MigrationEndpoint', 'Remove-MigrationEndpoint',

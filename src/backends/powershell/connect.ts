@@ -4,6 +4,7 @@
 import { error, StagemigError } from '../../diag/index.js';
 import type { ExchangeOnlineBackendConfig, ReadCmdletName, CmdletName } from '../../model/index.js';
 import type { BridgeValue } from './protocol.js';
+import { PREFLIGHT_CMDLETS } from '../preflight.js';
 
 export const READ_CMDLETS: readonly ReadCmdletName[] = ['Get-MigrationEndpoint', 'Get-MigrationBatch', 'Get-MigrationUser', 'Get-Mailbox'];
 export const WRITE_CMDLETS: readonly CmdletName[] = [
@@ -46,7 +47,7 @@ export function connectParameters(
   }
   p.ShowBanner = false;
   p.SkipLoadingFormatData = true;
-  p.CommandName = [...READ_CMDLETS, ...WRITE_CMDLETS];
+  p.CommandName = [...READ_CMDLETS, ...PREFLIGHT_CMDLETS, ...WRITE_CMDLETS];
   return p;
 }
 

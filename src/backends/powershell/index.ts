@@ -12,6 +12,7 @@ import { bridgeScriptPath, pwshCommand } from './locate.js';
 import { pwshEnvironment } from './pwsh-env.js';
 import { realSleep, type RetryOptions } from './retry.js';
 import { PwshSession } from './session.js';
+import { bridgePreflight } from './preflight.js';
 
 export { bridgeScriptPath, standInModulePath, pwshCommand } from './locate.js';
 export { isThrottled, THROTTLE_DELAYS_MS } from './retry.js';
@@ -76,7 +77,7 @@ export async function createExchangeOnlineBackend(opts: ExchangeOnlineOptions): 
 }
 
 function exchangeOnlineBackend(session: PwshSession): Backend {
-  async function read(cmdlet: (typeof READ_CMDLETS)[number]): Promise<unknown> {
+  async function read(cmdlet: (typeof READ_CMDLETS)[number] | 'Get-Recipient' | 'Get-AcceptedDomain'): Promise<unknown> {
     // Get-MigrationEndpoint has no -ResultSize; the others return 1000 objects unless told otherwise.
     const parameters: Record<string, string> = cmdlet === 'Get-MigrationEndpoint' ? {} : { ResultSize: 'Unlimited' };
     const r = await session.call(cmdlet, parameters, `running ${cmdlet}`);
@@ -86,6 +87,7 @@ function exchangeOnlineBackend(session: PwshSession): Backend {
     return r.result ?? [];
   }
   return {
+    preflight: bridgePreflight(session, read as (cmdlet: string) => Promise<unknown>),
     async readLive(): Promise<LiveState> {
       const endpoints = await read('Get-MigrationEndpoint');
       const batches = await read('Get-MigrationBatch');

@@ -1,6 +1,7 @@
 // One "invoke cmdlet" request against the simulator's state file: reads, writes and session calls.
 import type { Invocation, WireValue } from '../../model/index.js';
-import { createSimulatorBackend, loadState } from '../simulator/index.js';
+import { createSimulatorBackend, loadState, type OnPremises } from '../simulator/index.js';
+import { preflightRecords } from './preflight-records.js';
 import { createdRecord, readRecords, type ReadCmdlet } from './records.js';
 
 export interface InvokeRequest {
@@ -28,14 +29,16 @@ export function parseInvokeRequest(body: unknown): InvokeRequest | string {
 
 export async function invokeOnSimulator(
   request: InvokeRequest,
-  opts: { stateFile: string; now: () => Date; organization?: string },
+  opts: { stateFile: string; now: () => Date; organization?: string; onPremises?: OnPremises },
 ): Promise<InvokeResponse> {
   const name = request.cmdlet.toLowerCase();
   if (SESSION.has(name)) return { ok: true, warnings: [] };
+  const preflight = await preflightRecords(name, request.parameters, opts);
+  if (preflight !== undefined) return preflight;
   if (READS.has(name)) {
     return { ok: true, warnings: [], result: readRecords(await loadState(opts.stateFile), name as ReadCmdlet, opts.organization) };
   }
-  const backend = createSimulatorBackend(opts);
+  const backend = createSimulatorBackend({ stateFile: opts.stateFile, now: opts.now });
   const result = await backend.run(request as unknown as Invocation);
   if (!result.ok) return result;
   const identity = request.parameters.Name;

@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { invokeOnSimulator, parseInvokeRequest } from './invoke.js';
+import type { OnPremises } from '../simulator/index.js';
 
 export const SIMULATOR_HOST = '127.0.0.1';
 const MAX_BODY = 32 * 1024 * 1024;
@@ -28,6 +29,8 @@ export interface SimulatorServerOptions {
   port?: number;
   /** The tenant (*.onmicrosoft.com) until a Connect-ExchangeOnline names one: the mailboxes' routing domain. */
   organization?: string;
+  /** What directory sync mirrors into the simulated tenant (the served plan's organization and addresses). */
+  onPremises?: OnPremises;
   /** Called after each request (for a log line). */
   onRequest?: (cmdlet: string, ok: boolean) => void;
 }

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { standInModulePath } from '../../backends/powershell/index.js';
 import { startSimulatorServer } from '../../backends/simulator-server/index.js';
+import type { OnPremises } from '../../backends/simulator/index.js';
 import { loadPlan } from '../../config/index.js';
 import { hasErrors, StagemigError } from '../../diag/index.js';
 import { renderDiagnostics } from '../../render/common/diagnostics.js';
@@ -22,23 +23,28 @@ function parsePort(text: string): number {
   return n;
 }
 
-/** The plan's simulator state file (for an exchange-online plan, the simulator's default file beside it) and tenant. */
-async function servedPlan(ctx: CommandContext, planPath: string): Promise<{ stateFile: string; organization: string }> {
+/**
+ * The plan's simulator state file (for an exchange-online plan, the simulator's default file beside it), its
+ * tenant, and the on-premises organization that the simulated directory sync mirrors: the plan's addresses.
+ */
+async function servedPlan(ctx: CommandContext, planPath: string): Promise<{ stateFile: string; organization: string; onPremises: OnPremises }> {
   const { desired, diagnostics } = await loadPlan(planPath, { cwd: ctx.io.cwd });
   if (hasErrors(diagnostics) || !desired) throw new StagemigError(diagnostics);
   if (diagnostics.length > 0) ctx.io.stderr(renderDiagnostics(diagnostics, { color: ctx.io.color }));
   const stateFile = desired.backend.type === 'simulator' ? desired.backend.stateFile : join(dirname(desired.planFile), '.stagemig', 'simulator.json');
-  return { stateFile, organization: desired.organization };
+  const onPremises = { organization: desired.organization, addresses: desired.batches.flatMap((b) => b.users.map((u) => u.email)) };
+  return { stateFile, organization: desired.organization, onPremises };
 }
 
 async function serve(ctx: CommandContext, planPath: string, opts: ServeOptions): Promise<void> {
   const { io } = ctx;
-  // With --state-file the plan is not read: the tenant then comes from Connect-ExchangeOnline -Organization.
+  // With --state-file the plan is not read: the tenant then comes from Connect-ExchangeOnline -Organization,
+  // and the simulated directory holds only what the service itself created.
   const plan = opts.stateFile ? { stateFile: resolve(io.cwd, opts.stateFile) } : await servedPlan(ctx, planPath);
   const stateFile = plan.stateFile;
   const server = await startSimulatorServer({
     stateFile,
-    ...('organization' in plan ? { organization: plan.organization } : {}),
+    ...('organization' in plan ? { organization: plan.organization, onPremises: plan.onPremises } : {}),
     now: io.now,
     port: opts.port ?? 0,
     onRequest: opts.quiet ? undefined : (cmdlet, ok) => io.stderr(`${io.now().toISOString()} ${cmdlet} ${ok ? 'ok' : 'refused'}\n`),

@@ -39,7 +39,8 @@ describe('Connect-ExchangeOnline parameters', () => {
       CertificatePassword: { secureString: "pa'ss$(x)" }, ShowBanner: false, SkipLoadingFormatData: true,
     });
     expect(p.CommandName).toEqual([
-      'Get-MigrationEndpoint', 'Get-MigrationBatch', 'Get-MigrationUser', 'Get-Mailbox', 'New-MigrationEndpoint', 'Set-MigrationEndpoint',
+      'Get-MigrationEndpoint', 'Get-MigrationBatch', 'Get-MigrationUser', 'Get-Mailbox',
+      'Test-MigrationServerAvailability', 'Get-Recipient', 'Get-AcceptedDomain', 'New-MigrationEndpoint', 'Set-MigrationEndpoint',
       'Remove-MigrationEndpoint', 'New-MigrationBatch', 'Set-MigrationBatch', 'Start-MigrationBatch', 'Stop-MigrationBatch',
       'Remove-MigrationBatch', 'Remove-MigrationUser',
     ]);

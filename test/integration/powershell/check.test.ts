@@ -1,0 +1,83 @@
+// `stagemig check` through real pwsh and the stand-in module gives the same findings as the in-process
+// simulator, scenario by scenario, with the same fixed number of service calls.
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDnsServer, type TestDnsServer } from '../../helpers/dns-server.js';
+import { serve, stagemig, type Served } from './cli.js';
+import { HAS_PWSH } from './pwsh.js';
+import { exoRun } from './twin.js';
+import { makeWorkspace, type Workspace } from './workspace.js';
+
+interface Doc { passed: boolean; service_calls: number; findings: Array<{ check: string; object: string; status: string; summary: string; detail: string | null }> }
+
+describe.runIf(HAS_PWSH)('stagemig check through real pwsh matches the in-process simulator', () => {
+  let ws: Workspace;
+  let served: Served;
+  let dns: TestDnsServer;
+
+  beforeAll(async () => {
+    ws = await makeWorkspace();
+    served = await serve('served.yaml', ws.dir);
+    dns = await startDnsServer({ mx: { 'contoso.com': ['contoso-com.mail.protection.outlook.com'] }, a: { 'autodiscover.contoso.com': ['192.0.2.10'] } });
+  }, 120_000);
+  afterAll(async () => {
+    await served?.stop();
+    await dns?.close();
+    if (ws) rmSync(ws.dir, { recursive: true, force: true });
+  });
+
+  async function scenario(yaml: string): Promise<void> {
+    writeFileSync(join(ws.dir, 'scenario.yaml'), yaml);
+    for (const plan of ['sim.yaml', 'served.yaml']) {
+      const r = await stagemig(['simulator', 'faults', plan, 'scenario.yaml'], { cwd: ws.dir });
+      expect(r.exitCode, r.stderr).toBe(0);
+    }
+  }
+
+  async function both(): Promise<{ sim: Doc; exo: Doc; exitCode: number; calls: Record<string, number> }> {
+    const args = ['--format', 'json', '--dns-server', dns.address];
+    const ref = await stagemig(['check', 'sim.yaml', ...args], { cwd: ws.dir });
+    const { r: exo, calls } = await exoRun(ws, served, ['check', 'exo.yaml', ...args]);
+    expect(exo.exitCode, exo.stderr).toBe(ref.exitCode);
+    expect(exo.stderr).toBe('');
+    const sim = JSON.parse(ref.stdout) as Doc;
+    const exoDoc = JSON.parse(exo.stdout) as Doc;
+    expect(exoDoc.findings).toEqual(sim.findings);
+    expect(exoDoc.service_calls).toBe(sim.service_calls);
+    return { sim, exo: exoDoc, exitCode: ref.exitCode, calls };
+  }
+
+  it('a clean tenant passes on both, with one call per read and one test per endpoint', async () => {
+    const { exo, exitCode, calls } = await both();
+    expect(exitCode).toBe(0);
+    expect(exo.passed).toBe(true);
+    expect(calls).toMatchObject({ 'Test-MigrationServerAvailability': 1, 'Get-Recipient': 1, 'Get-AcceptedDomain': 1, 'Get-MigrationUser': 1 });
+    expect(exo.findings.find((f) => f.check === 'dns')?.status).toBe('warning');
+  }, 120_000);
+
+  it('an unreachable endpoint, a leftover cutover batch and every kind of recipient problem', async () => {
+    await scenario([
+      'version: 1', 'endpoint: unreachable', 'cutoverBatch: OldCutover',
+      'recipients:', '  it-ops@contoso.com: missing', '  annb@contoso.com: contact', '  pilarp@contoso.com: group', '  dana.whitfield@contoso.com: mailbox', '',
+    ].join('\n'));
+    const { exo, exitCode } = await both();
+    expect(exitCode).toBe(1);
+    const failed = exo.findings.filter((f) => f.status === 'failed').map((f) => `${f.check} ${f.object}`);
+    expect(failed).toEqual(['endpoint endpoint.StagedEndpoint', 'recipients batch.StagedBatch1', 'recipients batch.StagedBatch3', 'coexistence batch.OldCutover']);
+    expect(exo.findings[0]!.detail).toContain("We weren't able to connect to the remote server");
+  }, 120_000);
+
+  // The cutover batch of the previous scenario stays: a scenario file replaces faults, not batches.
+  it('wrong credentials and a federated domain with sso: false', async () => {
+    await scenario('version: 1\nendpoint: wrongCredentials\nfederatedDomains: [contoso.com]\n');
+    const { exo } = await both();
+    expect(exo.findings.filter((f) => f.status === 'failed').map((f) => `${f.check} ${f.object}`)).toEqual(['endpoint endpoint.StagedEndpoint', 'domains domain.contoso.com', 'coexistence batch.OldCutover']);
+  }, 120_000);
+
+  it('a domain that is not accepted', async () => {
+    await scenario('version: 1\nacceptedDomains: [fabrikam.com]\n');
+    const { exo } = await both();
+    expect(exo.findings.filter((f) => f.status === 'failed' && f.check !== 'coexistence').map((f) => f.summary)).toEqual(['contoso.com is not an accepted domain of the tenant (30 addresses in the CSVs)']);
+  }, 120_000);
+});
