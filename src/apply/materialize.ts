@@ -1,4 +1,4 @@
-import { error, StagemigError } from '../diag/index.js';
+import { error, secretEnvHint, StagemigError } from '../diag/index.js';
 import type { Diagnostic } from '../diag/index.js';
 import { isCredentialRef, isCsvRef, nameKey } from '../model/index.js';
 import type { DesiredState, DesiredUser, Invocation, Step, WireValue } from '../model/index.js';
@@ -16,7 +16,7 @@ export function checkSecrets(steps: readonly Step[], desired: DesiredState, env:
       const endpoint = desired.endpoints.find((e) => e.passwordEnv === name);
       missing.set(name, error('MISSING_SECRET', `Environment variable ${name} is not set`, {
         detail: `${step.cmdlet} for ${step.address} needs the on-premises password from ${name}.`,
-        hint: `Set it before running apply, e.g. \`read -rs ${name} && export ${name}\`; passwords never go in the YAML.`,
+        hint: secretEnvHint(name),
         ...(endpoint ? { range: endpoint.source } : {}),
         address: step.address,
       }));

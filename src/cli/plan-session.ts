@@ -21,8 +21,9 @@ export interface PlanSession {
 }
 
 /** Loads the YAML (aborting on errors), opens the backend, reads the live state once and plans. */
-export async function openPlanSession(planPath: string, io: Io, options: PlanningOptions = {}): Promise<PlanSession> {
-  const { desired, diagnostics } = await loadPlan(planPath, { cwd: io.cwd });
+/** `warnUnsetSecrets`: plan warns about unset secret variables; apply checks them itself and refuses. */
+export async function openPlanSession(planPath: string, io: Io, options: PlanningOptions = {}, load: { warnUnsetSecrets?: boolean } = {}): Promise<PlanSession> {
+  const { desired, diagnostics } = await loadPlan(planPath, { cwd: io.cwd, ...(load.warnUnsetSecrets ? { warnUnsetSecretsIn: io.env } : {}) });
   if (hasErrors(diagnostics) || !desired) throw new StagemigError(diagnostics);
   const opts = { ...options, targets: checkTargets(desired, options.targets ?? []) };
   const { snapshot: applied, diagnostics: notes } = await loadApplied(desired);

@@ -10,6 +10,7 @@ import { literalSecretDiagnostics } from './literal-secrets.js';
 import { planRuleDiagnostics } from './plan-rules.js';
 import type { RawPlan } from './raw-plan.js';
 import { resolveDesired } from './resolve-desired.js';
+import { unsetSecretDiagnostics } from './secret-env.js';
 import { schemaDiagnostics } from './schema/schema-diagnostics.js';
 import { decodeText } from './text-decode.js';
 import { yamlSyntaxDiagnostics } from './yaml/yaml-syntax.js';
@@ -34,7 +35,13 @@ async function readPlanBytes(absPath: string, file: string): Promise<Uint8Array 
 }
 
 /** Loads and validates a plan. Never throws for problems in the user's files: they come back as diagnostics. */
-export async function loadPlan(planPath: string, opts: { cwd: string }): Promise<LoadPlanResult> {
+export interface LoadPlanOptions {
+  cwd: string;
+  /** Given by validate and plan: warn about each unset secret variable (apply refuses instead). */
+  warnUnsetSecretsIn?: Readonly<Record<string, string | undefined>>;
+}
+
+export async function loadPlan(planPath: string, opts: LoadPlanOptions): Promise<LoadPlanResult> {
   const absPath = resolve(opts.cwd, planPath);
   const file = displayPath(absPath, opts.cwd);
   const bytes = await readPlanBytes(absPath, file);
@@ -59,5 +66,6 @@ export async function loadPlan(planPath: string, opts: { cwd: string }): Promise
   const csvs = await loadBatchCsvs(src, data, opts.cwd);
   diagnostics.push(...csvs.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
+  if (opts.warnUnsetSecretsIn) diagnostics.push(...unsetSecretDiagnostics(src, data as RawPlan, opts.warnUnsetSecretsIn));
   return { desired: resolveDesired(src, data as RawPlan, csvs.users), diagnostics };
 }

@@ -2,3 +2,4 @@
 export * from './diagnostic.js';
 export * from './diagnostics.js';
 export * from './errors.js';
+export { secretEnvHint } from './secret-hint.js';

@@ -1,7 +1,7 @@
 // Connect-ExchangeOnline's parameters for app-only certificate sign-in (facts §2.1). The certificate
 // password is read from the environment variable the YAML names and sent to the bridge over stdin.
 // Paths (certificateFile, a module given as a path) arrive absolute: config resolves them against the plan's folder.
-import { error, StagemigError } from '../../diag/index.js';
+import { error, secretEnvHint, StagemigError } from '../../diag/index.js';
 import type { ExchangeOnlineBackendConfig, ReadCmdletName, CmdletName } from '../../model/index.js';
 import type { BridgeValue } from './protocol.js';
 import { PREFLIGHT_CMDLETS } from '../preflight.js';
@@ -34,7 +34,7 @@ export function connectParameters(
       throw new StagemigError([
         error('MISSING_SECRET', `Environment variable ${name} is not set`, {
           detail: 'Connect-ExchangeOnline needs the password of backend.certificateFile.',
-          hint: `Set it before running stagemig, e.g. \`read -rs ${name} && export ${name}\`.`,
+          hint: secretEnvHint(name),
         }),
       ]);
     }

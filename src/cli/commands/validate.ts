@@ -35,7 +35,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .action(async (plan: string, opts: { format?: string }) => {
       const { io } = ctx;
       const format = parseFormat(opts.format, VALIDATE_FORMATS);
-      const result = await loadPlan(plan, { cwd: io.cwd });
+      const result = await loadPlan(plan, { cwd: io.cwd, warnUnsetSecretsIn: io.env });
       const diags = sortDiagnostics(result.diagnostics);
       if (format === 'json') {
         // stdout is the one document; stderr still carries the diagnostics for people reading CI logs.
