@@ -83,7 +83,3 @@ export function planningOptionsOf(opts: { target?: string[]; allowRemove?: boole
   return { targets: opts.target ?? [], allowRemove: opts.allowRemove === true, refreshOnly: opts.refreshOnly === true };
 }
 
-/** --detailed-exitcode: 2 when changes are pending, or (refresh-only) when drift was found. */
-export function pendingChanges(plan: Plan, converged: (p: Plan) => boolean): boolean {
-  return plan.mode === 'refresh-only' ? plan.drift.length > 0 : !converged(plan);
-}

@@ -1,4 +1,4 @@
-import { batchAddress, compareText, endpointAddress, nameKey } from '../model/index.js';
+import { appliedEntry, batchAddress, compareText, endpointAddress, nameKey } from '../model/index.js';
 import type { AppliedSnapshot, DesiredState, LiveState, Step } from '../model/index.js';
 import { buildContext } from './plan-context.js';
 import { diffBatch } from './diff-batch.js';
@@ -29,13 +29,22 @@ export function summarise(changes: readonly ResourceChange[], steps: readonly St
   return s;
 }
 
-function unmanagedObjects(desired: DesiredState, live: LiveState): UnmanagedObject[] {
+function unmanagedObjects(desired: DesiredState, live: LiveState, applied: AppliedSnapshot | null | undefined): UnmanagedObject[] {
   const endpoints = new Set(desired.endpoints.map((e) => nameKey(e.name)));
   const batches = new Set(desired.batches.map((b) => nameKey(b.name)));
+  /** stagemig applied it and has not removed it: its YAML block was deleted. */
+  const former = (entries: Record<string, { state: string }> | undefined, name: string) => {
+    const entry = entries ? appliedEntry(entries, name) : undefined;
+    return entry !== undefined && entry.state !== 'removed' ? { noLongerInPlan: true } : {};
+  };
   const out: UnmanagedObject[] = [];
-  for (const e of live.endpoints) if (!endpoints.has(nameKey(e.name))) out.push({ address: endpointAddress(e.name) });
+  for (const e of live.endpoints) {
+    if (!endpoints.has(nameKey(e.name))) out.push({ address: endpointAddress(e.name), ...former(applied?.endpoints, e.name) });
+  }
   for (const b of live.batches) {
-    if (!batches.has(nameKey(b.name))) out.push({ address: batchAddress(b.name), status: b.status, mailboxes: b.totalCount });
+    if (!batches.has(nameKey(b.name))) {
+      out.push({ address: batchAddress(b.name), status: b.status, mailboxes: b.totalCount, ...former(applied?.batches, b.name) });
+    }
   }
   return out.sort((a, b) => compareText(a.address, b.address));
 }
@@ -57,7 +66,7 @@ export function buildPlan(desired: DesiredState, live: LiveState, inputs: PlanIn
   }
   changes.sort((a, b) => compareText(a.address, b.address));
   const ordered = orderSteps(steps);
-  const plan: Plan = { changes, steps: ordered, unmanaged: unmanagedObjects(desired, live), drift: [], summary: summarise(changes, ordered) };
+  const plan: Plan = { changes, steps: ordered, unmanaged: unmanagedObjects(desired, live, inputs.applied), drift: [], summary: summarise(changes, ordered) };
   if (!inputs.applied) return { ...plan, driftBaseline: 'none' };
   const drift = detectDrift(desired, ctx, inputs.applied);
   for (const c of changes) c.origin = drift.origins.get(c.address) ?? 'config';

@@ -56,6 +56,12 @@ export interface UnmanagedObject {
   address: string;
   status?: string;
   mailboxes?: number;
+  /**
+   * stagemig applied it (the last-applied record has it) and its block was then deleted from the
+   * YAML: shown as "no longer in the plan" and counted as pending until it is removed
+   * (`state: removed`) or forgotten (the next `stagemig apply` drops it from the record).
+   */
+  noLongerInPlan?: boolean;
 }
 
 export interface PlanSummary {
@@ -92,7 +98,27 @@ export interface Plan {
   targets?: string[];
   /** `refresh-only`: only drift and unmanaged objects, no steps proposed (plan --refresh-only). */
   mode?: 'normal' | 'refresh-only';
+  /**
+   * Refresh-only without a last-applied record: the resources where the service differs from the
+   * YAML. Drift cannot be told apart from YAML changes there, so they count as pending.
+   */
+  undetermined?: string[];
   summary: PlanSummary;
+}
+
+/** Objects stagemig applied whose YAML block was deleted (see UnmanagedObject.noLongerInPlan). */
+export function noLongerInPlan(plan: Plan): UnmanagedObject[] {
+  return plan.unmanaged.filter((u) => u.noLongerInPlan === true);
+}
+
+/**
+ * What `plan --detailed-exitcode` reports as pending (exit 2): a step or a wait, an object no longer
+ * in the plan, and in refresh-only mode drift, or any difference at all when there is no record.
+ */
+export function hasPendingChanges(plan: Plan): boolean {
+  if (noLongerInPlan(plan).length > 0) return true;
+  if (plan.mode === 'refresh-only') return plan.drift.length > 0 || (plan.undetermined ?? []).length > 0;
+  return !isConverged(plan);
 }
 
 /** True when nothing differs: no step to run and nothing waiting on the service. */

@@ -2,5 +2,6 @@ import type { Plan } from './plan.js';
 
 /** `plan --refresh-only`: only what changed outside stagemig (and unmanaged objects); no steps proposed. */
 export function refreshOnlyPlan(plan: Plan): Plan {
-  return { ...plan, changes: [], steps: [], summary: { add: 0, change: 0, remove: 0 }, mode: 'refresh-only' };
+  const undetermined = plan.driftBaseline === 'none' ? { undetermined: plan.changes.map((c) => c.address) } : {};
+  return { ...plan, changes: [], steps: [], summary: { add: 0, change: 0, remove: 0 }, mode: 'refresh-only', ...undetermined };
 }

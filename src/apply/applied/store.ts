@@ -1,7 +1,7 @@
 // The last-applied snapshot on disk: `.stagemig/<plan name>.applied.json` beside the plan YAML.
 // Written atomically (files/atomic-write) so a crash leaves the previous version intact.
 import { mkdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { warning } from '../../diag/index.js';
 import { writeFileAtomicSync } from '../../files/index.js';
@@ -58,6 +58,26 @@ export async function loadApplied(desired: DesiredState): Promise<LoadedApplied>
   if (data.version !== APPLIED_VERSION) return ignored(`it has format version ${String(data.version)}; this stagemig reads ${APPLIED_VERSION}`);
   if (data.service !== serviceId(desired)) return ignored(`it describes another migration service (${data.service})`);
   return { snapshot: data, diagnostics: [] };
+}
+
+/**
+ * Deletes the plan's last-applied record when it describes this plan's service (`simulator reset`
+ * empties that service, so the record would otherwise report everything as drift). Returns its path
+ * when it was deleted.
+ */
+export async function forgetApplied(desired: DesiredState): Promise<string | undefined> {
+  const file = appliedPath(desired.planFile);
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  let service: unknown;
+  try {
+    service = (JSON.parse(text) as { service?: unknown }).service;
+  } catch {
+    service = undefined;
+  }
+  if (service !== serviceId(desired)) return undefined;
+  await rm(file, { force: true });
+  return file;
 }
 
 export function saveAppliedSync(file: string, snapshot: AppliedSnapshot): void {

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { isConverged } from '../../plan/index.js';
+import { hasPendingChanges } from '../../plan/index.js';
 import { EXIT_CHANGES, EXIT_OK } from '../exit-codes.js';
 import { parseFormat, PLAN_FORMATS } from '../format-option.js';
 import { emitPlan, reportingPlanErrors } from '../plan-output.js';
 import { openPlanSession } from '../plan-session.js';
-import { addPlanningOptions, pendingChanges, planningOptionsOf } from '../planning.js';
+import { addPlanningOptions, planningOptionsOf } from '../planning.js';
 import type { CommandContext } from '../program.js';
 
 export function registerPlan(program: Command, ctx: CommandContext): void {
@@ -19,11 +19,11 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
       const format = parseFormat(opts.format, PLAN_FORMATS);
       await reportingPlanErrors(ctx, format, planPath, async () => {
         const planning = planningOptionsOf(opts);
-        const session = await openPlanSession(planPath, io, planning);
+        const session = await openPlanSession(planPath, io, planning, { warnUnsetSecrets: true });
         try {
           const mode = planning.refreshOnly ? 'refresh-only' as const : 'normal' as const;
           await emitPlan(ctx, session, { format, mode, ...(opts.out !== undefined ? { out: opts.out } : {}) });
-          ctx.setExitCode(opts.detailedExitcode && pendingChanges(session.plan, isConverged) ? EXIT_CHANGES : EXIT_OK);
+          ctx.setExitCode(opts.detailedExitcode && hasPendingChanges(session.plan) ? EXIT_CHANGES : EXIT_OK);
         } finally {
           await session.backend.close();
         }

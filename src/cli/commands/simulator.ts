@@ -8,6 +8,8 @@ import {
   advanceInPlace, deleteState, emptyState, loadState, saveState, toLiveState,
 } from '../../backends/simulator/index.js';
 import { formatDuration, parseDuration } from '../../model/index.js';
+import type { DesiredState, SimulatorBackendConfig } from '../../model/index.js';
+import { forgetApplied } from '../../apply/applied/index.js';
 import { EXIT_ERROR } from '../exit-codes.js';
 import type { CommandContext } from '../program.js';
 import { registerSimulatorFaults } from './simulator-faults.js';
@@ -21,6 +23,11 @@ function fail(ctx: CommandContext, diags: Diagnostic[]): undefined {
 
 /** The simulator state file the plan names, or undefined after reporting why there is none. */
 async function stateFileOf(ctx: CommandContext, planPath: string): Promise<string | undefined> {
+  return (await simulatorPlan(ctx, planPath))?.backend.stateFile;
+}
+
+/** The plan, when it loads and uses the simulator; else undefined after reporting why. */
+async function simulatorPlan(ctx: CommandContext, planPath: string): Promise<(DesiredState & { backend: SimulatorBackendConfig }) | undefined> {
   const { desired, diagnostics } = await loadPlan(planPath, { cwd: ctx.io.cwd });
   if (hasErrors(diagnostics) || !desired) return fail(ctx, diagnostics);
   if (diagnostics.length > 0) ctx.io.stderr(renderDiagnostics(diagnostics, { color: ctx.io.color }));
@@ -31,7 +38,7 @@ async function stateFileOf(ctx: CommandContext, planPath: string): Promise<strin
       }),
     ]);
   }
-  return desired.backend.stateFile;
+  return { ...desired, backend: desired.backend };
 }
 
 async function status(ctx: CommandContext, planPath: string): Promise<void> {
@@ -42,13 +49,17 @@ async function status(ctx: CommandContext, planPath: string): Promise<void> {
 }
 
 async function reset(ctx: CommandContext, planPath: string): Promise<void> {
-  const stateFile = await stateFileOf(ctx, planPath);
-  if (stateFile === undefined) return;
+  const desired = await simulatorPlan(ctx, planPath);
+  if (desired === undefined) return;
+  const stateFile = desired.backend.stateFile;
   const deleted = await deleteState(stateFile);
+  // The service is empty now: what stagemig last applied to it no longer describes anything.
+  const record = await forgetApplied(desired);
   ctx.io.stdout(
-    deleted
+    (deleted
       ? `Deleted the simulator state file ${stateFile}; the simulated service is now empty.\n`
-      : `No simulator state file at ${stateFile}; the simulated service is already empty.\n`,
+      : `No simulator state file at ${stateFile}; the simulated service is already empty.\n`) +
+    (record ? `Deleted the last-applied record ${record}.\n` : ''),
   );
 }
 

@@ -26,8 +26,24 @@ function itemLines(d: DriftItem, pc: Colors): string[] {
   return [`    ${pc.yellow('~')} ${d.summary}`];
 }
 
+/** Refresh-only without a record: say loudly that drift cannot be told apart, and what differs. */
+function undeterminedLines(plan: Plan, pc: Colors): string[] {
+  const differ = plan.undetermined ?? [];
+  const head = pc.bold(pc.yellow('Warning: drift cannot be told apart: there is no record of an earlier `stagemig apply` of this plan.'));
+  if (differ.length === 0) return [head, '  The migration service matches the YAML, so nothing has drifted either.', ''];
+  const listed = differ.slice(0, MAX_LISTED).join(', ') + (differ.length > MAX_LISTED ? `, … and ${differ.length - MAX_LISTED} more` : '');
+  return [
+    head,
+    pc.yellow(`  The migration service differs from the YAML for ${differ.length} resource${differ.length === 1 ? '' : 's'}: ${listed}.`),
+    '  Each difference may be a change made outside stagemig or a YAML change not applied yet; `stagemig plan` shows them.',
+    '  A successful `stagemig apply` writes the record (.stagemig/<plan>.applied.json); in CI keep it between runs.',
+    '',
+  ];
+}
+
 /** The drift list grouped by address, or the line saying why drift is unknown. */
 export function driftLines(plan: Plan, pc: Colors, opts: { refreshOnly: boolean }): string[] {
+  if (plan.driftBaseline !== 'last-applied' && opts.refreshOnly) return undeterminedLines(plan, pc);
   if (plan.driftBaseline !== 'last-applied') {
     const relevant = opts.refreshOnly || plan.changes.some((c) => c.action !== 'create');
     return relevant ? [pc.yellow(NO_BASELINE_NOTE), ''] : [];

@@ -1,5 +1,5 @@
 import { createColors } from 'picocolors';
-import type { Plan, ResourceChange } from '../../plan/index.js';
+import type { Plan, ResourceChange, UnmanagedObject } from '../../plan/index.js';
 import { formatStep } from './cmdlet-text.js';
 import { driftLines } from './human-drift.js';
 
@@ -60,11 +60,27 @@ function block(c: ResourceChange, pc: Colors): string[] {
   return lines;
 }
 
-function unmanagedLines(plan: Plan): string[] {
-  if (plan.unmanaged.length === 0) return [];
-  const out = ['Unmanaged objects (in the migration service but not in this plan; left untouched):'];
-  for (const u of plan.unmanaged) out.push(`  ${u.address}${u.status ? ` (${u.status}, ${u.mailboxes ?? 0} mailboxes)` : ''}`);
-  return [...out, ''];
+const unmanagedLine = (u: UnmanagedObject): string => `  ${u.address}${u.status ? ` (${u.status}, ${u.mailboxes ?? 0} mailboxes)` : ''}`;
+
+function unmanagedLines(plan: Plan, pc: Colors): string[] {
+  const former = plan.unmanaged.filter((u) => u.noLongerInPlan);
+  const others = plan.unmanaged.filter((u) => !u.noLongerInPlan);
+  const out: string[] = [];
+  if (former.length > 0) {
+    out.push(pc.bold(pc.yellow('No longer in the plan (stagemig applied these; their blocks were deleted from the YAML):')));
+    for (const u of former) out.push(pc.yellow(unmanagedLine(u)));
+    out.push(
+      '  To remove one from the service: put its block back with `state: removed`, then plan and apply.',
+      '  To leave it in the service unmanaged: run `stagemig apply`; it changes nothing there and forgets it.',
+      '',
+    );
+  }
+  if (others.length > 0) {
+    out.push('Unmanaged objects (in the migration service but not in this plan; left untouched):');
+    for (const u of others) out.push(unmanagedLine(u));
+    out.push('');
+  }
+  return out;
 }
 
 const targetLine = (plan: Plan, pc: Colors): string[] =>
@@ -72,7 +88,7 @@ const targetLine = (plan: Plan, pc: Colors): string[] =>
 
 /** `plan --refresh-only`: the drift section and unmanaged objects, no steps. */
 function renderRefreshOnly(plan: Plan, pc: Colors): string {
-  return [...driftLines(plan, pc, { refreshOnly: true }), ...unmanagedLines(plan), ...targetLine(plan, pc)].join('\n').trimEnd() + '\n';
+  return [...driftLines(plan, pc, { refreshOnly: true }), ...unmanagedLines(plan, pc), ...targetLine(plan, pc)].join('\n').trimEnd() + '\n';
 }
 
 /** The terminal view of a plan, in Terraform's conventions; drift-only changes get their own heading. */
@@ -91,14 +107,17 @@ export function renderHumanPlan(plan: Plan, opts: { color: boolean; refreshOnly?
     for (const c of own) out.push(...block(c, pc), '');
   }
   out.push(...targetLine(plan, pc));
-  out.push(...unmanagedLines(plan));
+  out.push(...unmanagedLines(plan, pc));
   if (plan.steps.length > 0) {
     out.push('Cmdlets, in order:');
     const w = String(plan.steps.length).length;
     plan.steps.forEach((s, i) => out.push(`  ${String(i + 1).padStart(w)}. ${formatStep(s)}   ${pc.dim(`# ${s.address}`)}`));
     out.push('');
   }
-  if (plan.changes.length === 0) {
+  const former = plan.unmanaged.filter((u) => u.noLongerInPlan).length;
+  if (plan.changes.length === 0 && former > 0) {
+    out.push(pc.bold(`No changes to run; ${former} object${former === 1 ? ' is' : 's are'} no longer in the plan (see above).`));
+  } else if (plan.changes.length === 0) {
     out.push(pc.green('No changes. The migration service matches the plan.'));
   } else {
     const { add, change, remove } = plan.summary;

@@ -52,6 +52,8 @@ export interface JsonUnmanaged {
   address: string;
   status: string | null;
   mailboxes: number | null;
+  /** stagemig applied it and its YAML block was deleted; pending until removed or forgotten. */
+  no_longer_in_plan: boolean;
 }
 
 export interface JsonDrift {
@@ -95,6 +97,8 @@ export interface PlanDocument extends JsonHeader {
   resource_changes: JsonResourceChange[];
   steps: JsonStep[];
   unmanaged: JsonUnmanaged[];
+  /** Refresh-only without a last-applied record: the resources that differ from the YAML; else null. */
+  undetermined: string[] | null;
   drift: JsonDrift[];
   diagnostics: JsonDiagnostic[];
 }

@@ -1,6 +1,6 @@
 // Plan → the versioned `plan` JSON document. The markdown view is rendered from this document.
 import type { Diagnostic } from '../../diag/index.js';
-import { isConverged } from '../../plan/index.js';
+import { isConverged, noLongerInPlan } from '../../plan/index.js';
 import type { Plan, ResourceChange } from '../../plan/index.js';
 import { jsonHeader, maskedValue, toJsonDiagnostic } from '../common/json-document.js';
 import type { JsonAction, JsonMembership, JsonPlanSummary, JsonResourceChange, PlanDocument } from './json-plan-types.js';
@@ -76,11 +76,14 @@ export function toPlanDocument(plan: Plan | undefined, meta: PlanDocumentMeta): 
     drift_baseline: plan?.driftBaseline ?? null,
     errored: plan === undefined || diagnostics.some((d) => d.severity === 'error'),
     applyable: (plan?.steps.length ?? 0) > 0,
-    converged: plan !== undefined && isConverged(plan),
+    converged: plan !== undefined && isConverged(plan) && noLongerInPlan(plan).length === 0,
     summary: summary(plan),
     resource_changes: (plan?.changes ?? []).map(toJsonChange),
     steps: (plan?.steps ?? []).map(toJsonStep),
-    unmanaged: (plan?.unmanaged ?? []).map((u) => ({ address: u.address, status: u.status ?? null, mailboxes: u.mailboxes ?? null })),
+    unmanaged: (plan?.unmanaged ?? []).map((u) => ({
+      address: u.address, status: u.status ?? null, mailboxes: u.mailboxes ?? null, no_longer_in_plan: u.noLongerInPlan === true,
+    })),
+    undetermined: plan?.undetermined ? [...plan.undetermined] : null,
     drift: (plan?.drift ?? []).map((d) => ({
       address: d.address, kind: d.kind, summary: d.summary, expected: maskedValue(d.expected), actual: maskedValue(d.actual),
     })),

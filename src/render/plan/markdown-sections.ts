@@ -67,8 +67,14 @@ export function unmanagedLines(doc: PlanDocument, cap: number, pointer: string):
   if (doc.unmanaged.length === 0) return [];
   const { shown, hidden } = capped(doc.unmanaged, cap);
   const out = ['### Unmanaged objects', '', 'In the migration service but not in the plan; stagemig leaves them alone.', ''];
-  for (const u of shown) out.push(`- ${mdText(u.address)}${u.status ? ` (${u.status}, ${plural(u.mailboxes ?? 0, 'mailbox', 'mailboxes')})` : ''}`);
+  for (const u of shown) {
+    const former = u.no_longer_in_plan ? ' — **no longer in the plan**: stagemig applied it and its block was deleted' : '';
+    out.push(`- ${mdText(u.address)}${u.status ? ` (${u.status}, ${plural(u.mailboxes ?? 0, 'mailbox', 'mailboxes')})` : ''}${former}`);
+  }
   if (hidden > 0) out.push(`- … and ${num(hidden)} more (see ${pointer})`);
+  if (doc.unmanaged.some((u) => u.no_longer_in_plan)) {
+    out.push('', 'To remove an object that is no longer in the plan, put its block back with `state: removed`; to leave it unmanaged, apply (stagemig then forgets it).');
+  }
   return [...out, ''];
 }
 

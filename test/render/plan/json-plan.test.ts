@@ -45,7 +45,7 @@ describe('toPlanDocument', () => {
     expect(byAddress['batch.B']?.membership?.moved_out).toEqual([{ email: 'moved@x.com', to: 'A' }]);
     expect(doc.steps.map((s) => s.index)).toEqual(doc.steps.map((_, i) => i + 1));
     expect(doc.steps[0]?.text).toMatch(/^[A-Z][a-z]+-Migration/);
-    expect(doc.unmanaged).toEqual([{ address: 'batch.Other', status: 'Syncing', mailboxes: 3 }]);
+    expect(doc.unmanaged).toEqual([{ address: 'batch.Other', status: 'Syncing', mailboxes: 3, no_longer_in_plan: false }]);
     expect(doc.summary.mailboxes).toEqual({ added: 1, removed: 1, moved: 1 });
     expect(doc.summary.steps).toBe(doc.steps.length);
   });
