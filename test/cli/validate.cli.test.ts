@@ -17,7 +17,8 @@ interface Result {
 
 function validate(cwd: string, ...args: string[]): Promise<Result> {
   return new Promise((done) => {
-    const env = { ...process.env, NO_COLOR: '1' };
+    // The example's passwordEnv is set: validate warns about unset secret variables.
+    const env = { ...process.env, NO_COLOR: '1', STAGEMIG_ONPREM_PASSWORD: 'set-for-validate' };
     execFile(process.execPath, [BIN, 'validate', ...args], { cwd, env }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
       done({ code, stdout, stderr });
