@@ -27,6 +27,7 @@ $script:LogFile = [System.IO.Path]::Combine($script:Folder, 'conversion.log')
 $script:SavedFolder = [System.IO.Path]::Combine($script:Folder, 'saved')
 $script:CloudProxies = @{}
 $script:Pushed = $false
+$script:Current = ''
 $script:Converted = 0
 $script:Resumed = 0
 $script:Skipped = 0
@@ -39,8 +40,10 @@ function Write-ConversionLog([string]$Text) {
 }
 
 trap {
-    Write-ConversionLog ('STOPPED: ' + $_.Exception.Message)
-    Write-ConversionLog 'Nothing more was changed. Fix the cause and run the script again: converted users are skipped.'
+    $at = ''
+    if ($script:Current -ne '') { $at = ' at ' + $script:Current }
+    Write-ConversionLog ('STOPPED' + $at + ': ' + $_.Exception.Message)
+    Write-ConversionLog 'No later user was touched. Fix the cause and run the script again: converted users are skipped, a user stopped half-way is finished from its saved addresses.'
     if ($script:Pushed) { Pop-Location }
     exit 1
 }
@@ -140,6 +143,7 @@ function Add-Address($List, $Seen, [string]$Proxy) {
 
 # The mail user's addresses: the mailbox's own first (its SMTP: primary stays primary), then the
 # X500 addresses of both LegacyExchangeDNs, the routing address and the cloud mailbox's addresses.
+# (The comma keeps PowerShell from unrolling the list on return.)
 function Get-MailUserAddresses($Saved, $Row) {
     $seen = @{}
     $list = New-Object System.Collections.ArrayList
@@ -151,7 +155,7 @@ function Get-MailUserAddresses($Saved, $Row) {
     if ($script:CloudProxies.ContainsKey($key)) {
         foreach ($p in $script:CloudProxies[$key]) { Add-Address $list $seen ([string]$p) }
     }
-    return $list
+    return ,$list
 }
 
 function Complete-MailUser($Saved, $Row) {
@@ -222,7 +226,11 @@ foreach ($p in @(Import-Csv -Path 'proxy-addresses.csv')) {
     [void]$script:CloudProxies[$key].Add([string]$p.ProxyAddress)
 }
 Write-ConversionLog ('Converting ' + $rows.Count + ' mailboxes to mail users (domain controller ' + $DomainController + ').')
-foreach ($row in $rows) { Convert-OneMailbox $row }
+foreach ($row in $rows) {
+    $script:Current = [string]$row.EmailAddress
+    Convert-OneMailbox $row
+}
+$script:Current = ''
 Write-ConversionLog ('Done: ' + $script:Converted + ' converted, ' + $script:Resumed + ' finished after an earlier stop, ' + $script:Skipped + ' already converted.')
 Pop-Location
 $script:Pushed = $false
