@@ -2,10 +2,13 @@
 import { error, StagemigError } from '../diag/index.js';
 import type { BackendConfig } from '../model/index.js';
 import type { Backend } from './backend.js';
+import { performance } from 'node:perf_hooks';
+import { withCallLog, type CallLogSink } from './call-log.js';
 import { createExchangeOnlineBackend } from './powershell/index.js';
 import { createSimulatorBackend } from './simulator/index.js';
 
 export type { Backend, RunResult } from './backend.js';
+export type { CallLogSink } from './call-log.js';
 export { PreflightRefusal, PREFLIGHT_CMDLETS, type AcceptedDomain, type CloudRecipient, type DnsLookup, type PreflightReads, type ServerTestOutcome } from './preflight.js';
 
 export interface BackendDeps {
@@ -17,9 +20,21 @@ export interface BackendDeps {
   onInterrupt?: (cb: () => void) => () => void;
   /** The plan's CSV addresses: the simulator's directory sync mirrors them (other backends ignore them). */
   onPremisesAddresses?: readonly string[];
+  /** STAGEMIG_LOG=debug / --log-file: one line per service call, secrets masked (call-log.ts). */
+  log?: CallLogSink;
 }
 
+/** Opens the plan's backend; with a debug log, every call (and the opening itself) is logged. */
 export async function openBackend(config: BackendConfig, deps: BackendDeps): Promise<Backend> {
+  const log = deps.log;
+  if (!log) return openUnlogged(config, deps);
+  const started = performance.now();
+  const backend = await openUnlogged(config, deps);
+  log(`${deps.now().toISOString()} debug backend.open ${config.type} (${Math.round(performance.now() - started)} ms) -> open`);
+  return withCallLog(backend, log, deps.now);
+}
+
+async function openUnlogged(config: BackendConfig, deps: BackendDeps): Promise<Backend> {
   if (config.type === 'simulator') {
     return createSimulatorBackend({
       stateFile: config.stateFile, now: deps.now,

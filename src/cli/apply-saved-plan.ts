@@ -31,7 +31,7 @@ export async function applySavedPlan(ctx: CommandContext, file: string, opts: { 
     })]);
   }
   const { desired, backend, live } = await preflightSavedPlan(saved, file, {
-    cwd: io.cwd, now: io.now, env: io.env, onInterrupt: io.onInterrupt,
+    cwd: io.cwd, now: io.now, env: io.env, onInterrupt: io.onInterrupt, ...(io.log ? { log: io.log } : {}),
   });
   try {
     const { steps } = saved.plan;

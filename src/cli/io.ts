@@ -19,4 +19,6 @@ export interface Io {
   onInterrupt: (cb: () => void) => () => void;
   /** Waits between reads of the service (status --watch, apply --wait); a timer unless injected. */
   sleep?: (ms: number) => Promise<void>;
+  /** The debug log of service calls (STAGEMIG_LOG=debug, --log-file); run() sets it. */
+  log?: (line: string) => void;
 }

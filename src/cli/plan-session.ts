@@ -29,7 +29,7 @@ export async function openPlanSession(planPath: string, io: Io, options: Plannin
   const { snapshot: applied, diagnostics: notes } = await loadApplied(desired);
   diagnostics.push(...notes);
   if (diagnostics.length > 0) io.stderr(renderDiagnostics(diagnostics, { color: io.color }));
-  const backend = await openBackend(desired.backend, { now: io.now, env: io.env, organization: desired.organization, onInterrupt: io.onInterrupt });
+  const backend = await openBackend(desired.backend, { now: io.now, env: io.env, organization: desired.organization, onInterrupt: io.onInterrupt, ...(io.log ? { log: io.log } : {}) });
   // The removal gates compare recorded times with the service's clock (the simulated one on the simulator).
   const replan = async (live: LiveState): Promise<Plan> =>
     planWithOptions(desired, live, applied, { ...opts, now: backend.clock ? await backend.clock.now() : io.now() });

@@ -17,6 +17,7 @@ import { registerVersion } from './commands/version.js';
 import { TOOL_VERSION } from '../version.js';
 import { commandHelpAfter, PROGRAM_HELP_AFTER } from './help-text.js';
 import { usageErrorText } from './usage-error.js';
+import { debugLogSink } from './debug-log.js';
 
 /** A command action stores its exit code here; commander itself only knows success or throw. */
 export interface CommandContext {
@@ -30,6 +31,7 @@ export function buildProgram(ctx: CommandContext): Command {
     .description('Plan and apply Exchange staged migrations to Microsoft 365 from a reviewed YAML plan.')
     .version(`stagemig ${TOOL_VERSION}`, '-v, --version', 'print the version (with --format json: as JSON)')
     .option('--no-color', 'no colour, even on a terminal or with FORCE_COLOR')
+    .option('--log-file <file>', 'append a debug log of every call to the migration service (secrets masked) to FILE')
     .exitOverride()
     .addHelpText('after', PROGRAM_HELP_AFTER);
   registerValidate(program, ctx);
@@ -64,7 +66,8 @@ export async function run(rawArgv: string[], io: Io): Promise<number> {
   const argv = versionAlias(rawArgv);
   // bin.ts decides the colour (cli/color.ts); --no-color anywhere on the line turns it off.
   const color = io.color && !argv.includes('--no-color');
-  const ctx: CommandContext = { io: { ...io, color }, setExitCode: (c) => (exitCode = c) };
+  const log = debugLogSink(argv, io);
+  const ctx: CommandContext = { io: { ...io, color, ...(log ? { log } : {}) }, setExitCode: (c) => (exitCode = c) };
   const program = buildProgram(ctx);
   // Usage errors are collected and printed short (usage-error.ts); help and version go to stdout.
   program.configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text) => void (commanderMessage += text) });

@@ -23,6 +23,8 @@ export interface ConvertHost {
   env: Readonly<Record<string, string | undefined>>;
   now: () => Date;
   onInterrupt?: (cb: () => void) => () => void;
+  /** The debug log of service calls, when enabled. */
+  log?: (line: string) => void;
 }
 
 export interface ConvertResult {
@@ -108,6 +110,7 @@ export async function convertBatch(req: ConvertRequest, host: ConvertHost): Prom
     env: host.env,
     organization: desired.organization,
     ...(host.onInterrupt ? { onInterrupt: host.onInterrupt } : {}),
+    ...(host.log ? { log: host.log } : {}),
   });
   let rows: ConversionRow[];
   try {

@@ -16,7 +16,7 @@ async function convert(ctx: CommandContext, planPath: string, opts: ConvertOptio
   const { io } = ctx;
   const result = await convertBatch(
     { planPath, batch: opts.batch, outDir: opts.out },
-    { cwd: io.cwd, env: io.env, now: io.now, onInterrupt: io.onInterrupt },
+    { cwd: io.cwd, env: io.env, now: io.now, onInterrupt: io.onInterrupt, ...(io.log ? { log: io.log } : {}) },
   );
   if (result.diagnostics.length > 0) io.stderr(renderDiagnostics(result.diagnostics, { color: io.color }));
   io.stdout(renderConvertHuman(result, io.cwd));

@@ -19,7 +19,7 @@ import type { CommandContext } from '../program.js';
 interface ImportFlags { out: string; from?: string; stateFile?: string; organization?: string; force?: boolean }
 
 async function readLive(ctx: CommandContext, source: Awaited<ReturnType<typeof importSource>>): Promise<LiveState> {
-  const backend = await openBackend(source.backend, { now: ctx.io.now, env: ctx.io.env, organization: source.organization, onInterrupt: ctx.io.onInterrupt });
+  const backend = await openBackend(source.backend, { now: ctx.io.now, env: ctx.io.env, organization: source.organization, onInterrupt: ctx.io.onInterrupt, ...(ctx.io.log ? { log: ctx.io.log } : {}) });
   try {
     return await backend.readLive();
   } finally {

@@ -64,7 +64,7 @@ async function status(ctx: CommandContext, planPath: string, opts: StatusOptions
   if (hasErrors(diagnostics) || !desired) throw new StagemigError(diagnostics);
   if (diagnostics.length > 0) io.stderr(renderDiagnostics(diagnostics, { color: io.color }));
   const checked = checkOptions(desired, opts);
-  const backend = await openBackend(desired.backend, { now: io.now, env: io.env, organization: desired.organization });
+  const backend = await openBackend(desired.backend, { now: io.now, env: io.env, organization: desired.organization, ...(io.log ? { log: io.log } : {}) });
   try {
     if (!opts.watch) {
       io.stdout(await snapshot(ctx, desired, backend, opts, checked, false));

@@ -17,6 +17,8 @@ export interface CheckHost {
   env: Readonly<Record<string, string | undefined>>;
   now: () => Date;
   onInterrupt?: (cb: () => void) => () => void;
+  /** The debug log of service calls, when enabled. */
+  log?: (line: string) => void;
 }
 
 export interface CheckArgs {
@@ -75,6 +77,7 @@ export async function checkPlan(args: CheckArgs, host: CheckHost): Promise<Check
   const backend = await openBackend(desired.backend, {
     now: host.now, env: host.env, organization: desired.organization, onPremisesAddresses,
     ...(host.onInterrupt ? { onInterrupt: host.onInterrupt } : {}),
+    ...(host.log ? { log: host.log } : {}),
   });
   try {
     const report = await runChecks(desired, backend, { targets, env: host.env, ...(args.dnsServer !== undefined ? { dnsServer: args.dnsServer } : {}) });
