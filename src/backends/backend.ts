@@ -1,4 +1,4 @@
-import type { CloudMailbox, Invocation, LiveState } from '../model/index.js';
+import type { CloudMailbox, Invocation, LicensingState, LiveState } from '../model/index.js';
 import type { PreflightReads } from './preflight.js';
 
 export type RunResult = { ok: true; warnings: string[] } | { ok: false; error: string };
@@ -26,6 +26,11 @@ export interface Backend {
   readLive(): Promise<LiveState>;
   /** Reads every mailbox of the tenant in one call (Get-Mailbox -ResultSize Unlimited): conversion's input. */
   readMailboxes(): Promise<CloudMailbox[]>;
+  /**
+   * Microsoft Graph (seed step 7): the subscribed SKUs and every user's licences, creation time and usage
+   * location, in one bulk read of each (Get-MgSubscribedSku -All, Get-MgUser -All -Property ...).
+   */
+  readLicensing?(): Promise<LicensingState>;
   /** Runs one write cmdlet. A refusal by the service is `{ok: false}`, not an exception. */
   run(invocation: Invocation): Promise<RunResult>;
   /** Ends the session (no-op for the simulator). */

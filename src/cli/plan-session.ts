@@ -7,6 +7,7 @@ import type { AppliedSnapshot, DesiredState, LiveState } from '../model/index.js
 import type { Plan } from '../plan/index.js';
 import { renderDiagnostics } from '../render/common/diagnostics.js';
 import type { Io } from './io.js';
+import { licenseDiagnostics, readLicensingFor } from './licensing-read.js';
 import { checkTargets, planWithOptions, skippedGateWarnings, type PlanningOptions } from './planning.js';
 
 export interface PlanSession {
@@ -31,8 +32,13 @@ export async function openPlanSession(planPath: string, io: Io, options: Plannin
   if (diagnostics.length > 0) io.stderr(renderDiagnostics(diagnostics, { color: io.color }));
   const backend = await openBackend(desired.backend, { now: io.now, env: io.env, organization: desired.organization, onInterrupt: io.onInterrupt, ...(io.log ? { log: io.log } : {}) });
   // The removal gates compare recorded times with the service's clock (the simulated one on the simulator).
-  const replan = async (live: LiveState): Promise<Plan> =>
-    planWithOptions(desired, live, applied, { ...opts, now: backend.clock ? await backend.clock.now() : io.now() });
+  // Licences are read again with every live read: apply --wait must see the ones it just assigned.
+  const replan = async (live: LiveState): Promise<Plan> => {
+    const licensing = await readLicensingFor(desired, backend);
+    const refused = licenseDiagnostics(desired, licensing);
+    if (refused.length > 0) throw new StagemigError(refused);
+    return planWithOptions(desired, live, applied, { ...opts, now: backend.clock ? await backend.clock.now() : io.now(), ...(licensing ? { licensing } : {}) });
+  };
   try {
     const live = await backend.readLive();
     const plan = await replan(live);

@@ -6,7 +6,7 @@ import { didYouMean } from '../config/did-you-mean.js';
 import { error, StagemigError, warning } from '../diag/index.js';
 import type { Diagnostic } from '../diag/index.js';
 import { batchAddress, endpointAddress } from '../model/index.js';
-import type { AppliedSnapshot, DesiredState, LiveState } from '../model/index.js';
+import type { AppliedSnapshot, DesiredState, LicensingState, LiveState } from '../model/index.js';
 import { buildPlan, protectionDiagnostics, refreshOnlyPlan, resolveTarget, targetPlan } from '../plan/index.js';
 import type { Plan } from '../plan/index.js';
 
@@ -53,9 +53,9 @@ async function withExcerpts(diags: Diagnostic[], planFile: string): Promise<Diag
 
 /** Plans with the options; a protected removal aborts with PROTECTED_RESOURCE errors. */
 export async function planWithOptions(
-  desired: DesiredState, live: LiveState, applied: AppliedSnapshot | undefined, opts: PlanningOptions & { now: Date },
+  desired: DesiredState, live: LiveState, applied: AppliedSnapshot | undefined, opts: PlanningOptions & { now: Date; licensing?: LicensingState },
 ): Promise<Plan> {
-  let plan = buildPlan(desired, live, { applied: applied ?? null, now: opts.now, allowRemove: opts.allowRemove === true });
+  let plan = buildPlan(desired, live, { applied: applied ?? null, now: opts.now, allowRemove: opts.allowRemove === true, ...(opts.licensing ? { licensing: opts.licensing } : {}) });
   if (opts.targets && opts.targets.length > 0) plan = targetPlan(plan, desired, opts.targets);
   if (opts.refreshOnly) return refreshOnlyPlan(plan);
   const refused = protectionDiagnostics(plan, desired, live, { allowRemove: opts.allowRemove === true });

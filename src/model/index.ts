@@ -9,3 +9,4 @@ export * from './applied.js';
 export * from './duration.js';
 export * from './plural.js';
 export * from './cloud-mailbox.js';
+export * from './licensing.js';

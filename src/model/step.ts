@@ -10,7 +10,10 @@ export type CmdletName =
   | 'Start-MigrationBatch'
   | 'Stop-MigrationBatch'
   | 'Remove-MigrationBatch'
-  | 'Remove-MigrationUser';
+  | 'Remove-MigrationUser'
+  // Microsoft Graph PowerShell (seed step 7)
+  | 'Update-MgUser'
+  | 'Set-MgUserLicense';
 
 export type ReadCmdletName = 'Get-MigrationEndpoint' | 'Get-MigrationBatch' | 'Get-MigrationUser' | 'Get-Mailbox';
 
@@ -37,7 +40,9 @@ export type StepAction =
   | 'remove-user'
   | 'start-batch'
   | 'stop-batch'
-  | 'remove-batch';
+  | 'remove-batch'
+  | 'set-usage-location'
+  | 'assign-license';
 
 export interface Step {
   /** Address of the resource the step belongs to (endpoint.x or batch.y). */

@@ -1,7 +1,9 @@
 import { appliedEntry, batchAddress, compareText, endpointAddress, nameKey } from '../model/index.js';
-import type { AppliedSnapshot, DesiredState, LiveState, Step } from '../model/index.js';
+import type { AppliedSnapshot, CloudUser, DesiredBatch, DesiredState, LicensingState, LiveState, Step } from '../model/index.js';
+import { cloudUsersByAddress, diffLicenses, type LicenseDiff } from './diff-licenses.js';
+import type { PlanContext } from './plan-context.js';
 import { buildContext } from './plan-context.js';
-import { diffBatch } from './diff-batch.js';
+import { diffBatch, type BatchDiff } from './diff-batch.js';
 import { diffEndpoint } from './diff-endpoints.js';
 import { detectDrift } from './drift.js';
 import { orderSteps } from './order.js';
@@ -14,6 +16,8 @@ export interface PlanInputs {
   now?: Date;
   /** --allow-remove: plan removals whose gates are closed, naming what is skipped. */
   allowRemove?: boolean;
+  /** Microsoft Graph's view of licences; needed when a batch declares `license`. */
+  licensing?: LicensingState;
 }
 
 /** Terraform's counting: a replace is one add and one remove; only resources with a step to run count. */
@@ -49,6 +53,19 @@ function unmanagedObjects(desired: DesiredState, live: LiveState, applied: Appli
   return out.sort((a, b) => compareText(a.address, b.address));
 }
 
+/** Adds a batch's licence assignments (seed step 7) to its change. */
+function withLicenses(d: BatchDiff, b: DesiredBatch, lic: LicenseDiff, ctx: PlanContext): BatchDiff {
+  if (lic.steps.length === 0 && lic.notes.length === 0) return d;
+  const live = ctx.liveBatches.get(nameKey(b.name));
+  const change: ResourceChange = d.change
+    ? { ...d.change, attributes: [...d.change.attributes], notes: [...d.change.notes] }
+    : { address: batchAddress(b.name), type: 'batch', name: live?.name ?? b.name, action: 'no-op', attributes: [], notes: [], ...(live ? { liveStatus: live.status } : {}) };
+  if (lic.attribute) change.attributes.push(lic.attribute);
+  change.notes.push(...lic.notes);
+  if (lic.steps.length > 0 && change.action === 'no-op') change.action = 'update';
+  return { change, steps: [...d.steps, ...lic.steps] };
+}
+
 /** Pure: the YAML's desired state and the service's live state → the ordered steps that reconcile them. */
 export function buildPlan(desired: DesiredState, live: LiveState, inputs: PlanInputs = {}): Plan {
   const ctx = buildContext(desired, live, { now: inputs.now ?? new Date(0), allowRemove: inputs.allowRemove === true });
@@ -59,8 +76,9 @@ export function buildPlan(desired: DesiredState, live: LiveState, inputs: PlanIn
     if (d.change) changes.push(d.change);
     steps.push(...d.steps);
   }
+  const cloudUsers = inputs.licensing ? cloudUsersByAddress(inputs.licensing.users) : new Map<string, CloudUser>();
   for (const b of desired.batches) {
-    const d = diffBatch(b, ctx);
+    const d = withLicenses(diffBatch(b, ctx), b, diffLicenses(b, ctx, inputs.licensing, cloudUsers), ctx);
     if (d.change) changes.push(d.change);
     steps.push(...d.steps);
   }

@@ -11,6 +11,9 @@ const PHASE: Record<StepAction, number> = {
   'set-batch': 4,
   'start-batch': 5,
   'stop-batch': 5,
+  // Licences (seed step 7): the usage location first, then the licence, per user.
+  'set-usage-location': 5.1,
+  'assign-license': 5.2,
   'remove-batch': 6,
   'remove-endpoint': 7,
 };

@@ -4,6 +4,7 @@
 // Exchange Online uses, so conversion (seed step 5) can be rehearsed end to end.
 import { createHash } from 'node:crypto';
 import type { CloudMailbox } from '../../model/index.js';
+import { mailboxDisabled } from './licensing.js';
 import type { SimState } from './state.js';
 
 const TENANT_SUFFIX = '.onmicrosoft.com';
@@ -34,7 +35,8 @@ function guidOf(email: string): string {
 
 export function readCloudMailboxes(state: SimState | undefined, organization: string | undefined): CloudMailbox[] {
   if (!state) return [];
-  const provisioned = state.users.filter((u) => u.provisioned);
+  // A mailbox left unlicensed past the grace period is disabled: Get-Mailbox no longer lists it.
+  const provisioned = state.users.filter((u) => u.provisioned && !mailboxDisabled(state, u));
   if (provisioned.length === 0) return [];
   if (organization === undefined || organization.trim() === '') {
     throw new Error('The simulator needs the plan\'s organization to answer Get-Mailbox');

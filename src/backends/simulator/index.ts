@@ -2,10 +2,11 @@
 // and a pure engine API (state in, state out) usable by other front ends.
 import { stat } from 'node:fs/promises';
 import type { Backend, RunResult, SimulatedClock } from '../backend.js';
-import type { CloudMailbox, Invocation, LiveState } from '../../model/index.js';
+import type { CloudMailbox, Invocation, LicensingState, LiveState } from '../../model/index.js';
 import { PreflightRefusal } from '../preflight.js';
 import { advanceInPlace, nextEventAt } from './clock.js';
 import { readCloudMailboxes } from './cloud-mailboxes.js';
+import { readLicensing } from './licensing.js';
 import { invokeCmdlet } from './invoke.js';
 import { readAcceptedDomains, readRecipients, testMigrationServer, type OnPremises } from './preflight.js';
 import { CmdletError } from './params.js';
@@ -80,6 +81,11 @@ export function createSimulatorBackend({ stateFile, now, organization, onPremise
       const state = await load();
       readCalls += 3; // Get-MigrationEndpoint; Get-MigrationBatch and Get-MigrationUser -ResultSize Unlimited
       return toLiveState(state);
+    },
+    async readLicensing(): Promise<LicensingState> {
+      const state = await load();
+      readCalls += 2; // Get-MgSubscribedSku -All; Get-MgUser -All -Property ...
+      return readLicensing(state);
     },
     async readMailboxes(): Promise<CloudMailbox[]> {
       const state = await load();

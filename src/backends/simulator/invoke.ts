@@ -8,6 +8,7 @@ import { newMigrationEndpoint, removeMigrationEndpoint, setMigrationEndpoint } f
 import { CmdletError } from './params.js';
 import type { SimState } from './state.js';
 import { T } from './texts.js';
+import { setMgUserLicense, updateMgUser } from './licensing.js';
 import { removeMigrationUser } from './users.js';
 
 /** Like model Invocation, but any cmdlet name (the service also answers ones stagemig never sends). */
@@ -36,6 +37,8 @@ const HANDLERS: Record<string, Handler> = {
   'remove-migrationbatch': removeMigrationBatch,
   'complete-migrationbatch': completeMigrationBatch,
   'remove-migrationuser': removeMigrationUser,
+  'update-mguser': updateMgUser,
+  'set-mguserlicense': setMgUserLicense,
 };
 
 export const notRecognized = (name: string): string =>

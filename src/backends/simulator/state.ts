@@ -1,5 +1,6 @@
 // The simulated migration service's state: what the JSON state file holds. Plain data only.
 import type { BatchStatus, EndpointAuthentication, UserStatus } from '../../model/index.js';
+import type { SimLicense } from './licensing.js';
 
 export const STATE_FORMAT = 'stagemig-simulator';
 export const STATE_VERSION = 1;
@@ -146,6 +147,8 @@ export interface SimState {
   /** Write cmdlets run since the write fault was set. */
   writeCalls: number;
   faults: SimFaults;
+  /** Licences and usage locations set through Microsoft Graph, by lower-cased address (seed step 7). */
+  licenses?: Record<string, SimLicense>;
   /** Scenario settings of the tenant around the service (accepted domains, directory, DNS). */
   tenant?: SimTenant;
   endpoints: SimEndpoint[];

@@ -2,10 +2,14 @@ import { isCredentialRef, isCsvRef, SENSITIVE_MASK } from '../../model/index.js'
 import type { ParamValue, Step } from '../../model/index.js';
 import { quotePs, quotePsArray } from '../runbook/powershell-quote.js';
 
-function formatValue(v: ParamValue): string {
+/** Set-MgUserLicense -AddLicenses takes assignedLicense objects; a step holds their SkuIds. */
+export const licenseObjects = (skuIds: readonly string[]): string => `@(${skuIds.map((id) => `@{SkuId=${quotePs(id)}}`).join(', ')})`;
+
+function formatValue(v: ParamValue, name = ''): string {
   if (typeof v === 'string') return quotePs(v);
   if (typeof v === 'number') return String(v);
-  if (Array.isArray(v)) return quotePsArray(v);
+  if (Array.isArray(v) && name === 'AddLicenses') return licenseObjects(v);
+  if (Array.isArray(v)) return v.length === 0 ? '@()' : quotePsArray(v);
   if (isCredentialRef(v)) return SENSITIVE_MASK;
   if (isCsvRef(v)) {
     const n = v.csv.emails.length;
@@ -20,7 +24,7 @@ export function formatStep(step: Step): string {
   for (const [name, value] of step.parameters) {
     if (value === true) parts.push(`-${name}`);
     else if (value === false) parts.push(`-${name}:$false`);
-    else parts.push(`-${name} ${formatValue(value)}`);
+    else parts.push(`-${name} ${formatValue(value, name)}`);
   }
   return parts.join(' ');
 }

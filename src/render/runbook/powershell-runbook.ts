@@ -3,6 +3,7 @@
 import { basename, dirname } from 'node:path';
 import { isCredentialRef, isCsvRef, type DesiredState, type ParamValue, type Step } from '../../model/index.js';
 import type { Plan } from '../../plan/index.js';
+import { licenseObjects } from '../plan/cmdlet-text.js';
 import { RUNBOOK_HELPERS } from './powershell-runbook-helpers.js';
 import { quotePs, quotePsArray } from './powershell-quote.js';
 
@@ -47,6 +48,18 @@ function connectLines(desired: DesiredState): string[] {
   ];
 }
 
+/** Licence steps (seed step 7) run through Microsoft Graph PowerShell, app-only like Exchange Online. */
+function graphConnectLines(desired: DesiredState, steps: readonly Step[]): string[] {
+  if (!steps.some((s) => s.cmdlet === 'Update-MgUser' || s.cmdlet === 'Set-MgUserLicense')) return [];
+  const b = desired.backend;
+  const lines = ['Import-Module Microsoft.Graph.Users, Microsoft.Graph.Users.Actions'];
+  if (b.type !== 'exchange-online') return [...lines, "Connect-MgGraph -Scopes 'User.ReadWrite.All', 'Organization.Read.All' -TenantId " + quotePs(desired.organization) + ' -NoWelcome'];
+  const cert = b.certificateFile !== undefined
+    ? `-Certificate ([System.Security.Cryptography.X509Certificates.X509Certificate2]::new(${quotePs(b.certificateFile)}, (Get-StagemigSecret ${quotePs(b.certificatePasswordEnv ?? '')})))`
+    : `-CertificateThumbprint ${quotePs(b.certificateThumbprint ?? '')}`;
+  return [...lines, `Connect-MgGraph -ClientId ${quotePs(b.appId)} -TenantId ${quotePs(desired.organization)} ${cert} -NoWelcome`];
+}
+
 /** CSV rows are prepared before connecting, so a changed or missing file stops the runbook before any change. */
 function csvVariables(steps: readonly Step[]): { lines: string[]; names: Map<Step, string> } {
   const lines: string[] = [];
@@ -70,6 +83,7 @@ function argument(name: string, v: ParamValue, csvVar: string | undefined): stri
   if (v === false) return `-${name}:$false`;
   if (typeof v === 'string') return `-${name} ${quotePs(v)}`;
   if (typeof v === 'number') return `-${name} ${String(v)}`;
+  if (Array.isArray(v) && name === 'AddLicenses') return `-${name} ${licenseObjects(v)}`;
   if (Array.isArray(v)) return `-${name} ${v.length === 0 ? '@()' : `@(${quotePsArray(v)})`}`;
   if (isCredentialRef(v)) {
     const { username, passwordEnv } = v.credential;
@@ -97,7 +111,7 @@ export function renderPowershellRunbook(plan: Plan, desired: DesiredState): stri
   );
   if (secrets.length > 0) out.push(`foreach ($name in @(${quotePsArray(secrets)})) { $null = Get-StagemigSecret $name }`);
   const csv = csvVariables(steps);
-  out.push(...csv.lines, '', ...connectLines(desired), 'try {');
+  out.push(...csv.lines, '', ...connectLines(desired), ...graphConnectLines(desired, steps), 'try {');
   steps.forEach((step, i) => {
     out.push(`    # [${i + 1}/${steps.length}] ${commentText(step.address)}: ${step.action}`);
     const args = step.parameters.map(([name, v]) => argument(name, v, csv.names.get(step)));
