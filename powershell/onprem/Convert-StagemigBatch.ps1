@@ -231,6 +231,6 @@ foreach ($row in $rows) {
     Convert-OneMailbox $row
 }
 $script:Current = ''
-Write-ConversionLog ('Done: ' + $script:Converted + ' converted, ' + $script:Resumed + ' finished after an earlier stop, ' + $script:Skipped + ' already converted.')
+Write-ConversionLog ('Done: ' + $script:Converted + ' converted, ' + $script:Resumed + ' finished after an earlier stop, ' + $script:Skipped + ' already converted. Record this time as the batch''s convertedAt in the plan.')
 Pop-Location
 $script:Pushed = $false

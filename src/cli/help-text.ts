@@ -23,6 +23,7 @@ export const COMMAND_EXAMPLES: Readonly<Record<string, string>> = {
   apply: 'stagemig apply stagemig.plan.json          # exactly the reviewed plan\n  stagemig apply migration/stagemig.yaml --auto-approve --wait',
   show: 'stagemig show stagemig.plan.json --format markdown',
   status: 'stagemig status migration/stagemig.yaml --format json',
+  convert: 'stagemig convert migration/stagemig.yaml --batch StagedBatch1 --out conversion/StagedBatch1',
   fmt: 'stagemig fmt migration/ --check --diff',
   import: 'stagemig import --out migration --from stagemig.yaml',
   version: 'stagemig version --format json',

@@ -26,7 +26,8 @@ export function renderConvertHuman(result: ConvertResult, cwd: string): string {
     'It turns each mailbox into a mail user that forwards to its routing address and keeps its addresses,',
     'logs each user to conversion.log, skips users already converted and stops at the first error',
     '(run it again to carry on). Exchange 2003 has no Management Shell: see the README.',
-    'Once it has finished, record the conversion of the batch in the plan.',
+    `When it prints Done, record that time in the plan as \`convertedAt:\` of batch ${result.batch} (RFC 3339);`,
+    'deleting the batch (state: removed) waits for it.',
     '',
   ].join('\n');
 }
