@@ -8,6 +8,7 @@ import type { Plan } from '../plan/index.js';
 import { renderDiagnostics } from '../render/common/diagnostics.js';
 import type { Io } from './io.js';
 import { licenseDiagnostics, readLicensingFor } from './licensing-read.js';
+import { preflightWarnings } from '../operations/check/plan-warnings.js';
 import { checkTargets, planWithOptions, skippedGateWarnings, type PlanningOptions } from './planning.js';
 
 export interface PlanSession {
@@ -42,7 +43,7 @@ export async function openPlanSession(planPath: string, io: Io, options: Plannin
   try {
     const live = await backend.readLive();
     const plan = await replan(live);
-    const skipped = skippedGateWarnings(plan, desired);
+    const skipped = [...skippedGateWarnings(plan, desired), ...preflightWarnings(desired, live)];
     if (skipped.length > 0) io.stderr(renderDiagnostics(skipped, { color: io.color }));
     return { desired, backend, live, plan, replan, ...(applied ? { applied } : {}) };
   } catch (err) {

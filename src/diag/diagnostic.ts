@@ -40,6 +40,8 @@ export type DiagnosticCode =
   | 'BACKEND_FAILED'
   | 'STEP_FAILED'
   | 'PLAN_CHANGED'
+  // a preflight check that plan runs too (coexistence, limits): see stagemig check
+  | 'CHECK_FAILED'
   // conversion to mail users (stagemig convert)
   | 'CONVERT_NOT_SYNCED'
   | 'CONVERT_NO_CLOUD_MAILBOX'

@@ -164,6 +164,22 @@ describe('stagemig check on the simulator', () => {
   });
 });
 
+describe('plan runs the checks that need no extra service call', () => {
+  it('warns about a leftover cutover batch and points to check, still planning', async () => {
+    const dir = await withScenario('version: 1\ncutoverBatch: OldCutover\n');
+    const r = await runCli(['plan', 'stagemig.yaml'], { cwd: dir, env: { STAGEMIG_NOW: NOW } });
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toContain('warning: Preflight: OldCutover is a cutover batch (Synced); staged and cutover batches cannot exist at the same time');
+    expect(r.stderr).toContain('Run `stagemig check` for every preflight check.');
+    expect(r.stdout).toContain('Plan: ');
+  });
+
+  it('says nothing when coexistence and limits pass', async () => {
+    const r = await runCli(['plan', 'stagemig.yaml'], { cwd: copyExample(), env: { STAGEMIG_NOW: NOW } });
+    expect(r.stderr).not.toContain('Preflight');
+  });
+});
+
 describe('stagemig check --dns-server', () => {
   let dns: TestDnsServer;
   beforeAll(async () => {

@@ -45,7 +45,7 @@ function dns(r: ScenarioReader, node: YamlNode | null): Record<string, SimDnsAns
         const mx = hosts(r, v, `dns.${domain}.mx`);
         if (mx) answers.mx = mx;
       } else if (key === 'autodiscover') {
-        const t = r.text(v, `dns.${domain}.autodiscover`);
+        const t = isScalar(v) && v.value === '' ? '' : r.text(v, `dns.${domain}.autodiscover`);
         if (t !== undefined) answers.autodiscover = t.toLowerCase();
       } else r.unknownKey(k, key, `dns.${domain}`, ['mx', 'autodiscover']);
     }

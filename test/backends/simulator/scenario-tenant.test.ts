@@ -1,0 +1,35 @@
+// Scenario keys of the tenant around the service (stagemig check): parsing, errors with positions, duplicates.
+import { describe, expect, it } from 'vitest';
+import { applyScenario, describeFaults, emptyState, parseScenario } from '../../../src/backends/simulator/index.js';
+
+describe('scenario tenant keys', () => {
+  it('reads accepted and federated domains, recipients and DNS answers', () => {
+    const text = [
+      'version: 1', 'acceptedDomains: [Contoso.com, fabrikam.com]', 'federatedDomains: [contoso.com]',
+      'recipients:', '  Ann@Contoso.com: missing', '  bob@contoso.com: contact',
+      'dns:', '  contoso.com:', '    mx: [contoso-com.mail.protection.outlook.com]', '    autodiscover: ""', '',
+    ].join('\n');
+    const { scenario, diagnostics } = parseScenario(text, 's.yaml');
+    expect(diagnostics).toEqual([]);
+    expect(scenario!.tenant).toEqual({
+      acceptedDomains: ['contoso.com', 'fabrikam.com'], federatedDomains: ['contoso.com'],
+      recipients: { 'ann@contoso.com': 'missing', 'bob@contoso.com': 'contact' },
+      dns: { 'contoso.com': { mx: ['contoso-com.mail.protection.outlook.com'], autodiscover: '' } },
+    });
+    const applied = applyScenario(emptyState(new Date('2026-01-01T00:00:00Z')), scenario!);
+    expect('state' in applied && describeFaults(applied.state)).toEqual([
+      'accepted domains: contoso.com, fabrikam.com', 'federated domains: contoso.com',
+      'recipient ann@contoso.com: missing', 'recipient bob@contoso.com: contact',
+      'dns contoso.com: MX contoso-com.mail.protection.outlook.com, Autodiscover none',
+    ]);
+  });
+
+  it('reports a bad value and a duplicate address with their line', () => {
+    const { diagnostics } = parseScenario('version: 1\nrecipients:\n  a@contoso.com: gone\n  b@contoso.com: missing\n  b@contoso.com: mailbox\nacceptedDomains: [not a domain]\n', 's.yaml');
+    expect(diagnostics.map((d) => `${d.range?.start.line}: ${d.summary}`).sort()).toEqual([
+      '3: recipients.a@contoso.com must be one of: missing, mailbox, contact, group',
+      '5: Scenario file: Map keys must be unique ("b@contoso.com" appears twice in recipients)',
+      '6: acceptedDomains: "not a domain" is not a domain name',
+    ]);
+  });
+});
