@@ -3,10 +3,7 @@
 import type { Command } from 'commander';
 import { error, StagemigError } from '../diag/index.js';
 
-/** Views of a saved plan; `plan` also renders a PowerShell runbook, which needs the loaded YAML. */
-export const SHOW_FORMATS = ['human', 'json', 'markdown'] as const;
-export const PLAN_FORMATS = [...SHOW_FORMATS, 'powershell'] as const;
-export type PlanFormat = (typeof PLAN_FORMATS)[number];
+export { PLAN_FORMATS, SHOW_FORMATS, type PlanFormat } from '../render/plan/plan-view.js';
 
 export const CHECK_FORMATS = ['human', 'json', 'markdown'] as const;
 

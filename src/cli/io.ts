@@ -1,4 +1,6 @@
-// Everything a command needs from the outside world, injected by bin.ts (and by tests).
+// What bin.ts (or a test) injects: the process's streams, environment, clock and Ctrl-C, flat.
+// cli/program.ts turns it into the operations' Host (src/operations/host.ts).
+import type { Host } from '../operations/host.js';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -21,4 +23,15 @@ export interface Io {
   sleep?: (ms: number) => Promise<void>;
   /** The debug log of service calls (STAGEMIG_LOG=debug, --log-file); run() sets it. */
   log?: (line: string) => void;
+}
+
+export function hostOf(io: Io): Host {
+  return {
+    io: { stdout: io.stdout, stderr: io.stderr, isTTY: io.isTTY, stdinIsTTY: io.stdinIsTTY, color: io.color, prompt: io.prompt },
+    clock: { now: io.now, ...(io.sleep ? { sleep: io.sleep } : {}) },
+    env: io.env,
+    cwd: io.cwd,
+    onInterrupt: io.onInterrupt,
+    ...(io.log ? { log: io.log } : {}),
+  };
 }

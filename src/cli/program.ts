@@ -1,7 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { StagemigError } from '../diag/index.js';
 import { renderDiagnostics } from '../render/common/diagnostics.js';
-import type { Io } from './io.js';
+import type { Host } from '../operations/host.js';
+import { hostOf, type Io } from './io.js';
 import { EXIT_ERROR } from './exit-codes.js';
 import { registerValidate } from './commands/validate.js';
 import { registerPlan } from './commands/plan.js';
@@ -22,6 +23,8 @@ import { debugLogSink } from './debug-log.js';
 /** A command action stores its exit code here; commander itself only knows success or throw. */
 export interface CommandContext {
   io: Io;
+  /** What operations take (src/operations/host.ts). */
+  host: Host;
   setExitCode: (code: number) => void;
 }
 
@@ -67,7 +70,8 @@ export async function run(rawArgv: string[], io: Io): Promise<number> {
   // bin.ts decides the colour (cli/color.ts); --no-color anywhere on the line turns it off.
   const color = io.color && !argv.includes('--no-color');
   const log = debugLogSink(argv, io);
-  const ctx: CommandContext = { io: { ...io, color, ...(log ? { log } : {}) }, setExitCode: (c) => (exitCode = c) };
+  const ctxIo: Io = { ...io, color, ...(log ? { log } : {}) };
+  const ctx: CommandContext = { io: ctxIo, host: hostOf(ctxIo), setExitCode: (c) => (exitCode = c) };
   const program = buildProgram(ctx);
   // Usage errors are collected and printed short (usage-error.ts); help and version go to stdout.
   program.configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text) => void (commanderMessage += text) });

@@ -2,8 +2,7 @@
 import { loadPlan } from '../../config/index.js';
 import { error, hasErrors, StagemigError } from '../../diag/index.js';
 import type { Diagnostic, SourceRange } from '../../diag/index.js';
-import { openBackend } from '../../backends/index.js';
-import type { Backend, BackendDeps } from '../../backends/index.js';
+import type { Backend } from '../../backends/index.js';
 import { batchAddress, endpointAddress, nameKey } from '../../model/index.js';
 import type { DesiredState, LiveState } from '../../model/index.js';
 import { compareFingerprints, fingerprintLive } from './fingerprint.js';
@@ -46,7 +45,11 @@ async function inputDiagnostics(saved: SavedPlanFile, file: string, cwd: string)
 }
 
 /** Loads and checks everything; returns the desired state and an open backend, or throws PLAN_* diagnostics. */
-export async function preflightSavedPlan(saved: SavedPlanFile, file: string, opts: { cwd: string } & BackendDeps): Promise<{
+export async function preflightSavedPlan(saved: SavedPlanFile, file: string, opts: {
+  cwd: string;
+  /** Opens the plan's backend (operations/open-backend.ts). */
+  open: (desired: DesiredState) => Promise<Backend>;
+}): Promise<{
   desired: DesiredState;
   backend: Backend;
   live: LiveState;
@@ -58,7 +61,7 @@ export async function preflightSavedPlan(saved: SavedPlanFile, file: string, opt
   if (diags.length > 0) throw new StagemigError(diags);
   if (hasErrors(loaded.diagnostics) || !loaded.desired) throw new StagemigError(loaded.diagnostics);
   const desired = loaded.desired;
-  const backend = await openBackend(desired.backend, { ...opts, organization: desired.organization });
+  const backend = await opts.open(desired);
   try {
     const live = await backend.readLive();
     const differences = compareFingerprints(saved.live, fingerprintLive(live));

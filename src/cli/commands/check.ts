@@ -13,7 +13,7 @@ import { stringifyJson } from '../../render/common/json-document.js';
 import { TOOL_VERSION } from '../../version.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { CHECK_FORMATS, parseFormat } from '../format-option.js';
-import { checkTargets } from '../planning.js';
+import { checkTargets } from '../../operations/planning.js';
 import type { CommandContext } from '../program.js';
 
 interface CheckOptions {

@@ -1,11 +1,15 @@
+// `stagemig plan`: flags → operations/plan.ts → render/plan/plan-view.ts → exit code.
 import type { Command } from 'commander';
-import { hasPendingChanges } from '../../plan/index.js';
-import { EXIT_CHANGES, EXIT_OK } from '../exit-codes.js';
+import { StagemigError } from '../../diag/index.js';
+import { runPlan } from '../../operations/plan.js';
+import { planFailureOutput, planOutput } from '../../render/plan/plan-view.js';
+import { emit } from '../emit.js';
+import { EXIT_CHANGES, EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { parseFormat, PLAN_FORMATS } from '../format-option.js';
-import { emitPlan, reportingPlanErrors } from '../plan-output.js';
-import { openPlanSession } from '../plan-session.js';
-import { addPlanningOptions, planningOptionsOf } from '../planning.js';
+import { addPlanningOptions, planningOptionsOf } from '../planning-options.js';
 import type { CommandContext } from '../program.js';
+
+interface PlanFlags { detailedExitcode?: boolean; out?: string; format?: string; target?: string[]; allowRemove?: boolean; refreshOnly?: boolean }
 
 export function registerPlan(program: Command, ctx: CommandContext): void {
   addPlanningOptions(program.command('plan'), { refreshOnly: true })
@@ -14,19 +18,17 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
     .option('--detailed-exitcode', 'exit 0 when nothing differs, 2 when changes are pending, 1 on error')
     .option('--out <file>', 'also save the plan to a file that `stagemig apply <file>` runs exactly')
     .option('--format <format>', `output format: ${PLAN_FORMATS.join(', ')}`, 'human')
-    .action(async (planPath: string, opts: { detailedExitcode?: boolean; out?: string; format?: string; target?: string[]; allowRemove?: boolean; refreshOnly?: boolean }) => {
-      const { io } = ctx;
-      const format = parseFormat(opts.format, PLAN_FORMATS);
-      await reportingPlanErrors(ctx, format, planPath, async () => {
-        const planning = planningOptionsOf(opts);
-        const session = await openPlanSession(planPath, io, planning, { warnUnsetSecrets: true });
-        try {
-          const mode = planning.refreshOnly ? 'refresh-only' as const : 'normal' as const;
-          await emitPlan(ctx, session, { format, mode, ...(opts.out !== undefined ? { out: opts.out } : {}) });
-          ctx.setExitCode(opts.detailedExitcode && hasPendingChanges(session.plan) ? EXIT_CHANGES : EXIT_OK);
-        } finally {
-          await session.backend.close();
-        }
-      });
+    .action(async (planPath: string, flags: PlanFlags) => {
+      const { io, host } = ctx;
+      const format = parseFormat(flags.format, PLAN_FORMATS);
+      try {
+        const result = await runPlan(host, { planPath, ...planningOptionsOf(flags), ...(flags.out !== undefined ? { out: flags.out } : {}) });
+        emit(io, planOutput(format, result, io.color));
+        ctx.setExitCode(flags.detailedExitcode && result.pending ? EXIT_CHANGES : EXIT_OK);
+      } catch (err) {
+        if (!(err instanceof StagemigError)) throw err;
+        emit(io, planFailureOutput(format, err.diagnostics, { planPath, now: host.clock.now(), color: io.color }));
+        ctx.setExitCode(EXIT_ERROR);
+      }
     });
 }

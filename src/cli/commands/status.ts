@@ -14,7 +14,7 @@ import { toStatusDocument } from '../../render/status/status-json.js';
 import { buildStatusView } from '../../render/status/status-view.js';
 import { TOOL_VERSION } from '../../version.js';
 import { EXIT_OK } from '../exit-codes.js';
-import { createPauser } from '../pause.js';
+import { createPauser } from '../../operations/pause.js';
 import type { CommandContext } from '../program.js';
 
 interface StatusOptions {
@@ -80,7 +80,7 @@ async function status(ctx: CommandContext, planPath: string, opts: StatusOptions
 /** Re-reads until Ctrl-C: a redrawn screen on a terminal, otherwise output only when something changed. */
 async function watch(ctx: CommandContext, intervalMs: number, read: (compact: boolean) => Promise<string>, format: 'human' | 'json'): Promise<void> {
   const { io } = ctx;
-  const pauser = createPauser(io);
+  const pauser = createPauser(ctx.host);
   let last: string | undefined;
   try {
     do {

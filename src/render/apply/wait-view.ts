@@ -74,3 +74,31 @@ export function renderWaitOutcome(outcome: WaitOutcome, opts: { color: boolean; 
       return 'Interrupted while waiting: the service keeps migrating. Follow it with `stagemig status`; `stagemig apply --wait` picks up from there.\n';
   }
 }
+
+/** Ctrl-C while `apply --wait` waits (stderr). */
+export const WAIT_INTERRUPTED = '\nInterrupted: stopping at the next read.\n';
+
+/**
+ * The live part of `apply --wait`: bars redrawn in place on a terminal (the only cursor escapes
+ * stagemig writes), a line per change of status otherwise. Each method returns the text to print.
+ */
+export function createWaitProgressView(o: { isTTY: boolean; color: boolean }) {
+  const seen = new Map<string, string>();
+  let drawn = 0;
+  return {
+    progress(progress: readonly BatchProgress[], at: number, elapsedMs: number): string {
+      if (o.isTTY) {
+        const clear = drawn > 0 ? `\x1b[${drawn}A\x1b[0J` : '';
+        const lines = progressBars(progress, at, elapsedMs, o.color);
+        drawn = lines.length;
+        return `${clear}${lines.join('\n')}\n`;
+      }
+      const lines = statusChangeLines(seen, progress, at);
+      return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+    },
+    moreSteps(count: number): string {
+      drawn = 0;
+      return `\nThe service is ready for ${plural(count, 'more step')}:\n`;
+    },
+  };
+}

@@ -1,5 +1,5 @@
 // Waiting between reads of the service, cut short by Ctrl-C (status --watch, apply --wait on a real tenant).
-import type { Io } from './io.js';
+import type { Host } from './host.js';
 
 export interface Pauser {
   /** Waits `ms` (or until Ctrl-C); resolves false once interrupted. */
@@ -9,15 +9,15 @@ export interface Pauser {
   done: () => void;
 }
 
-export function createPauser(io: Io, onInterrupt?: () => void): Pauser {
+export function createPauser(host: Host, onInterrupt?: () => void): Pauser {
   let interrupted = false;
   let wake: (() => void) | undefined;
-  const unhook = io.onInterrupt(() => {
+  const unhook = host.onInterrupt(() => {
     interrupted = true;
     onInterrupt?.();
     wake?.();
   });
-  const sleep = io.sleep ?? ((ms: number) => new Promise<void>((resolve) => {
+  const sleep = host.clock.sleep ?? ((ms: number) => new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms);
     wake = () => {
       clearTimeout(timer);

@@ -1,7 +1,6 @@
-// Planning options shared by `plan` and `apply`: --target, --allow-remove, --refresh-only, and the
-// last-applied snapshot that lets the planner tell drift from YAML changes.
+// Planning with the options `plan` and `apply` share: --target, --allow-remove, --refresh-only, and the
+// last-applied snapshot that lets the planner tell drift from YAML changes. Must not print.
 import { readFile } from 'node:fs/promises';
-import type { Command } from 'commander';
 import { didYouMean } from '../config/did-you-mean.js';
 import { error, StagemigError, warning } from '../diag/index.js';
 import type { Diagnostic } from '../diag/index.js';
@@ -15,17 +14,6 @@ export interface PlanningOptions {
   targets?: string[];
   allowRemove?: boolean;
   refreshOnly?: boolean;
-}
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
-
-/** Adds --target and --allow-remove (and, for plan, --refresh-only) to a command. */
-export function addPlanningOptions(cmd: Command, opts: { refreshOnly: boolean }): Command {
-  cmd
-    .option('--target <address>', 'limit to batch.NAME or endpoint.NAME and what it depends on (repeatable)', collect)
-    .option('--allow-remove', 'allow removing endpoints, and batches that a removal gate still holds (a warning names what is skipped)');
-  if (opts.refreshOnly) cmd.option('--refresh-only', 'show only changes made outside stagemig (drift); propose no cmdlets');
-  return cmd;
 }
 
 /** Canonical target addresses; a target that names nothing in the YAML is a usage error. */
@@ -77,9 +65,3 @@ export function skippedGateWarnings(plan: Plan, desired: DesiredState): Diagnost
   }
   return out;
 }
-
-/** The typed options from commander's parsed flags. */
-export function planningOptionsOf(opts: { target?: string[]; allowRemove?: boolean; refreshOnly?: boolean }): PlanningOptions {
-  return { targets: opts.target ?? [], allowRemove: opts.allowRemove === true, refreshOnly: opts.refreshOnly === true };
-}
-

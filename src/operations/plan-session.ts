@@ -1,14 +1,16 @@
-import { loadPlan } from '../config/index.js';
-import { hasErrors, StagemigError } from '../diag/index.js';
-import { openBackend } from '../backends/index.js';
-import type { Backend } from '../backends/index.js';
+// A plan session: the plan loaded, the backend open, the live state read once and planned against.
+// `plan`, `apply` and `apply --wait` all start here. The caller closes session.backend.
+// Must not: print (warnings are returned), or keep the backend open when opening fails half-way.
 import { loadApplied } from '../apply/applied/index.js';
+import type { Backend } from '../backends/index.js';
+import { StagemigError, type Diagnostic } from '../diag/index.js';
 import type { AppliedSnapshot, DesiredState, LiveState } from '../model/index.js';
 import type { Plan } from '../plan/index.js';
-import { renderDiagnostics } from '../render/common/diagnostics.js';
-import type { Io } from './io.js';
+import type { Host } from './host.js';
+import { loadDesired } from './load-desired.js';
+import { preflightWarnings } from './check/plan-warnings.js';
 import { licenseDiagnostics, readLicensingFor } from './licensing-read.js';
-import { preflightWarnings } from '../operations/check/plan-warnings.js';
+import { openBackendFor } from './open-backend.js';
 import { checkTargets, planWithOptions, skippedGateWarnings, type PlanningOptions } from './planning.js';
 
 export interface PlanSession {
@@ -18,34 +20,34 @@ export interface PlanSession {
   plan: Plan;
   /** What stagemig last applied (src/model/applied.ts), when recorded for this plan's service. */
   applied?: AppliedSnapshot;
+  /** Warnings from loading the plan and the last-applied record, for the command's view. */
+  warnings: Diagnostic[];
   /** Plans again with the same options (targets, protection, snapshot) against fresher live state. */
   replan: (live: LiveState) => Promise<Plan>;
 }
 
 /** Loads the YAML (aborting on errors), opens the backend, reads the live state once and plans. */
-/** `warnUnsetSecrets`: plan warns about unset secret variables; apply checks them itself and refuses. */
-export async function openPlanSession(planPath: string, io: Io, options: PlanningOptions = {}, load: { warnUnsetSecrets?: boolean } = {}): Promise<PlanSession> {
-  const { desired, diagnostics } = await loadPlan(planPath, { cwd: io.cwd, ...(load.warnUnsetSecrets ? { warnUnsetSecretsIn: io.env } : {}) });
-  if (hasErrors(diagnostics) || !desired) throw new StagemigError(diagnostics);
+export async function openPlanSession(
+  host: Host, planPath: string, options: PlanningOptions = {}, load: { warnUnsetSecrets?: boolean } = {},
+): Promise<PlanSession> {
+  const { desired, warnings } = await loadDesired(host, planPath, load);
   const opts = { ...options, targets: checkTargets(desired, options.targets ?? []) };
   const { snapshot: applied, diagnostics: notes } = await loadApplied(desired);
-  diagnostics.push(...notes);
-  if (diagnostics.length > 0) io.stderr(renderDiagnostics(diagnostics, { color: io.color }));
-  const backend = await openBackend(desired.backend, { now: io.now, env: io.env, organization: desired.organization, onInterrupt: io.onInterrupt, ...(io.log ? { log: io.log } : {}) });
+  warnings.push(...notes);
+  const backend = await openBackendFor(host, desired);
   // The removal gates compare recorded times with the service's clock (the simulated one on the simulator).
   // Licences are read again with every live read: apply --wait must see the ones it just assigned.
   const replan = async (live: LiveState): Promise<Plan> => {
     const licensing = await readLicensingFor(desired, backend);
     const refused = licenseDiagnostics(desired, licensing);
     if (refused.length > 0) throw new StagemigError(refused);
-    return planWithOptions(desired, live, applied, { ...opts, now: backend.clock ? await backend.clock.now() : io.now(), ...(licensing ? { licensing } : {}) });
+    return planWithOptions(desired, live, applied, { ...opts, now: backend.clock ? await backend.clock.now() : host.clock.now(), ...(licensing ? { licensing } : {}) });
   };
   try {
     const live = await backend.readLive();
     const plan = await replan(live);
-    const skipped = [...skippedGateWarnings(plan, desired), ...preflightWarnings(desired, live)];
-    if (skipped.length > 0) io.stderr(renderDiagnostics(skipped, { color: io.color }));
-    return { desired, backend, live, plan, replan, ...(applied ? { applied } : {}) };
+    warnings.push(...skippedGateWarnings(plan, desired), ...preflightWarnings(desired, live));
+    return { desired, backend, live, plan, replan, warnings, ...(applied ? { applied } : {}) };
   } catch (err) {
     await backend.close();
     throw err;

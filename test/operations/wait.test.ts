@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/backends/backend.js';
 import { createSimulatorBackend } from '../../src/backends/simulator/index.js';
-import { waitAfterApply } from '../../src/cli/commands/apply-wait.js';
-import type { Io } from '../../src/cli/io.js';
-import type { PlanSession } from '../../src/cli/plan-session.js';
+import { hostOf, type Io } from '../../src/cli/io.js';
+import { waitAfterApply, waitSucceeded } from '../../src/operations/wait.js';
+import { createApplyView } from '../../src/render/apply/apply-view.js';
+import type { PlanSession } from '../../src/operations/plan-session.js';
 import { buildPlan } from '../../src/plan/index.js';
 import { batch, desired } from '../helpers/states.js';
 
@@ -34,16 +35,21 @@ async function tenant() {
     },
   };
   const live = await backend.readLive();
-  const session: PlanSession = { desired: d, backend, live, plan: buildPlan(d, live), replan: async (l) => buildPlan(d, l) };
-  let code = -1;
-  const ctx = { io, setExitCode: (c: number) => (code = c) };
-  return { session, ctx, sleeps, out, code: () => code };
+  const session: PlanSession = { desired: d, backend, live, plan: buildPlan(d, live), replan: async (l) => buildPlan(d, l), warnings: [] };
+  const view = createApplyView(io, { color: false, isTTY: false });
+  /** Waits like `apply --wait`, prints the outcome, and returns the exit code. */
+  const wait = async (args: { intervalMs: number; timeoutMs?: number }): Promise<number> => {
+    const r = await waitAfterApply(hostOf(io), session, args, view);
+    view.waitFinished(r.outcome, r.simulated);
+    return waitSucceeded(r) ? 0 : 1;
+  };
+  return { wait, sleeps, out };
 }
 
 describe('apply --wait on a service without a simulated clock', () => {
   it('sleeps the interval between reads until the batches are synced', async () => {
     const t = await tenant();
-    expect(await waitAfterApply(t.ctx, t.session, { wait: true, interval: 5 * 60_000 })).toBe(0);
+    expect(await t.wait({ intervalMs: 5 * 60_000 })).toBe(0);
     expect(t.sleeps.length).toBeGreaterThan(5);
     expect(t.sleeps.every((ms) => ms === 5 * 60_000)).toBe(true);
     expect(t.out.join('')).toMatch(/Converged after \S+: every batch is at its desired state\./);
@@ -52,7 +58,7 @@ describe('apply --wait on a service without a simulated clock', () => {
 
   it('gives up at the timeout measured on the wall clock', async () => {
     const t = await tenant();
-    expect(await waitAfterApply(t.ctx, t.session, { wait: true, interval: 60_000, timeout: 10 * 60_000 })).toBe(1);
+    expect(await t.wait({ intervalMs: 60_000, timeoutMs: 10 * 60_000 })).toBe(1);
     expect(t.sleeps.reduce((a, b) => a + b, 0)).toBe(10 * 60_000);
     expect(t.out.join('')).toContain('Timed out after 10m; still waiting for: batch.W1');
   });

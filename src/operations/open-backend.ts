@@ -1,0 +1,30 @@
+// The one way an operation opens the migration service: always with the host's clock, environment,
+// the plan's organization and the Ctrl-C hook (the exchange-online session closes in order on Ctrl-C).
+//
+// Must not: be bypassed. Operations call openBackendFor / withBackend, never backends' openBackend.
+import { openBackend, type Backend } from '../backends/index.js';
+import type { BackendConfig } from '../model/index.js';
+import type { Host } from './host.js';
+
+/** What a backend is opened for: a loaded plan, or (import --state-file) a bare backend and tenant. */
+export interface BackendTarget {
+  backend: BackendConfig;
+  organization: string;
+}
+
+export function openBackendFor(host: Host, target: BackendTarget): Promise<Backend> {
+  return openBackend(target.backend, {
+    now: host.clock.now, env: host.env, organization: target.organization, onInterrupt: host.onInterrupt,
+    ...(host.log ? { log: host.log } : {}),
+  });
+}
+
+/** Opens the backend, runs `use`, and closes the backend whatever happens. */
+export async function withBackend<T>(host: Host, target: BackendTarget, use: (backend: Backend) => Promise<T>): Promise<T> {
+  const backend = await openBackendFor(host, target);
+  try {
+    return await use(backend);
+  } finally {
+    await backend.close();
+  }
+}

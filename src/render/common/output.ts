@@ -1,0 +1,15 @@
+// What a view hands back to its command: the text for stdout and the text for stderr (either may be
+// empty). Results go to stdout, diagnostics and notes to stderr (DESIGN §5).
+import type { Diagnostic } from '../../diag/index.js';
+import { renderDiagnostics } from './diagnostics.js';
+
+export interface Output {
+  stdout: string;
+  stderr: string;
+}
+
+export const output = (stdout = '', stderr = ''): Output => ({ stdout, stderr });
+
+/** Warnings (or errors) for people, on stderr; nothing when there are none. */
+export const diagnosticsText = (diags: readonly Diagnostic[], color: boolean): string =>
+  (diags.length > 0 ? renderDiagnostics(diags, { color }) : '');
