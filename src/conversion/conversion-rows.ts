@@ -26,8 +26,9 @@ export type ConversionProblem =
   | { kind: 'no-routing-address'; email: string }
   | { kind: 'unusable'; email: string; reason: string };
 
-/** One spelling per address: NFC and lower case. */
-const addressKey = (a: string): string => a.normalize('NFC').toLowerCase();
+/** One spelling per address: NFC and lower case (ASCII, the common case, only lower-cased). */
+const ASCII = /^[\x20-\x7e]*$/;
+const addressKey = (a: string): string => (ASCII.test(a) ? a.toLowerCase() : a.normalize('NFC').toLowerCase());
 
 const ROUTING_DOMAIN = /\.mail\.onmicrosoft\.com$/i;
 
@@ -52,22 +53,33 @@ export function notSynced(members: BatchMember[]): ConversionProblem[] {
 /** Splits "type:address"; a proxy without a prefix is SMTP. */
 function splitProxy(proxy: string): { type: string; value: string } {
   const colon = proxy.indexOf(':');
-  if (colon <= 0 || /[@]/.test(proxy.slice(0, colon))) return { type: 'SMTP', value: proxy };
+  const at = proxy.indexOf('@');
+  if (colon <= 0 || (at >= 0 && at < colon)) return { type: 'SMTP', value: proxy };
   return { type: proxy.slice(0, colon), value: proxy.slice(colon + 1) };
 }
 
-function indexMailboxes(mailboxes: CloudMailbox[]): Map<string, CloudMailbox> {
-  const index = new Map<string, CloudMailbox>();
-  for (const m of mailboxes) index.set(addressKey(m.primarySmtpAddress), m);
-  // Secondary addresses match only where no primary address does.
+/**
+ * The mailbox of each wanted address: the one whose primary address it is, else one that has it as a
+ * secondary smtp address. One pass over the tenant's mailboxes; only wanted addresses are kept.
+ */
+function mailboxesFor(wanted: Set<string>, mailboxes: CloudMailbox[]): Map<string, CloudMailbox> {
+  // Proxies are compared whole ("smtp:" + key): one lower-cased copy per proxy, no splitting (200,000
+  // mailboxes have some 800,000 addresses).
+  const wantedProxies = new Set([...wanted].map((k) => `smtp:${k}`));
+  const byPrimary = new Map<string, CloudMailbox>();
+  const bySecondary = new Map<string, CloudMailbox>();
   for (const m of mailboxes) {
+    const primary = addressKey(m.primarySmtpAddress);
+    if (wanted.has(primary)) byPrimary.set(primary, m);
     for (const p of m.emailAddresses) {
-      const { type, value } = splitProxy(p);
-      const k = addressKey(value);
-      if (type.toLowerCase() === 'smtp' && !index.has(k)) index.set(k, m);
+      const colon = p.indexOf(':');
+      const at = p.indexOf('@');
+      const k = colon <= 0 || (at >= 0 && at < colon) ? `smtp:${addressKey(p)}` : addressKey(p);
+      if (wantedProxies.has(k) && !bySecondary.has(k)) bySecondary.set(k, m);
     }
   }
-  return index;
+  for (const [k, m] of bySecondary) if (!byPrimary.has(k.slice(5))) byPrimary.set(k.slice(5), m);
+  return byPrimary;
 }
 
 function rowFor(email: string, mailbox: CloudMailbox): ConversionRow | undefined {
@@ -107,7 +119,7 @@ function unusable(row: ConversionRow): string | undefined {
 
 /** A row per member, in address order; problems name every mailbox that cannot be converted. */
 export function conversionRows(members: BatchMember[], mailboxes: CloudMailbox[]): { rows: ConversionRow[]; problems: ConversionProblem[] } {
-  const index = indexMailboxes(mailboxes);
+  const index = mailboxesFor(new Set(members.map((m) => addressKey(m.email))), mailboxes);
   const rows: ConversionRow[] = [];
   const problems: ConversionProblem[] = [];
   for (const m of members) {
