@@ -4,6 +4,7 @@ import { loadPlan } from '../src/config/index.js';
 import { createSimulatorBackend, emptyState, invokeCmdlet, saveState } from '../src/backends/simulator/index.js';
 import { buildPlan } from '../src/plan/index.js';
 import { renderHumanPlan } from '../src/render/plan/human-plan.js';
+import { toPlanDocument } from '../src/render/plan/json-plan.js';
 import { materialize } from '../src/apply/index.js';
 
 const [phase, planPath] = process.argv.slice(2) as [string, string];
@@ -20,7 +21,7 @@ if (phase !== 'validate') {
   const live = await backend.readLive();
   const plan = buildPlan(desired, live);
   steps = plan.steps.length;
-  if (phase === 'plan') outputBytes = Buffer.byteLength(renderHumanPlan(plan, { color: false }));
+  if (phase === 'plan') outputBytes = Buffer.byteLength(renderHumanPlan(toPlanDocument(plan, { toolVersion: 'bench', createdAt: null, planFile: planPath, backend: null }), { color: false }));
   if (phase === 'apply') {
     // Setup only: run the steps on the engine in memory and save once (the CLI saves after every step).
     const env = { STAGEMIG_BENCH_PASSWORD: 'bench-only' };

@@ -17,6 +17,8 @@ export interface BatchProgress {
   failed: number;
   active: number;
   pending: number;
+  /** StartDateTime of the live batch, in ms. */
+  startedAt?: number;
 }
 
 /** The statuses at which `apply --wait` stops waiting for a batch (started: the initial sync is over). */
@@ -48,6 +50,8 @@ export function batchProgress(desired: DesiredState, live: LiveState): BatchProg
       pending: l?.pendingCount ?? 0,
     };
     if (l) p.status = l.status;
+    const started = l?.startDateTime === undefined ? NaN : Date.parse(l.startDateTime);
+    if (!Number.isNaN(started)) p.startedAt = started;
     return p;
   });
 }

@@ -10,6 +10,9 @@ export const CHECK_FORMATS = ['human', 'json', 'markdown'] as const;
 export const VALIDATE_FORMATS = ['human', 'json'] as const;
 export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
 
+/** `status`: the terminal, a JSON document, a report for tickets and chats, a self-contained HTML page. */
+export const STATUS_FORMATS = ['human', 'json', 'markdown', 'html'] as const;
+
 export const VERSION_FORMATS = ['human', 'json'] as const;
 
 /** Adds `--format <format>` with the one wording and default every command uses. */

@@ -18,3 +18,6 @@ export function addPlanningOptions(cmd: Command, opts: { refreshOnly: boolean })
 export function planningOptionsOf(opts: { target?: string[]; allowRemove?: boolean; refreshOnly?: boolean }): PlanningOptions {
   return { targets: opts.target ?? [], allowRemove: opts.allowRemove === true, refreshOnly: opts.refreshOnly === true };
 }
+
+/** --full, shared by plan, show and apply. */
+export const FULL_OPTION = ['--full', 'in the terminal view, list every mailbox, every per-mailbox cmdlet and every block (long lists are summarised by default)'] as const;

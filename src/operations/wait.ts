@@ -4,6 +4,7 @@
 // Must not: print. Progress goes to the WaitEvents the command passes (render/apply/wait-view.ts).
 import { createAppliedRecorder, loadApplied } from '../apply/applied/index.js';
 import type { BatchProgress } from '../apply/wait-progress.js';
+import { createProgressRows, type Estimates } from '../apply/progress-rows.js';
 import { DEFAULT_WAIT, waitForConvergence, type WaitDeps, type WaitOutcome } from '../apply/wait-loop.js';
 import type { Plan } from '../plan/index.js';
 import type { Host } from './host.js';
@@ -21,8 +22,8 @@ export interface WaitArgs {
 export interface WaitEvents extends StepEvents {
   /** Waiting begins (after the first steps, if any). */
   waitStarted: () => void;
-  /** Where the batches stand after a read, at the service's time `at` (ms), `elapsedMs` since the first. */
-  progress: (batches: readonly BatchProgress[], at: number, elapsedMs: number) => void;
+  /** Where the batches stand after a read, at the service's time `at` (ms), `elapsedMs` since the first; ETAs from the observed rates. */
+  progress: (batches: readonly BatchProgress[], at: number, elapsedMs: number, estimates: Estimates) => void;
   /** The service became ready for steps that had to wait. */
   moreSteps: (count: number) => void;
   /** Finished running those steps. */
@@ -47,6 +48,7 @@ export async function waitAfterApply(host: Host, session: PlanSession, args: Wai
   const pauser = createPauser(host, events.waitInterrupted);
   let lastPlan: Plan | undefined;
   let started: number | undefined;
+  const estimate = createProgressRows();
   const deps: WaitDeps = {
     readLive: () => backend.readLive(),
     replan: async (live) => (lastPlan = await session.replan(live)),
@@ -54,7 +56,7 @@ export async function waitAfterApply(host: Host, session: PlanSession, args: Wai
     interrupted: () => pauser.interrupted,
     progress: (progress, at) => {
       started ??= at;
-      events.progress(progress, at, at - started);
+      events.progress(progress, at, at - started, estimate(progress, at));
     },
     wait: async (maxMs) => {
       if (!backend.clock) return void (await pauser.pause(Math.min(maxMs, args.intervalMs ?? 60_000)));

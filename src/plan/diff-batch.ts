@@ -22,7 +22,7 @@ const sameList = (a: readonly string[], b: readonly string[]): boolean => {
 function diffRemoved(b: DesiredBatch, live: LiveBatch | undefined): BatchDiff {
   if (!live || live.status === 'Removing') return { steps: [] };
   const base = { address: batchAddress(b.name), type: 'batch' as const, name: live.name, action: 'delete' as const,
-    lifecycle: 'remove' as Lifecycle, liveStatus: live.status, attributes: [{ name: 'state', before: live.status, after: 'removed' }] };
+    lifecycle: 'remove' as Lifecycle, liveStatus: live.status, mailboxesAfter: 0, attributes: [{ name: 'state', before: live.status, after: 'removed' }] };
   if (RUNNING_BATCH.has(live.status)) {
     return {
       change: { ...base, notes: ['The batch is running: it is stopped first; Remove-MigrationBatch follows once it is Stopped (run apply again).'] },
@@ -36,7 +36,7 @@ function diffRemoved(b: DesiredBatch, live: LiveBatch | undefined): BatchDiff {
 }
 
 function diffCreate(b: DesiredBatch, live: LiveBatch | undefined, ctx: PlanContext): BatchDiff {
-  const base = { address: batchAddress(b.name), type: 'batch' as const, name: b.name };
+  const base = { address: batchAddress(b.name), type: 'batch' as const, name: b.name, mailboxesAfter: b.users.length };
   if (live?.status === 'Removing') {
     return { change: { ...base, action: 'no-op', liveStatus: live.status, attributes: [],
       notes: ['A batch of this name is still being removed; it is created again once removal finishes.'] }, steps: [] };
@@ -126,7 +126,7 @@ export function diffBatch(b: DesiredBatch, ctx: PlanContext): BatchDiff {
   if (!changed && notes.length === 0) return { steps };
   const change: ResourceChange = {
     address: batchAddress(b.name), type: 'batch', name: live.name, action: steps.length > 0 ? 'update' : 'no-op',
-    liveStatus: live.status, attributes, notes,
+    liveStatus: live.status, attributes, notes, mailboxesAfter: b.users.length,
   };
   if (hasMembershipChange(m.membership)) change.membership = m.membership;
   if (lc.lifecycle) change.lifecycle = lc.lifecycle;

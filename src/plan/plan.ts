@@ -50,6 +50,8 @@ export interface ResourceChange {
   skippedGates?: RemovalGate[];
   /** Set when a last-applied snapshot was available to tell drift apart. */
   origin?: ChangeOrigin;
+  /** Batches: how many mailboxes the batch holds once the plan has converged (0 when it is removed). */
+  mailboxesAfter?: number;
 }
 
 export interface UnmanagedObject {

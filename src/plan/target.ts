@@ -32,7 +32,7 @@ const removedUser = (s: Step): string => String(s.parameters[0]?.[1] ?? '').toLo
 function moveSource(c: ResourceChange, scope: Set<string>): ResourceChange | undefined {
   const out = (c.membership?.movedOut ?? []).filter((m) => scope.has(key(batchAddress(m.batch))));
   if (c.type !== 'batch' || out.length === 0) return undefined;
-  const { lifecycle: _dropped, ...rest } = c;
+  const { lifecycle: _dropped, mailboxesAfter: _partial, ...rest } = c;
   return {
     ...rest, action: 'update', attributes: [], membership: { added: [], removed: [], movedIn: [], movedOut: out },
     notes: ['Only the mailboxes moving to targeted batches are shown (--target).'],

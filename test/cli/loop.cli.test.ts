@@ -49,7 +49,7 @@ describe('validate → plan → apply → plan on the example', () => {
     const dir = copyExample();
     const first = await stagemig(['plan', PLAN, '--detailed-exitcode'], { cwd: dir });
     expect(first.exitCode).toBe(2);
-    expect(first.stdout).toMatch(/Plan: 4 to add, 0 to change, 0 to remove\.$/);
+    expect(first.stdout).toMatch(/Plan: 4 to add, 0 to change, 0 to remove\.\nMailboxes: 30 to add, 0 to remove, 0 to move\.$/);
     expect(existsSync(join(dir, '.stagemig'))).toBe(false);
     const apply = await stagemig(['apply', PLAN, '--auto-approve'], { cwd: dir });
     expect(apply.exitCode).toBe(0);
@@ -74,7 +74,7 @@ describe('validate → plan → apply → plan on the example', () => {
       "Start-MigrationBatch -Identity 'StagedBatch1'   # batch.StagedBatch1",
     ]);
     expect(plan.stdout).toContain('~ mailboxes (2 to add, 1 to remove)');
-    expect(plan.stdout).toMatch(/Plan: 0 to add, 1 to change, 0 to remove\.$/);
+    expect(plan.stdout).toMatch(/Plan: 0 to add, 1 to change, 0 to remove\.\nMailboxes: 2 to add, 1 to remove, 0 to move\.$/);
     expect((await stagemig(['apply', PLAN, '--auto-approve'], { cwd: dir })).exitCode).toBe(0);
     expect((await stagemig(['plan', PLAN, '--detailed-exitcode'], { cwd: dir })).exitCode).toBe(0);
     const state = await endState(dir);

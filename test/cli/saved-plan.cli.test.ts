@@ -115,7 +115,7 @@ describe('saved plans: plan --out, apply FILE, show FILE', () => {
     expect(doc.created_at).toBe((JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8')) as { created_at: string }).created_at);
     const md = await run(dir, 'show', 'plan.json', '--format', 'markdown');
     expect(md.stdout).toContain('| batch.StagedBatch1 | update | start | 1 |');
-    expect(md.stdout).toContain('JSON plan: `stagemig show plan.json --format json`');
+    expect(md.stdout).toContain('full plan: `stagemig show plan.json --full`');
     const missing = await run(dir, 'show', 'nope.json');
     expect(missing.exitCode).toBe(1);
     expect(missing.stderr).toContain('Saved plan nope.json does not exist');

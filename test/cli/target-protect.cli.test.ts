@@ -20,7 +20,7 @@ describe('--target', () => {
     expect(plan.exitCode).toBe(2);
     expect(cmdletLines(plan.stdout)).toEqual(['New-MigrationEndpoint # endpoint.StagedEndpoint', 'New-MigrationBatch # batch.StagedBatch2']);
     expect(plan.stdout).toContain('Warning: --target is in effect: only endpoint.StagedEndpoint, batch.StagedBatch2 are planned');
-    expect(plan.stdout).toMatch(/Plan: 2 to add, 0 to change, 0 to remove\.$/);
+    expect(plan.stdout).toMatch(/Plan: 2 to add, 0 to change, 0 to remove\.\nMailboxes: 10 to add, 0 to remove, 0 to move\.$/);
     const two = await stagemig(['plan', PLAN, '--target', 'batch.StagedBatch2', '--target', 'batch.stagedbatch3'], { cwd: dir });
     expect(cmdletLines(two.stdout)).toEqual(['New-MigrationEndpoint # endpoint.StagedEndpoint', 'New-MigrationBatch # batch.StagedBatch2', 'New-MigrationBatch # batch.StagedBatch3']);
     expect((await stagemig(['apply', PLAN, '--target', 'batch.StagedBatch2', '--auto-approve'], { cwd: dir })).exitCode).toBe(0);

@@ -15,6 +15,8 @@ export interface InProcessOptions {
   /** Waits between service reads; defaults to no wait at all. */
   sleep?: (ms: number) => Promise<void>;
   isTTY?: boolean;
+  /** Registers the Ctrl-C handler (e.g. to stop a --watch); defaults to none. */
+  onInterrupt?: Io['onInterrupt'];
 }
 
 export async function runCli(args: string[], opts: InProcessOptions): Promise<CliResult> {
@@ -36,7 +38,7 @@ export async function runCli(args: string[], opts: InProcessOptions): Promise<Cl
       return answers.shift() ?? '';
     },
     now: opts.now ?? (Number.isNaN(fixed) ? () => new Date() : () => new Date(fixed)),
-    onInterrupt: () => () => undefined,
+    onInterrupt: opts.onInterrupt ?? (() => () => undefined),
     sleep: opts.sleep ?? (async () => undefined),
   };
   const exitCode = await run(args, io);

@@ -5,10 +5,10 @@ import { applySucceeded, runApply } from '../../operations/apply.js';
 import { createApplyView } from '../../render/apply/apply-view.js';
 import { APPLY_PROMPT } from '../../render/apply/human-apply.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
-import { addPlanningOptions, planningOptionsOf } from '../planning-options.js';
+import { addPlanningOptions, FULL_OPTION, planningOptionsOf } from '../planning-options.js';
 import type { CommandContext } from '../program.js';
 
-interface ApplyFlags { autoApprove?: boolean; target?: string[]; allowRemove?: boolean; wait?: boolean; timeout?: number; interval?: number }
+interface ApplyFlags { full?: boolean; heartbeat?: number; autoApprove?: boolean; target?: string[]; allowRemove?: boolean; wait?: boolean; timeout?: number; interval?: number }
 
 function duration(min: number) {
   return (text: string): number => {
@@ -25,10 +25,12 @@ export function registerApply(program: Command, ctx: CommandContext): void {
     .option('--wait', 'after the steps, follow the service until every batch is at its desired state, running the steps that had to wait')
     .option('--timeout <duration>', 'with --wait: give up after this long (default 48h; simulated time on the simulator)', duration(1000))
     .option('--interval <duration>', 'with --wait on a real tenant: time between reads (default 1m)', duration(5000))
+    .option('--heartbeat <duration>', 'with --wait off a terminal (CI logs): print a progress line with per-batch %, counts and ETA this often (default 5m of service time)', duration(1000))
     .option('--auto-approve', 'skip the interactive approval')
+    .option(...FULL_OPTION)
     .action(async (planPath: string, flags: ApplyFlags) => {
       const { io, host } = ctx;
-      const view = createApplyView(io, { color: io.color, isTTY: io.isTTY });
+      const view = createApplyView(io, { color: io.color, isTTY: io.isTTY, full: flags.full === true, ...(flags.heartbeat !== undefined ? { heartbeatMs: flags.heartbeat } : {}) });
       const wait = flags.wait
         ? { ...(flags.timeout !== undefined ? { timeoutMs: flags.timeout } : {}), ...(flags.interval !== undefined ? { intervalMs: flags.interval } : {}) }
         : undefined;

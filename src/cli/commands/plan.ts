@@ -6,10 +6,10 @@ import { planFailureOutput, planOutput } from '../../render/plan/plan-view.js';
 import { emit } from '../emit.js';
 import { EXIT_CHANGES, EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { parseFormat, PLAN_FORMATS } from '../format-option.js';
-import { addPlanningOptions, planningOptionsOf } from '../planning-options.js';
+import { addPlanningOptions, FULL_OPTION, planningOptionsOf } from '../planning-options.js';
 import type { CommandContext } from '../program.js';
 
-interface PlanFlags { detailedExitcode?: boolean; out?: string; format?: string; target?: string[]; allowRemove?: boolean; refreshOnly?: boolean }
+interface PlanFlags { detailedExitcode?: boolean; out?: string; format?: string; full?: boolean; target?: string[]; allowRemove?: boolean; refreshOnly?: boolean }
 
 export function registerPlan(program: Command, ctx: CommandContext): void {
   addPlanningOptions(program.command('plan'), { refreshOnly: true })
@@ -18,12 +18,13 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
     .option('--detailed-exitcode', 'exit 0 when nothing differs, 2 when changes are pending, 1 on error')
     .option('--out <file>', 'also save the plan to a file that `stagemig apply <file>` runs exactly')
     .option('--format <format>', `output format: ${PLAN_FORMATS.join(', ')}`, 'human')
+    .option(...FULL_OPTION)
     .action(async (planPath: string, flags: PlanFlags) => {
       const { io, host } = ctx;
       const format = parseFormat(flags.format, PLAN_FORMATS);
       try {
         const result = await runPlan(host, { planPath, ...planningOptionsOf(flags), ...(flags.out !== undefined ? { out: flags.out } : {}) });
-        emit(io, planOutput(format, result, io.color));
+        emit(io, planOutput(format, result, io.color, { full: flags.full === true }));
         ctx.setExitCode(flags.detailedExitcode && result.pending ? EXIT_CHANGES : EXIT_OK);
       } catch (err) {
         if (!(err instanceof StagemigError)) throw err;

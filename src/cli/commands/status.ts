@@ -1,4 +1,4 @@
-// `stagemig status <plan.yaml> [--format human|json] [--users] [--batch NAME] [--watch [--interval 30s]]`:
+// `stagemig status <plan.yaml> [--format human|json|markdown|html] [--users] [--batch NAME] [--watch [--interval 30s] [--heartbeat 5m]]`:
 // live per-batch and per-mailbox progress, read through Backend.readLive() only (any backend).
 import { InvalidArgumentError, type Command } from 'commander';
 import { openBackend, type Backend } from '../../backends/index.js';
@@ -12,8 +12,14 @@ import { renderStatusHuman } from '../../render/status/status-human.js';
 import { stringifyJson } from '../../render/common/json-document.js';
 import { toStatusDocument } from '../../render/status/status-json.js';
 import { buildStatusView } from '../../render/status/status-view.js';
+import { renderStatusHtml } from '../../render/status/status-html.js';
+import { renderStatusMarkdown } from '../../render/status/status-markdown.js';
+import { heartbeatLine } from '../../render/apply/progress-line.js';
+import { createProgressRows, type ProgressEstimator } from '../../apply/progress-rows.js';
+import { batchProgress } from '../../apply/wait-progress.js';
 import { TOOL_VERSION } from '../../version.js';
 import { EXIT_OK } from '../exit-codes.js';
+import { addFormatOption, parseFormat, STATUS_FORMATS } from '../format-option.js';
 import { createPauser } from '../../operations/pause.js';
 import type { CommandContext } from '../program.js';
 
@@ -23,9 +29,17 @@ interface StatusOptions {
   batch?: string;
   watch?: boolean;
   interval?: number;
+  heartbeat?: number;
+}
+
+type StatusFormat = (typeof STATUS_FORMATS)[number];
+interface Checked {
+  format: StatusFormat;
+  batch?: string;
 }
 
 const DEFAULT_INTERVAL_MS = 30_000;
+const DEFAULT_HEARTBEAT_MS = 5 * 60_000;
 const CLEAR_SCREEN = '\x1b[H\x1b[2J';
 
 export function parseInterval(text: string): number {
@@ -34,10 +48,12 @@ export function parseInterval(text: string): number {
   return ms;
 }
 
-function checkOptions(desired: DesiredState, opts: StatusOptions): { format: 'human' | 'json'; batch?: string } {
-  const format = (opts.format ?? 'human').toLowerCase();
-  if (format !== 'human' && format !== 'json') {
-    throw new StagemigError([error('USAGE', `Unknown output format "${opts.format}"`, { hint: 'Use --format human or --format json.' })]);
+function checkOptions(desired: DesiredState, opts: StatusOptions): Checked {
+  const format = parseFormat(opts.format, STATUS_FORMATS);
+  if (opts.watch && (format === 'markdown' || format === 'html')) {
+    throw new StagemigError([error('USAGE', `--watch prints to a terminal or a log; --format ${format} is a report of one reading`, {
+      hint: `Run \`stagemig status <plan> --format ${format}\` whenever a fresh report is wanted (e.g. on a schedule), or use --watch with --format human or json.`,
+    })]);
   }
   if (opts.batch === undefined) return { format };
   const found = desired.batches.find((b) => nameKey(b.name) === nameKey(opts.batch!));
@@ -48,14 +64,27 @@ function checkOptions(desired: DesiredState, opts: StatusOptions): { format: 'hu
   })]);
 }
 
-async function snapshot(ctx: CommandContext, desired: DesiredState, backend: Backend, opts: StatusOptions, checked: { format: 'human' | 'json'; batch?: string }, compact: boolean): Promise<string> {
+interface Reading {
+  text: string;
+  /** The one-line progress summary (--watch off a terminal). */
+  heartbeat: string;
+}
+
+/** One read of the service, rendered; `estimate` follows the sync rate over the readings of a --watch. */
+async function snapshot(ctx: CommandContext, desired: DesiredState, backend: Backend, opts: StatusOptions, checked: Checked, compact: boolean, estimate: ProgressEstimator): Promise<Reading> {
   const live = await backend.readLive();
   const now = backend.clock ? await backend.clock.now() : ctx.io.now();
-  const view = buildStatusView(desired, live, { now, allUsers: opts.users === true, ...(checked.batch ? { onlyBatch: checked.batch } : {}) });
+  const progress = batchProgress(desired, live).filter((p) => checked.batch === undefined || nameKey(p.name) === nameKey(checked.batch));
+  const { rows, total } = estimate(progress, now.getTime());
+  const estimates = { byAddress: new Map(rows.map((r) => [r.address, r.estimate])), total: total.estimate };
+  const view = buildStatusView(desired, live, { now, allUsers: opts.users === true, estimates, ...(checked.batch ? { onlyBatch: checked.batch } : {}) });
+  const heartbeat = heartbeatLine(now.getTime(), total, rows);
+  if (checked.format === 'human') return { text: renderStatusHuman(view, { color: ctx.io.color, organization: desired.organization, backend: desired.backend.type }), heartbeat };
   const backendInfo = { type: desired.backend.type, organization: desired.organization };
-  if (checked.format === 'human') return renderStatusHuman(view, { color: ctx.io.color, organization: desired.organization, backend: desired.backend.type });
   const doc = toStatusDocument(view, { toolVersion: TOOL_VERSION, planFile: displayPath(desired.planFile, ctx.io.cwd), backend: backendInfo });
-  return compact ? `${JSON.stringify(doc)}\n` : stringifyJson(doc);
+  if (checked.format === 'markdown') return { text: renderStatusMarkdown(doc), heartbeat };
+  if (checked.format === 'html') return { text: renderStatusHtml(doc), heartbeat };
+  return { text: compact ? `${JSON.stringify(doc)}\n` : stringifyJson(doc), heartbeat };
 }
 
 async function status(ctx: CommandContext, planPath: string, opts: StatusOptions): Promise<void> {
@@ -65,45 +94,58 @@ async function status(ctx: CommandContext, planPath: string, opts: StatusOptions
   if (diagnostics.length > 0) io.stderr(renderDiagnostics(diagnostics, { color: io.color }));
   const checked = checkOptions(desired, opts);
   const backend = await openBackend(desired.backend, { now: io.now, env: io.env, organization: desired.organization, ...(io.log ? { log: io.log } : {}) });
+  const estimate = createProgressRows();
   try {
+    const read = (compact: boolean) => snapshot(ctx, desired, backend, opts, checked, compact, estimate);
     if (!opts.watch) {
-      io.stdout(await snapshot(ctx, desired, backend, opts, checked, false));
+      io.stdout((await read(false)).text);
       return ctx.setExitCode(EXIT_OK);
     }
-    await watch(ctx, opts.interval ?? DEFAULT_INTERVAL_MS, (compact) => snapshot(ctx, desired, backend, opts, checked, compact), checked.format);
+    await watch(ctx, { intervalMs: opts.interval ?? DEFAULT_INTERVAL_MS, heartbeatMs: opts.heartbeat ?? DEFAULT_HEARTBEAT_MS }, read, checked.format);
     ctx.setExitCode(EXIT_OK);
   } finally {
     await backend.close();
   }
 }
 
-/** Re-reads until Ctrl-C: a redrawn screen on a terminal, otherwise output only when something changed. */
-async function watch(ctx: CommandContext, intervalMs: number, read: (compact: boolean) => Promise<string>, format: 'human' | 'json'): Promise<void> {
+/**
+ * Re-reads until Ctrl-C: a redrawn screen on a terminal; otherwise the status only when something
+ * changed, and (human format) a heartbeat line at the interval so a log never looks hung.
+ */
+async function watch(ctx: CommandContext, t: { intervalMs: number; heartbeatMs: number }, read: (compact: boolean) => Promise<Reading>, format: StatusFormat): Promise<void> {
   const { io } = ctx;
   const pauser = createPauser(ctx.host);
   let last: string | undefined;
+  let lastBeat: number | undefined;
   try {
     do {
-      const text = await read(format === 'json');
+      const { text, heartbeat } = await read(format === 'json');
       const body = format === 'human' ? text.split('\n').slice(1).join('\n') : text.replace(/"observed_at":"[^"]*",/, '');
-      if (io.isTTY && format === 'human') io.stdout(`${CLEAR_SCREEN}${text}\n(every ${intervalMs / 1000}s; Ctrl-C to stop)\n`);
-      else if (body !== last) io.stdout(format === 'human' && last !== undefined ? `\n${text}` : text);
+      if (io.isTTY && format === 'human') io.stdout(`${CLEAR_SCREEN}${text}\n(every ${t.intervalMs / 1000}s; Ctrl-C to stop)\n`);
+      else {
+        if (body !== last) io.stdout(format === 'human' && last !== undefined ? `\n${text}` : text);
+        const wall = io.now().getTime();
+        if (format === 'human' && (lastBeat === undefined || wall - lastBeat >= t.heartbeatMs)) {
+          io.stdout(`${heartbeat}\n`);
+          lastBeat = wall;
+        }
+      }
       last = body;
-    } while (await pauser.pause(intervalMs));
+    } while (await pauser.pause(t.intervalMs));
   } finally {
     pauser.done();
   }
 }
 
 export function registerStatus(program: Command, ctx: CommandContext): void {
-  program
+  addFormatOption(program
     .command('status')
-    .description('Show live progress: one line per batch of the plan, failed mailboxes with their error')
-    .argument('<plan>', 'migration plan YAML file')
-    .option('--format <format>', 'output format: human, json', 'human')
+    .description('Show live progress: one line per batch of the plan, failed mailboxes with their error; reports for tickets (markdown) and for sharing (html)')
+    .argument('<plan>', 'migration plan YAML file'), STATUS_FORMATS)
     .option('--users', 'one line per mailbox of every batch')
     .option('--batch <name>', 'only this batch, with one line per mailbox')
     .option('--watch', 'read the service again at an interval until Ctrl-C')
     .option('--interval <duration>', 'how often --watch reads (default 30s)', parseInterval)
+    .option('--heartbeat <duration>', 'with --watch off a terminal: print a one-line progress summary (per-batch %, counts, ETA) this often (default 5m)', parseInterval)
     .action((planPath: string, opts: StatusOptions) => status(ctx, planPath, opts));
 }

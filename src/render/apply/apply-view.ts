@@ -9,6 +9,9 @@ import type { Step } from '../../model/index.js';
 import type { Plan } from '../../plan/index.js';
 import { diagnosticsText } from '../common/output.js';
 import { renderHumanPlan } from '../plan/human-plan.js';
+import { toPlanDocument } from '../plan/json-plan.js';
+import { TOOL_VERSION } from '../../version.js';
+import type { Estimates } from '../../apply/progress-rows.js';
 import { renderApplySummary, renderStepDone, renderStepFailed, renderStepStart } from './human-apply.js';
 import { renderApplySavedHeader, type SavedPlanFacts } from './human-saved-plan.js';
 import { createWaitProgressView, renderWaitOutcome, WAIT_INTERRUPTED } from './wait-view.js';
@@ -21,7 +24,7 @@ export interface Streams {
 export const APPLY_CANCELLED = 'Apply cancelled: nothing was changed.\n';
 const STEP_INTERRUPTED = '\nInterrupted: stopping after the current step.\n';
 
-export function createApplyView(out: Streams, o: { color: boolean; isTTY: boolean }) {
+export function createApplyView(out: Streams, o: { color: boolean; isTTY: boolean; full?: boolean; heartbeatMs?: number }) {
   const color = { color: o.color };
   const wait = createWaitProgressView(o);
   const write = (text: string): void => {
@@ -30,7 +33,8 @@ export function createApplyView(out: Streams, o: { color: boolean; isTTY: boolea
   return {
     planned(plan: Plan, warnings: readonly Diagnostic[]): void {
       if (warnings.length > 0) out.stderr(diagnosticsText(warnings, o.color));
-      write(renderHumanPlan(plan, color));
+      const doc = toPlanDocument(plan, { toolVersion: TOOL_VERSION, createdAt: null, planFile: null, backend: null });
+      write(renderHumanPlan(doc, { ...color, full: o.full === true }));
     },
     savedPlanAccepted: (facts: SavedPlanFacts, steps: number): void => write(renderApplySavedHeader(facts, steps)),
     beforeStep: (step: Step, index: number, total: number): void => write(renderStepStart(step, index, total, color)),
@@ -39,7 +43,7 @@ export function createApplyView(out: Streams, o: { color: boolean; isTTY: boolea
     interrupted: (): void => out.stderr(STEP_INTERRUPTED),
     applyFinished: (outcome: ApplyOutcome, plan: Plan): void => write(renderApplySummary(outcome, plan, color)),
     waitStarted: (): void => write('\n'),
-    progress: (batches: readonly BatchProgress[], at: number, elapsedMs: number): void => write(wait.progress(batches, at, elapsedMs)),
+    progress: (batches: readonly BatchProgress[], at: number, elapsedMs: number, estimates: Estimates): void => write(wait.progress(batches, at, elapsedMs, estimates)),
     moreSteps: (count: number): void => write(wait.moreSteps(count)),
     stepsDone: (): void => write('\n'),
     waitInterrupted: (): void => out.stderr(WAIT_INTERRUPTED),

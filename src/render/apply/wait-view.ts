@@ -5,6 +5,11 @@ import type { BatchProgress } from '../../apply/wait-progress.js';
 import type { WaitOutcome } from '../../apply/wait-loop.js';
 import { durationText, plural } from '../../model/index.js';
 import { shortUtc } from '../common/time-text.js';
+import type { Estimates } from '../../apply/progress-rows.js';
+import { etaText, heartbeatLine } from './progress-line.js';
+
+/** Off a terminal, a progress line at least this often (service time). */
+export const DEFAULT_HEARTBEAT_MS = 5 * 60_000;
 
 const BAR = 24;
 
@@ -30,17 +35,20 @@ export function statusChangeLines(seen: Map<string, string>, progress: readonly 
   return out;
 }
 
-/** A bar per batch (percentage of mailboxes synced), redrawn in place on a terminal. */
-export function progressBars(progress: readonly BatchProgress[], at: number, elapsedMs: number, color: boolean): string[] {
+/** A bar per batch (percentage of mailboxes synced) with its rate and ETA, redrawn in place on a terminal. */
+export function progressBars(progress: readonly BatchProgress[], at: number, elapsedMs: number, color: boolean, est?: Estimates): string[] {
   const pc = createColors(color);
   const width = Math.max(0, ...progress.map((p) => p.name.length));
-  const lines = [`Waiting for the migration service (${shortUtc(new Date(at))}, ${durationText(elapsedMs)} so far):`];
-  for (const p of progress) {
+  const overall = est ? etaText(est.total.estimate, est.total.total - est.total.synced - est.total.failed) : '';
+  const lines = [`Waiting for the migration service (${shortUtc(new Date(at))}, ${durationText(elapsedMs)} so far${overall ? `; ${overall}` : ''}):`];
+  for (const [i, p] of progress.entries()) {
+    const row = est?.rows[i];
+    const eta = row && !row.done ? etaText(row.estimate, row.total - row.synced - row.failed) : '';
     const ratio = p.desiredState === 'removed' ? (p.status === undefined ? 1 : 0) : p.total > 0 ? (p.synced + p.failed) / p.total : p.phase === 'done' ? 1 : 0;
     const filled = Math.round(ratio * BAR);
     const bar = `${'#'.repeat(filled)}${'-'.repeat(BAR - filled)}`;
     const paint = p.failed > 0 ? pc.red : p.phase === 'done' ? pc.green : (s: string) => s;
-    lines.push(`  ${p.name.padEnd(width)}  [${paint(bar)}] ${String(Math.floor(ratio * 100)).padStart(3)}%  ${state(p)}  ${counts(p)}`.trimEnd());
+    lines.push(`  ${p.name.padEnd(width)}  [${paint(bar)}] ${String(Math.floor(ratio * 100)).padStart(3)}%  ${state(p)}  ${counts(p)}${eta ? `, ${eta}` : ''}`.trimEnd());
   }
   return lines;
 }
@@ -82,18 +90,25 @@ export const WAIT_INTERRUPTED = '\nInterrupted: stopping at the next read.\n';
  * The live part of `apply --wait`: bars redrawn in place on a terminal (the only cursor escapes
  * stagemig writes), a line per change of status otherwise. Each method returns the text to print.
  */
-export function createWaitProgressView(o: { isTTY: boolean; color: boolean }) {
+export function createWaitProgressView(o: { isTTY: boolean; color: boolean; heartbeatMs?: number }) {
   const seen = new Map<string, string>();
+  const heartbeatMs = o.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
   let drawn = 0;
+  let lastBeat: number | undefined;
   return {
-    progress(progress: readonly BatchProgress[], at: number, elapsedMs: number): string {
+    progress(progress: readonly BatchProgress[], at: number, elapsedMs: number, estimates: Estimates): string {
       if (o.isTTY) {
         const clear = drawn > 0 ? `\x1b[${drawn}A\x1b[0J` : '';
-        const lines = progressBars(progress, at, elapsedMs, o.color);
+        const lines = progressBars(progress, at, elapsedMs, o.color, estimates);
         drawn = lines.length;
         return `${clear}${lines.join('\n')}\n`;
       }
       const lines = statusChangeLines(seen, progress, at);
+      // A log that stays silent for hours looks hung: a heartbeat line at the interval says it is not.
+      if (lastBeat === undefined || at - lastBeat >= heartbeatMs) {
+        lines.push(heartbeatLine(at, estimates.total, estimates.rows));
+        lastBeat = at;
+      }
       return lines.length > 0 ? `${lines.join('\n')}\n` : '';
     },
     moreSteps(count: number): string {

@@ -1,24 +1,25 @@
 // The drift part of the terminal plan: what changed outside stagemig since it last applied the plan.
 import type { createColors } from 'picocolors';
-import type { DriftItem, Plan } from '../../plan/index.js';
+import type { JsonDrift, PlanDocument } from './json-plan-types.js';
+import { LIST_LIMIT, type ListOptions } from './plan-lists.js';
 
 type Colors = ReturnType<typeof createColors>;
 
-const MAX_LISTED = 10;
 const show = (v: unknown): string => (v === undefined || v === null ? '(unset)' : JSON.stringify(v));
 
 export const NO_BASELINE_NOTE =
   'Note: there is no record of an earlier `stagemig apply` of this plan, so changes made outside stagemig ' +
   'cannot be told apart from YAML changes; every difference is shown as a plan change.';
 
-function itemLines(d: DriftItem, pc: Colors): string[] {
+function itemLines(d: JsonDrift, pc: Colors, opts: ListOptions): string[] {
   if (d.kind === 'membership') {
     const removed = Array.isArray(d.expected);
     const emails = (removed ? d.expected : d.actual) as string[];
     const sign = removed ? pc.red('-') : pc.green('+');
     const lines = [`    ${sign} ${d.summary}`];
-    for (const e of emails.slice(0, MAX_LISTED)) lines.push(`        ${e}`);
-    if (emails.length > MAX_LISTED) lines.push(pc.dim(`        … and ${emails.length - MAX_LISTED} more`));
+    const max = opts.full ? emails.length : LIST_LIMIT;
+    for (const e of emails.slice(0, max)) lines.push(`        ${e}`);
+    if (emails.length > max) lines.push(pc.dim(`        … and ${(emails.length - max).toLocaleString('en-US')} more (listed with --full)`));
     return lines;
   }
   if (d.kind === 'missing') return [`    ${pc.red('-')} ${d.summary}`];
@@ -27,11 +28,11 @@ function itemLines(d: DriftItem, pc: Colors): string[] {
 }
 
 /** Refresh-only without a record: say loudly that drift cannot be told apart, and what differs. */
-function undeterminedLines(plan: Plan, pc: Colors): string[] {
-  const differ = plan.undetermined ?? [];
+function undeterminedLines(doc: PlanDocument, pc: Colors): string[] {
+  const differ = doc.undetermined ?? [];
   const head = pc.bold(pc.yellow('Warning: drift cannot be told apart: there is no record of an earlier `stagemig apply` of this plan.'));
   if (differ.length === 0) return [head, '  The migration service matches the YAML, so nothing has drifted either.', ''];
-  const listed = differ.slice(0, MAX_LISTED).join(', ') + (differ.length > MAX_LISTED ? `, … and ${differ.length - MAX_LISTED} more` : '');
+  const listed = differ.slice(0, LIST_LIMIT).join(', ') + (differ.length > LIST_LIMIT ? `, … and ${differ.length - LIST_LIMIT} more` : '');
   return [
     head,
     pc.yellow(`  The migration service differs from the YAML for ${differ.length} resource${differ.length === 1 ? '' : 's'}: ${listed}.`),
@@ -42,21 +43,21 @@ function undeterminedLines(plan: Plan, pc: Colors): string[] {
 }
 
 /** The drift list grouped by address, or the line saying why drift is unknown. */
-export function driftLines(plan: Plan, pc: Colors, opts: { refreshOnly: boolean }): string[] {
-  if (plan.driftBaseline !== 'last-applied' && opts.refreshOnly) return undeterminedLines(plan, pc);
-  if (plan.driftBaseline !== 'last-applied') {
-    const relevant = opts.refreshOnly || plan.changes.some((c) => c.action !== 'create');
+export function driftLines(doc: PlanDocument, pc: Colors, opts: { refreshOnly: boolean } & ListOptions): string[] {
+  if (doc.drift_baseline !== 'last-applied' && opts.refreshOnly) return undeterminedLines(doc, pc);
+  if (doc.drift_baseline !== 'last-applied') {
+    const relevant = opts.refreshOnly || doc.resource_changes.some((c) => c.actions.join(',') !== 'create');
     return relevant ? [pc.yellow(NO_BASELINE_NOTE), ''] : [];
   }
-  if (plan.drift.length === 0) {
+  if (doc.drift.length === 0) {
     return opts.refreshOnly ? [pc.green('No changes outside stagemig: the migration service matches what stagemig last applied.'), ''] : [];
   }
   const out = [pc.bold('Changes outside stagemig (drift), compared with what stagemig last applied:'), ''];
   let last = '';
-  for (const d of plan.drift) {
+  for (const d of doc.drift) {
     if (d.address !== last) out.push(pc.bold(`  ${d.address}`));
     last = d.address;
-    out.push(...itemLines(d, pc));
+    out.push(...itemLines(d, pc, opts));
   }
   out.push('');
   if (opts.refreshOnly) {

@@ -1,70 +1,33 @@
+// The terminal view of a plan, in Terraform's conventions, rendered from the plan document (the same
+// document as the JSON and markdown views). It stays readable at scale: a per-batch table first,
+// long per-mailbox lists and runs of per-mailbox cmdlets summarised unless --full.
 import { createColors } from 'picocolors';
-import type { Plan, ResourceChange, UnmanagedObject } from '../../plan/index.js';
-import { formatStep } from './cmdlet-text.js';
+import { cmdletEntries, moreText } from './cmdlet-runs.js';
 import { driftLines } from './human-drift.js';
+import { blockLines, tableTellsAll } from './human-plan-block.js';
+import type { JsonResourceChange, JsonUnmanaged, PlanDocument } from './json-plan-types.js';
+import { batchTableLines, mailboxTotalsLine } from './plan-batch-table.js';
+import { BLOCK_LIMIT, LIST_LIMIT, type ListOptions } from './plan-lists.js';
 
 type Colors = ReturnType<typeof createColors>;
 
-const SYMBOL: Record<ResourceChange['action'], string> = {
-  create: '+', update: '~', delete: '-', replace: '-/+', 'no-op': ' ',
-};
-
-function headline(c: ResourceChange): string {
-  if (c.action === 'create') return c.lifecycle === 'start' ? 'will be created and started' : 'will be created';
-  if (c.action === 'delete') return 'will be removed';
-  if (c.action === 'replace') return 'must be replaced';
-  if (c.action === 'update') {
-    if (c.lifecycle === 'start') return 'will be updated and started';
-    if (c.lifecycle === 'stop') return 'will be stopped';
-    return 'will be updated in place';
-  }
-  return 'is waiting on the migration service';
+/** push(...lines) overflows the stack for --full lists of 200,000 mailboxes. */
+function append(out: string[], lines: readonly string[]): void {
+  for (const l of lines) out.push(l);
 }
 
-const show = (v: unknown): string => (v === undefined ? '(unset)' : JSON.stringify(v));
-
-function colourFor(action: ResourceChange['action'], pc: Colors): (s: string) => string {
-  if (action === 'create') return pc.green;
-  if (action === 'delete') return pc.red;
-  if (action === 'update' || action === 'replace') return pc.yellow;
-  return (s) => s;
+export interface HumanPlanOptions {
+  color: boolean;
+  refreshOnly?: boolean;
+  /** --full: every block, mailbox and cmdlet. */
+  full?: boolean;
 }
 
-function block(c: ResourceChange, pc: Colors): string[] {
-  const colour = colourFor(c.action, pc);
-  const status = c.liveStatus ? ` (now ${c.liveStatus})` : '';
-  const lines = [pc.bold(`  # ${c.address} ${headline(c)}${status}`), colour(`  ${SYMBOL[c.action]} ${c.type} "${c.name}" {`)];
-  const width = Math.max(0, ...c.attributes.map((a) => a.name.length));
-  for (const a of c.attributes) {
-    const name = a.name.padEnd(width);
-    if (a.before === undefined) lines.push(pc.green(`      + ${name} = ${show(a.after)}`));
-    else if (a.after === undefined) lines.push(pc.red(`      - ${name} = ${show(a.before)}`));
-    else lines.push(pc.yellow(`      ~ ${name} = ${show(a.before)} -> ${show(a.after)}`));
-  }
-  const m = c.membership;
-  if (m) {
-    const counts = [
-      m.added.length && `${m.added.length} to add`,
-      m.removed.length && `${m.removed.length} to remove`,
-      m.movedIn.length && `${m.movedIn.length} moving in`,
-      m.movedOut.length && `${m.movedOut.length} moving out`,
-    ].filter(Boolean);
-    lines.push(`      ~ mailboxes (${counts.join(', ')})`);
-    for (const e of m.added) lines.push(pc.green(`          + ${e}`));
-    for (const e of m.removed) lines.push(pc.red(`          - ${e}`));
-    for (const mv of m.movedIn) lines.push(pc.yellow(`          < ${mv.email} (from batch.${mv.batch})`));
-    for (const mv of m.movedOut) lines.push(pc.yellow(`          > ${mv.email} (to batch.${mv.batch})`));
-  }
-  lines.push(colour('    }'));
-  for (const n of c.notes) lines.push(pc.cyan(`    note: ${n}`));
-  return lines;
-}
+const unmanagedLine = (u: JsonUnmanaged): string => `  ${u.address}${u.status ? ` (${u.status}, ${u.mailboxes ?? 0} mailboxes)` : ''}`;
 
-const unmanagedLine = (u: UnmanagedObject): string => `  ${u.address}${u.status ? ` (${u.status}, ${u.mailboxes ?? 0} mailboxes)` : ''}`;
-
-function unmanagedLines(plan: Plan, pc: Colors): string[] {
-  const former = plan.unmanaged.filter((u) => u.noLongerInPlan);
-  const others = plan.unmanaged.filter((u) => !u.noLongerInPlan);
+function unmanagedLines(doc: PlanDocument, pc: Colors): string[] {
+  const former = doc.unmanaged.filter((u) => u.no_longer_in_plan);
+  const others = doc.unmanaged.filter((u) => !u.no_longer_in_plan);
   const out: string[] = [];
   if (former.length > 0) {
     out.push(pc.bold(pc.yellow('No longer in the plan (stagemig applied these; their blocks were deleted from the YAML):')));
@@ -83,46 +46,68 @@ function unmanagedLines(plan: Plan, pc: Colors): string[] {
   return out;
 }
 
-const targetLine = (plan: Plan, pc: Colors): string[] =>
-  plan.targets ? [pc.yellow(`Warning: --target is in effect: only ${plan.targets.join(', ')} ${plan.targets.length === 1 ? 'is' : 'are'} planned; the plan may be incomplete.`), ''] : [];
+const targetLine = (doc: PlanDocument, pc: Colors): string[] =>
+  doc.targets ? [pc.yellow(`Warning: --target is in effect: only ${doc.targets.join(', ')} ${doc.targets.length === 1 ? 'is' : 'are'} planned; the plan may be incomplete.`), ''] : [];
 
-/** `plan --refresh-only`: the drift section and unmanaged objects, no steps. */
-function renderRefreshOnly(plan: Plan, pc: Colors): string {
-  return [...driftLines(plan, pc, { refreshOnly: true }), ...unmanagedLines(plan, pc), ...targetLine(plan, pc)].join('\n').trimEnd() + '\n';
+/** The blocks of a section; with many changes, those the table already tells are left out (one line says so). */
+function blocks(changes: readonly JsonResourceChange[], total: number, pc: Colors, opts: ListOptions): string[] {
+  const terse = !opts.full && total > BLOCK_LIMIT;
+  const out: string[] = [];
+  let left = 0;
+  for (const c of changes) {
+    if (terse && tableTellsAll(c)) left++;
+    else append(out, [...blockLines(c, pc, opts), '']);
+  }
+  if (left > 0) {
+    const what = left === 1 ? '1 batch whose change is' : `${left.toLocaleString('en-US')} batches whose change is`;
+    out.push(pc.dim(`  (${what} told in full by the table above and the cmdlets below; --full shows ${left === 1 ? 'its block' : 'their blocks'}.)`), '');
+  }
+  return out;
 }
 
-/** The terminal view of a plan, in Terraform's conventions; drift-only changes get their own heading. */
-export function renderHumanPlan(plan: Plan, opts: { color: boolean; refreshOnly?: boolean }): string {
-  const pc = createColors(opts.color);
-  if (opts.refreshOnly || plan.mode === 'refresh-only') return renderRefreshOnly(plan, pc);
-  const out: string[] = driftLines(plan, pc, { refreshOnly: false });
-  const restore = plan.changes.filter((c) => c.origin === 'drift');
-  const own = plan.changes.filter((c) => c.origin !== 'drift');
-  if (restore.length > 0) {
-    out.push('To undo the drift (the YAML did not change), stagemig will:', '');
-    for (const c of restore) out.push(...block(c, pc), '');
+function cmdletLines(doc: PlanDocument, pc: Colors, opts: ListOptions): string[] {
+  if (doc.steps.length === 0) return [];
+  const out = ['Cmdlets, in order:'];
+  const w = String(doc.steps.length).length;
+  for (const e of cmdletEntries(doc.steps, opts.full ? Infinity : LIST_LIMIT)) {
+    if (e.kind === 'step') out.push(`  ${String(e.step.index).padStart(w)}. ${e.step.text}   ${pc.dim(`# ${e.step.address}`)}`);
+    else out.push(pc.dim(`  ${' '.repeat(w)}  ${moreText(e)}; --full lists them`));
   }
+  out.push('');
+  return out;
+}
+
+/** `plan --refresh-only`: the drift section and unmanaged objects, no steps. */
+function renderRefreshOnly(doc: PlanDocument, pc: Colors, opts: ListOptions): string {
+  return [...driftLines(doc, pc, { refreshOnly: true, ...opts }), ...unmanagedLines(doc, pc), ...targetLine(doc, pc)].join('\n').trimEnd() + '\n';
+}
+
+export function renderHumanPlan(doc: PlanDocument, opts: HumanPlanOptions): string {
+  const pc = createColors(opts.color);
+  const list: ListOptions = { full: opts.full === true };
+  if (opts.refreshOnly || doc.mode === 'refresh-only') return renderRefreshOnly(doc, pc, list);
+  // Drift (what changed outside stagemig) comes first, as in Terraform; then the table leads the plan itself.
+  const out: string[] = [...driftLines(doc, pc, { refreshOnly: false, ...list }), ...batchTableLines(doc)];
+  const total = doc.resource_changes.length;
+  const restore = doc.resource_changes.filter((c) => c.origin === 'drift');
+  const own = doc.resource_changes.filter((c) => c.origin !== 'drift');
+  if (restore.length > 0) append(out, ['To undo the drift (the YAML did not change), stagemig will:', '', ...blocks(restore, total, pc, list)]);
   if (own.length > 0) {
     out.push('stagemig will perform the following actions:', '');
-    for (const c of own) out.push(...block(c, pc), '');
+    append(out, blocks(own, total, pc, list));
   }
-  out.push(...targetLine(plan, pc));
-  out.push(...unmanagedLines(plan, pc));
-  if (plan.steps.length > 0) {
-    out.push('Cmdlets, in order:');
-    const w = String(plan.steps.length).length;
-    plan.steps.forEach((s, i) => out.push(`  ${String(i + 1).padStart(w)}. ${formatStep(s)}   ${pc.dim(`# ${s.address}`)}`));
-    out.push('');
-  }
-  const former = plan.unmanaged.filter((u) => u.noLongerInPlan).length;
-  if (plan.changes.length === 0 && former > 0) {
+  append(out, [...targetLine(doc, pc), ...unmanagedLines(doc, pc)]);
+  append(out, cmdletLines(doc, pc, list));
+  const former = doc.unmanaged.filter((u) => u.no_longer_in_plan).length;
+  if (total === 0 && former > 0) {
     out.push(pc.bold(`No changes to run; ${former} object${former === 1 ? ' is' : 's are'} no longer in the plan (see above).`));
-  } else if (plan.changes.length === 0) {
+  } else if (total === 0) {
     out.push(pc.green('No changes. The migration service matches the plan.'));
   } else {
-    const { add, change, remove } = plan.summary;
+    const { add, change, remove } = doc.summary;
     out.push(pc.bold(`Plan: ${add} to add, ${change} to change, ${remove} to remove.`));
-    if (plan.steps.length === 0) out.push('Nothing can be run now: every remaining change waits on the migration service (see the notes).');
+    if (doc.resource_changes.some((c) => c.type === 'batch')) out.push(mailboxTotalsLine(doc));
+    if (doc.steps.length === 0) out.push('Nothing can be run now: every remaining change waits on the migration service (see the notes).');
   }
   return out.join('\n') + '\n';
 }

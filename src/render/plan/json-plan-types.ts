@@ -34,6 +34,8 @@ export interface JsonResourceChange {
    * the steps undo) or mixed; null when no last-applied baseline was available to tell them apart.
    */
   origin: 'config' | 'drift' | 'mixed' | null;
+  /** Batches: mailboxes in the batch once the plan has converged (0 when it is removed); null for endpoints. (1.1) */
+  mailboxes_after: number | null;
 }
 
 export interface JsonStep {

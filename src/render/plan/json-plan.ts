@@ -43,7 +43,7 @@ function toJsonChange(c: ResourceChange): JsonResourceChange {
   return {
     address: c.address, type: c.type, name: c.name, actions: ACTIONS[c.action], lifecycle: c.lifecycle ?? null,
     live_status: c.liveStatus ?? null, before: side(c, 'before'), after: side(c, 'after'), membership: membership(c), notes: [...c.notes],
-    origin: c.origin ?? null,
+    origin: c.origin ?? null, mailboxes_after: c.mailboxesAfter ?? null,
   };
 }
 

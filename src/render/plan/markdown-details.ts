@@ -1,9 +1,15 @@
 // One collapsible <details> per resource change: settings, notes, mailboxes and cmdlets.
+import { cmdletEntries, moreText } from './cmdlet-runs.js';
 import type { JsonResourceChange, JsonStep, PlanDocument } from './json-plan-types.js';
 import { actionLabel } from './markdown-sections.js';
 import { plural } from '../../model/index.js';
 import { capped, codeBlock, htmlText, mdText, num, valueCell } from '../common/markdown-text.js';
 
+/** How many entries each list of the details may show (the budget decides). */
+export interface DetailCaps {
+  mailboxes: (address: string) => number;
+  cmdlets: (address: string) => number;
+}
 
 function settingLines(c: JsonResourceChange): string[] {
   const keys = [...new Set([...Object.keys(c.before ?? {}), ...Object.keys(c.after ?? {})])];
@@ -16,7 +22,7 @@ function settingLines(c: JsonResourceChange): string[] {
 /** Built once per change: the budget search renders the same lists many times with different caps. */
 const rowsCache = new WeakMap<JsonResourceChange, string[]>();
 
-function mailboxRows(c: JsonResourceChange): string[] {
+export function mailboxRows(c: JsonResourceChange): string[] {
   const cached = rowsCache.get(c);
   if (cached) return cached;
   const m = c.membership;
@@ -45,23 +51,20 @@ function mailboxLines(c: JsonResourceChange, cap: number): string[] {
   return out;
 }
 
+const cmdletCache = new WeakMap<readonly JsonStep[], string[]>();
+
 /** Cmdlet lines; a run of Remove-MigrationUser (one per mailbox, listed above) is one line and a count. */
-export function cmdletEntries(steps: readonly JsonStep[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < steps.length; i++) {
-    const s = steps[i]!;
-    out.push(`${s.text}   # step ${s.index}`);
-    let j = i;
-    while (s.action === 'remove-user' && steps[j + 1]?.action === 'remove-user') j++;
-    if (j > i) out.push(`# … and ${num(j - i)} more Remove-MigrationUser, one per removed mailbox (steps ${steps[i + 1]!.index}–${steps[j]!.index})`);
-    i = j;
-  }
-  return out;
+export function cmdletRows(steps: readonly JsonStep[]): string[] {
+  const cached = cmdletCache.get(steps);
+  if (cached) return cached;
+  const rows = cmdletEntries(steps, 1).map((e) => (e.kind === 'step' ? `${e.step.text}   # step ${e.step.index}` : `# ${moreText(e)}`));
+  cmdletCache.set(steps, rows);
+  return rows;
 }
 
 function cmdletLines(steps: readonly JsonStep[], cap: number): string[] {
   if (steps.length === 0) return [];
-  const { shown, hidden } = capped(cmdletEntries(steps), cap);
+  const { shown, hidden } = capped(cmdletRows(steps), cap);
   const out = [`**Cmdlets** (${plural(steps.length, 'step')} of the plan)`, ''];
   if (shown.length > 0) out.push(codeBlock('powershell', shown), '');
   if (hidden > 0) out.push(`… ${plural(hidden, 'more line')} not shown.`, '');
@@ -93,7 +96,7 @@ export function stepsByAddress(doc: PlanDocument): Map<string, JsonStep[]> {
   return byAddress;
 }
 
-export function detailsLines(doc: PlanDocument, cap: number): string[] {
+export function detailsLines(doc: PlanDocument, caps: DetailCaps): string[] {
   if (doc.resource_changes.length === 0) return [];
   const byAddress = stepsByAddress(doc);
   const out = ['### Changes', ''];
@@ -102,7 +105,7 @@ export function detailsLines(doc: PlanDocument, cap: number): string[] {
     out.push('<details>', `<summary>${title(c, steps.length)}</summary>`, '');
     out.push(...settingLines(c));
     if (c.notes.length > 0) out.push(...c.notes.map((n) => `> - ${mdText(n)}`), '');
-    out.push(...mailboxLines(c, cap), ...cmdletLines(steps, cap), '</details>', '');
+    out.push(...mailboxLines(c, caps.mailboxes(c.address)), ...cmdletLines(steps, caps.cmdlets(c.address)), '</details>', '');
   }
   return out;
 }

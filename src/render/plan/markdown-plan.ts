@@ -1,11 +1,16 @@
 // The plan as a pull-request comment (GitHub-flavoured markdown), rendered from the JSON document.
-// It always fits GitHub's 65,536-character comment limit: long per-mailbox and per-cmdlet lists are
-// cut (with a count and a pointer to the JSON plan) before anything else, so every batch stays named.
-import type { PlanDocument } from './json-plan-types.js';
-import { cmdletEntries, detailsLines, stepsByAddress } from './markdown-details.js';
+// It always fits GitHub's 65,536-character comment limit. Everything but the lists (header, summary,
+// warnings, the table that names every resource) is always there; the characters left are shared
+// fairly between the sections (changes, unmanaged objects, drift, problems) and, inside the changes,
+// between the resources, so one huge list cannot crowd out the others. A cut plan points to
+// `stagemig show <saved plan> --full` for everything.
+import type { JsonStep, PlanDocument } from './json-plan-types.js';
+import { cmdletRows, detailsLines, mailboxRows, stepsByAddress, type DetailCaps } from './markdown-details.js';
 import {
-  diagnosticLines, driftLines, headerLines, summaryLines, tableLines, unmanagedLines, warningLines,
+  diagnosticLines, driftLines, driftRows, headerLines, MIN_PROBLEMS, problemRows, summaryLines, tableLines,
+  unmanagedLines, unmanagedRows, warningLines,
 } from './markdown-sections.js';
+import { fairShare, rowsLength, rowsThatFit } from '../common/fair-share.js';
 
 /** GitHub rejects comment bodies longer than this. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -13,79 +18,87 @@ export const GITHUB_COMMENT_LIMIT = 65_536;
 export interface MarkdownOptions {
   /** Character budget; defaults to GitHub's limit minus room for a heading the CI job may add. */
   maxLength?: number;
-  /** How a reader gets the full JSON plan, e.g. "`stagemig show plan.json --format json`". */
-  jsonPointer?: string;
+  /** How a reader gets the whole plan, e.g. "`stagemig show plan.json --full`". */
+  fullPlanPointer?: string;
 }
 
 const DEFAULT_BUDGET = GITHUB_COMMENT_LIMIT - 1_536;
 
-function render(doc: PlanDocument, cap: number, details: boolean, pointer: string, cut: boolean): string {
+interface Caps extends DetailCaps {
+  unmanaged: number;
+  drift: number;
+  problems: number;
+}
+
+const ALL: Caps = { mailboxes: () => Infinity, cmdlets: () => Infinity, unmanaged: Infinity, drift: Infinity, problems: Infinity };
+const NONE: Caps = { mailboxes: () => 0, cmdlets: () => 0, unmanaged: 0, drift: 0, problems: 0 };
+
+function render(doc: PlanDocument, caps: Caps, details: boolean, pointer: string, cut: boolean): string {
   const footer = `<sub>stagemig ${doc.tool_version}${doc.created_at ? ` · planned at ${doc.created_at}` : ''} · ` +
-    `JSON plan: ${pointer}</sub>`;
+    `full plan: ${pointer}</sub>`;
   const note = cut
-    ? ['> [!NOTE]', `> Long lists are cut to fit a pull-request comment. Every mailbox and cmdlet is in the JSON plan: ${pointer}.`, '']
+    ? ['> [!NOTE]', `> Long lists are shortened to fit a pull-request comment (each section gets a fair share). The full plan: ${pointer}.`, '']
     : [];
-  const shown = details ? cap : 0;
   const lines = [
     ...headerLines(doc), ...summaryLines(doc), ...warningLines(doc), ...note, ...tableLines(doc),
-    ...(details ? detailsLines(doc, cap) : []),
-    ...unmanagedLines(doc, shown, pointer), ...driftLines(doc, shown, pointer), ...diagnosticLines(doc, shown), footer,
+    ...(details ? detailsLines(doc, caps) : []),
+    ...unmanagedLines(doc, caps.unmanaged, pointer), ...driftLines(doc, caps.drift, pointer), ...diagnosticLines(doc, caps.problems), footer,
   ];
   return `${lines.join('\n')}\n`;
 }
 
-/** Lengths of the lists a cap applies to: each resource's mailboxes and cmdlets, unmanaged objects, drift, problems. */
-function listLengths(doc: PlanDocument): number[] {
-  const steps = [...stepsByAddress(doc).values()].map((list) => cmdletEntries(list).length);
-  const mailboxes = doc.resource_changes.map((c) => {
-    const m = c.membership;
-    return m ? m.added.length + m.removed.length + m.moved_in.length + m.moved_out.length : 0;
+const lengths = (rows: readonly string[]): number[] => rows.map((r) => r.length);
+
+/** Caps that share `chars` characters fairly: first between sections, then between resources, then between a resource's two lists. */
+function fairCaps(doc: PlanDocument, byAddress: Map<string, JsonStep[]>, chars: number): Caps {
+  const resources = doc.resource_changes.map((c) => ({
+    address: c.address, mailboxes: lengths(mailboxRows(c)), cmdlets: lengths(cmdletRows(byAddress.get(c.address) ?? [])),
+  }));
+  const unmanaged = lengths(unmanagedRows(doc));
+  const drift = lengths(driftRows(doc));
+  const problems = lengths(problemRows(doc)).slice(MIN_PROBLEMS); // the first ten are always shown
+  const perResource = resources.map((r) => rowsLength(r.mailboxes) + rowsLength(r.cmdlets));
+  const [changes, un, dr, pr] = fairShare(
+    [perResource.reduce((a, b) => a + b, 0), rowsLength(unmanaged), rowsLength(drift), rowsLength(problems)], chars,
+  ) as [number, number, number, number];
+  const shares = fairShare(perResource, changes);
+  const mailboxCaps = new Map<string, number>();
+  const cmdletCaps = new Map<string, number>();
+  resources.forEach((r, i) => {
+    const [m, c] = fairShare([rowsLength(r.mailboxes), rowsLength(r.cmdlets)], shares[i]!) as [number, number];
+    mailboxCaps.set(r.address, rowsThatFit(r.mailboxes, m));
+    cmdletCaps.set(r.address, rowsThatFit(r.cmdlets, c));
   });
-  return [doc.unmanaged.length, doc.drift.length, doc.diagnostics.length, ...steps, ...mailboxes];
+  return {
+    mailboxes: (a) => mailboxCaps.get(a) ?? 0, cmdlets: (a) => cmdletCaps.get(a) ?? 0,
+    unmanaged: rowsThatFit(unmanaged, un), drift: rowsThatFit(drift, dr), problems: MIN_PROBLEMS + rowsThatFit(problems, pr),
+  };
 }
 
-/** Every shown entry takes at least this many characters ("+ a@b.c" and a newline). */
-const MIN_ENTRY = 8;
-
-/** No cap above this can fit: its lists alone would need more characters than the budget. */
-function capBound(lengths: readonly number[], budget: number): number {
-  const max = Math.max(0, ...lengths);
-  const cost = (cap: number) => lengths.reduce((n, len) => n + Math.min(cap, len), 0) * MIN_ENTRY;
-  let lo = 0;
-  let hi = max;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (cost(mid) <= budget) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+function defaultPointer(doc: PlanDocument): string {
+  if (doc.saved_plan) return `\`stagemig show ${doc.saved_plan} --full\``;
+  const yaml = doc.plan_file ?? 'stagemig.yaml';
+  return `\`stagemig plan ${yaml} --out plan.json\`, then \`stagemig show plan.json --full\``;
 }
 
-/** Markdown for a PR comment, within the budget: the largest per-list cap that fits (binary search). */
+/** Markdown for a PR comment, within the budget. */
 export function renderMarkdownPlan(doc: PlanDocument, opts: MarkdownOptions = {}): string {
   const budget = opts.maxLength ?? DEFAULT_BUDGET;
-  const pointer = opts.jsonPointer ?? (doc.plan_file ? `\`stagemig plan ${doc.plan_file} --format json\`` : 'the JSON plan');
-  const lengths = listLengths(doc);
-  const max = Math.max(0, ...lengths);
-  const bound = capBound(lengths, budget);
-  if (bound >= max) {
-    const full = render(doc, max, true, pointer, false);
-    if (full.length <= budget) return full;
+  const pointer = opts.fullPlanPointer ?? defaultPointer(doc);
+  const full = render(doc, ALL, true, pointer, false);
+  if (full.length <= budget) return full;
+  const fixed = render(doc, NONE, true, pointer, true).length;
+  if (fixed <= budget) {
+    const byAddress = stepsByAddress(doc);
+    // "… N more" lines change length with N: give back a little and retry until it fits.
+    for (let chars = budget - fixed; chars > 0; chars = Math.floor(chars * 0.95) - 64) {
+      const text = render(doc, fairCaps(doc, byAddress, chars), true, pointer, true);
+      if (text.length <= budget) return text;
+    }
+    return render(doc, NONE, true, pointer, true);
   }
-  let lo = 0;
-  let hi = Math.min(bound, max - 1);
-  let best: string | undefined;
-  while (lo <= hi) {
-    const mid = Math.floor((lo + hi) / 2);
-    const text = render(doc, mid, true, pointer, true);
-    if (text.length <= budget) {
-      best = text;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  if (best !== undefined) return best;
-  const compact = render(doc, 0, false, pointer, true);
+  const compact = render(doc, NONE, false, pointer, true);
   if (compact.length <= budget) return compact;
-  const note = `\n\n… cut to fit a pull-request comment; the full plan is in ${pointer}.\n`;
+  const note = `\n\n… cut to fit a pull-request comment; the full plan: ${pointer}.\n`;
   return compact.slice(0, budget - note.length) + note;
 }

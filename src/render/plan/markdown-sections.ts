@@ -63,14 +63,16 @@ export function tableLines(doc: PlanDocument): string[] {
   return [...out, ''];
 }
 
+export const unmanagedRows = (doc: PlanDocument): string[] =>
+  doc.unmanaged.map((u) => {
+    const former = u.no_longer_in_plan ? ' — **no longer in the plan**: stagemig applied it and its block was deleted' : '';
+    return `- ${mdText(u.address)}${u.status ? ` (${u.status}, ${plural(u.mailboxes ?? 0, 'mailbox', 'mailboxes')})` : ''}${former}`;
+  });
+
 export function unmanagedLines(doc: PlanDocument, cap: number, pointer: string): string[] {
   if (doc.unmanaged.length === 0) return [];
-  const { shown, hidden } = capped(doc.unmanaged, cap);
-  const out = ['### Unmanaged objects', '', 'In the migration service but not in the plan; stagemig leaves them alone.', ''];
-  for (const u of shown) {
-    const former = u.no_longer_in_plan ? ' — **no longer in the plan**: stagemig applied it and its block was deleted' : '';
-    out.push(`- ${mdText(u.address)}${u.status ? ` (${u.status}, ${plural(u.mailboxes ?? 0, 'mailbox', 'mailboxes')})` : ''}${former}`);
-  }
+  const { shown, hidden } = capped(unmanagedRows(doc), cap);
+  const out = ['### Unmanaged objects', '', 'In the migration service but not in the plan; stagemig leaves them alone.', '', ...shown];
   if (hidden > 0) out.push(`- … and ${num(hidden)} more (see ${pointer})`);
   if (doc.unmanaged.some((u) => u.no_longer_in_plan)) {
     out.push('', 'To remove an object that is no longer in the plan, put its block back with `state: removed`; to leave it unmanaged, apply (stagemig then forgets it).');
@@ -86,24 +88,33 @@ function shortValue(v: unknown): string {
   return `${valueCell(v.slice(0, 5).map(clip))}${more}`;
 }
 
+export const driftRows = (doc: PlanDocument): string[] =>
+  doc.drift.map((d) => `| ${mdText(d.address)} | ${mdText(d.kind)} | ${mdText(d.summary)} | ${shortValue(d.expected)} | ${shortValue(d.actual)} |`);
+
 export function driftLines(doc: PlanDocument, cap: number, pointer: string): string[] {
   if (doc.drift.length === 0) return [];
-  const { shown, hidden } = capped(doc.drift, cap);
-  const out = ['### Drift: changes made outside stagemig', '', '| Object | Kind | What changed | Expected | Actual |', '|---|---|---|---|---|'];
-  for (const d of shown) out.push(`| ${mdText(d.address)} | ${mdText(d.kind)} | ${mdText(d.summary)} | ${shortValue(d.expected)} | ${shortValue(d.actual)} |`);
+  const { shown, hidden } = capped(driftRows(doc), cap);
+  const out = ['### Drift: changes made outside stagemig', '', '| Object | Kind | What changed | Expected | Actual |', '|---|---|---|---|---|', ...shown];
   if (hidden > 0) out.push(`| … | | ${num(hidden)} more drifted objects (see ${pointer}) | | |`);
   return [...out, ''];
 }
 
+/** Errors first; every problem carries its file:line:column. */
+export function problemRows(doc: PlanDocument): string[] {
+  const errorsFirst = [...doc.diagnostics].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  return errorsFirst.map((d) => {
+    const at = d.range ? ` (${mdText(d.range.file)}:${d.range.start.line}:${d.range.start.column})` : '';
+    return `- **${d.severity}**${at}: ${mdText(d.summary)}${d.hint ? ` — ${mdText(d.hint)}` : ''}`;
+  });
+}
+
+/** At least the first ten problems are always shown. */
+export const MIN_PROBLEMS = 10;
+
 export function diagnosticLines(doc: PlanDocument, cap: number): string[] {
   if (doc.diagnostics.length === 0) return [];
-  const out = ['### Problems', ''];
-  const errorsFirst = [...doc.diagnostics].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
-  const { shown, hidden } = capped(errorsFirst, Math.max(cap, 10));
-  for (const d of shown) {
-    const at = d.range ? ` (${mdText(d.range.file)}:${d.range.start.line}:${d.range.start.column})` : '';
-    out.push(`- **${d.severity}**${at}: ${mdText(d.summary)}${d.hint ? ` — ${mdText(d.hint)}` : ''}`);
-  }
+  const { shown, hidden } = capped(problemRows(doc), Math.max(cap, MIN_PROBLEMS));
+  const out = ['### Problems', '', ...shown];
   if (hidden > 0) out.push(`- … and ${num(hidden)} more problems (run the command in a terminal to see them all)`);
   return [...out, ''];
 }

@@ -24,18 +24,20 @@ export interface PlanViewInput {
   desired?: DesiredState;
   meta: PlanDocumentMeta;
   color: boolean;
-  /** How a PR reader gets the full JSON plan (markdown only). */
-  jsonPointer?: string;
+  /** How a PR reader gets the whole plan (markdown only). */
+  fullPlanPointer?: string;
+  /** --full: every block, mailbox and cmdlet in the terminal view. */
+  full?: boolean;
 }
 
 const VIEWS: Record<PlanFormat, (v: PlanViewInput) => string> = {
-  human: (v) => renderHumanPlan(v.plan, { color: v.color }),
+  human: (v) => renderHumanPlan(toPlanDocument(v.plan, v.meta), { color: v.color, full: v.full === true }),
   json: (v) => stringifyJson(toPlanDocument(v.plan, v.meta)),
   powershell: (v) => {
     if (!v.desired) throw new Error('the powershell view needs the loaded plan YAML');
     return renderPowershellRunbook(v.plan, v.desired);
   },
-  markdown: (v) => renderMarkdownPlan(toPlanDocument(v.plan, v.meta), v.jsonPointer ? { jsonPointer: v.jsonPointer } : {}),
+  markdown: (v) => renderMarkdownPlan(toPlanDocument(v.plan, v.meta), v.fullPlanPointer ? { fullPlanPointer: v.fullPlanPointer } : {}),
 };
 
 export const renderPlanView = (format: PlanFormat, input: PlanViewInput): string => VIEWS[format](input);
@@ -48,7 +50,7 @@ export interface SavedPlanView {
   plan: Plan;
 }
 
-export const showPointer = (file: string): string => `\`stagemig show ${file} --format json\``;
+export const showPointer = (file: string): string => `\`stagemig show ${file} --full\``;
 
 /** What `stagemig plan` made, as its view needs it (operations/plan.ts's PlanResult fits). */
 export interface PlanOutcome {
@@ -62,13 +64,13 @@ export interface PlanOutcome {
 }
 
 /** `stagemig plan`: warnings on stderr, the plan on stdout, and the saved-plan note. */
-export function planOutput(format: PlanFormat, r: PlanOutcome, color: boolean): Output {
+export function planOutput(format: PlanFormat, r: PlanOutcome, color: boolean, o: { full?: boolean } = {}): Output {
   const meta: PlanDocumentMeta = {
     toolVersion: TOOL_VERSION, createdAt: r.createdAt.toISOString(), planFile: r.planFileShown,
     backend: { type: r.desired.backend.type, organization: r.desired.organization }, mode: r.plan.mode,
   };
-  const pointer = r.savedTo !== undefined ? { jsonPointer: showPointer(r.savedTo) } : {};
-  const body = renderPlanView(format, { plan: r.plan, desired: r.desired, meta, color, ...pointer });
+  const pointer = r.savedTo !== undefined ? { fullPlanPointer: showPointer(r.savedTo) } : {};
+  const body = renderPlanView(format, { plan: r.plan, desired: r.desired, meta, color, full: o.full === true, ...pointer });
   const note = r.savedTo !== undefined ? renderSavedNote(r.savedTo) : '';
   const warnings = diagnosticsText(r.warnings, color);
   return format === 'human' ? output(body + note, warnings) : output(body, warnings + note);
@@ -88,10 +90,10 @@ export function planFailureOutput(format: PlanFormat, diagnostics: readonly Diag
 }
 
 /** `stagemig show`: the saved plan in the chosen format, with a header and footer for people. */
-export function showOutput(format: PlanFormat, r: { file: string; saved: SavedPlanView; facts: SavedPlanFacts }, color: boolean): Output {
+export function showOutput(format: PlanFormat, r: { file: string; saved: SavedPlanView; facts: SavedPlanFacts }, color: boolean, o: { full?: boolean } = {}): Output {
   const { file, saved } = r;
   const meta = { toolVersion: TOOL_VERSION, createdAt: saved.created_at, planFile: saved.plan_file, savedPlan: file, backend: saved.backend };
-  const body = renderPlanView(format, { plan: saved.plan, meta, color, jsonPointer: showPointer(file) });
+  const body = renderPlanView(format, { plan: saved.plan, meta, color, full: o.full === true, fullPlanPointer: showPointer(file) });
   if (format !== 'human') return output(body);
   return output(renderShowHeader(r.facts) + body + renderShowFooter(file, saved.plan.steps.length));
 }

@@ -3,6 +3,7 @@
 import { createColors } from 'picocolors';
 import type { LiveUser } from '../../model/index.js';
 import type { BatchStatusView, StatusView } from './status-view.js';
+import { etaText } from '../apply/progress-line.js';
 import { durationText, plural } from '../../model/index.js';
 import { shortUtc } from '../common/time-text.js';
 
@@ -36,11 +37,18 @@ function colourRow(line: string, b: BatchStatusView, pc: Colors): string {
   return s === 'Synced' ? pc.green(line) : line;
 }
 
+/** "2h10m at 28/h"; "-" when nothing is left or no rate is known yet. */
+function etaCell(b: BatchStatusView): string {
+  const l = b.live!;
+  const text = etaText(b.estimate, l.totalCount - l.syncedCount - l.failedCount);
+  return text === '' || text === 'ETA unknown' ? '-' : text.replace(/^ETA /, '');
+}
+
 function batchRow(b: BatchStatusView): string[] {
   const l = b.live;
-  if (!l) return [b.name, statusText(b), '-', '-', '-', '-', '-', '-', '-'];
+  if (!l) return [b.name, statusText(b), '-', '-', '-', '-', '-', '-', '-', '-'];
   const pct = b.percentSynced === undefined ? '' : ` (${Math.floor(b.percentSynced)}%)`;
-  return [b.name, statusText(b), n(l.totalCount), `${n(l.syncedCount)}${pct}`, n(l.failedCount), n(l.activeCount), n(l.pendingCount), started(b), l.dataConsistencyScore ?? '-'];
+  return [b.name, statusText(b), n(l.totalCount), `${n(l.syncedCount)}${pct}`, n(l.failedCount), n(l.activeCount), n(l.pendingCount), started(b), etaCell(b), l.dataConsistencyScore ?? '-'];
 }
 
 function userRows(users: readonly LiveUser[]): string[] {
@@ -51,12 +59,18 @@ function userRows(users: readonly LiveUser[]): string[] {
   return table(rows, new Set([2, 3]), '    ');
 }
 
+function totalEta(view: StatusView): string {
+  const t = view.totals;
+  const eta = etaText(view.totalEstimate, t.mailboxes - t.synced - t.failed);
+  return eta && eta !== 'ETA unknown' && t.mailboxes > 0 ? `; ${eta}` : '';
+}
+
 export function renderStatusHuman(view: StatusView, opts: { color: boolean; organization: string; backend: string }): string {
   const pc = createColors(opts.color);
   const out = [`Migration status of ${opts.organization} at ${shortUtc(view.observedAt)} (${opts.backend})`, ''];
   if (view.batches.length === 0) out.push('The plan declares no batches.');
   else {
-    const header = ['BATCH', 'STATUS', 'MAILBOXES', 'SYNCED', 'FAILED', 'ACTIVE', 'PENDING', 'STARTED', 'DATA'];
+    const header = ['BATCH', 'STATUS', 'MAILBOXES', 'SYNCED', 'FAILED', 'ACTIVE', 'PENDING', 'STARTED', 'ETA', 'DATA'];
     const [head, ...rows] = table([header, ...view.batches.map(batchRow)], new Set([2, 4, 5, 6]));
     out.push(head!, ...rows.map((line, i) => colourRow(line, view.batches[i]!, pc)));
   }
@@ -78,6 +92,6 @@ export function renderStatusHuman(view: StatusView, opts: { color: boolean; orga
   }
   const t = view.totals;
   const pct = t.mailboxes > 0 ? ` (${Math.floor((t.synced * 100) / t.mailboxes)}%)` : '';
-  out.push('', `Total: ${plural(t.mailboxes, 'mailbox', 'mailboxes')}, ${n(t.synced)} synced${pct}, ${n(t.failed)} failed, ${n(t.active)} active, ${n(t.pending)} pending, ${n(t.stopped)} stopped.`);
+  out.push('', `Total: ${plural(t.mailboxes, 'mailbox', 'mailboxes')}, ${n(t.synced)} synced${pct}, ${n(t.failed)} failed, ${n(t.active)} active, ${n(t.pending)} pending, ${n(t.stopped)} stopped${totalEta(view)}.`);
   return `${out.join('\n')}\n`;
 }

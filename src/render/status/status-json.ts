@@ -1,5 +1,6 @@
 // The `status` JSON document (stagemig status --format json), format 1.x.
 // Schema: schemas/status-output.schema.json. Conventions: json-document.ts.
+import type { Estimate } from '../../apply/eta.js';
 import { userAddress } from '../../model/index.js';
 import type { LiveUser } from '../../model/index.js';
 import { jsonHeader, type JsonHeader } from '../common/json-document.js';
@@ -22,6 +23,14 @@ export interface JsonBatchStatus {
   last_synced_date_time: string | null;
   data_consistency_score: string | null;
   validation_warnings: string[];
+  estimate: JsonEstimate | null;
+  waiting_for: string | null;
+}
+
+export interface JsonEstimate {
+  rate_per_hour: number | null;
+  eta_seconds: number | null;
+  finishes_at: string | null;
 }
 
 export interface JsonUserStatus {
@@ -41,7 +50,10 @@ export interface StatusDocument extends JsonHeader {
   backend: { type: string; organization: string };
   /** The service's time when read (the simulated clock on the simulator). */
   observed_at: string;
-  totals: { batches: number; mailboxes: number; synced: number; failed: number; active: number; pending: number; stopped: number; percent_synced: number | null };
+  totals: {
+    batches: number; mailboxes: number; synced: number; failed: number; active: number; pending: number; stopped: number;
+    percent_synced: number | null; estimate: JsonEstimate | null;
+  };
   batches: JsonBatchStatus[];
   /** Which mailboxes `users` lists: failed (default), all (--users) or batch (--batch NAME). */
   users_scope: UserScope;
@@ -52,7 +64,17 @@ export interface StatusDocument extends JsonHeader {
 
 const iso = (d: Date): string => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-function jsonBatch(b: BatchStatusView): JsonBatchStatus {
+/** Null when there is nothing to say: nothing left and no rate seen. */
+function jsonEstimate(e: Estimate, observedAt: Date): JsonEstimate | null {
+  if (e.perHour === undefined && e.etaMs === undefined) return null;
+  return {
+    rate_per_hour: e.perHour === undefined ? null : Math.round(e.perHour * 10) / 10,
+    eta_seconds: e.etaMs === undefined ? null : Math.round(e.etaMs / 1000),
+    finishes_at: e.etaMs === undefined ? null : iso(new Date(observedAt.getTime() + Math.round(e.etaMs / 1000) * 1000)),
+  };
+}
+
+function jsonBatch(b: BatchStatusView, observedAt: Date): JsonBatchStatus {
   const l = b.live;
   return {
     address: b.address,
@@ -73,6 +95,8 @@ function jsonBatch(b: BatchStatusView): JsonBatchStatus {
     last_synced_date_time: l?.lastSyncedDateTime ?? null,
     data_consistency_score: l?.dataConsistencyScore ?? null,
     validation_warnings: [...(l?.validationWarnings ?? [])],
+    estimate: jsonEstimate(b.estimate, observedAt),
+    waiting_for: b.waitingFor ?? null,
   };
 }
 
@@ -95,8 +119,11 @@ export function toStatusDocument(view: StatusView, meta: { toolVersion: string; 
     plan_file: meta.planFile,
     backend: meta.backend,
     observed_at: iso(view.observedAt),
-    totals: { batches: view.batches.length, ...t, percent_synced: t.mailboxes > 0 ? Math.floor((t.synced * 1000) / t.mailboxes) / 10 : null },
-    batches: view.batches.map(jsonBatch),
+    totals: {
+      batches: view.batches.length, ...t, percent_synced: t.mailboxes > 0 ? Math.floor((t.synced * 1000) / t.mailboxes) / 10 : null,
+      estimate: jsonEstimate(view.totalEstimate, view.observedAt),
+    },
+    batches: view.batches.map((b) => jsonBatch(b, view.observedAt)),
     users_scope: view.userScope,
     users: view.users.map(jsonUser),
     unmanaged: view.unmanaged.map((u) => ({ ...u })),

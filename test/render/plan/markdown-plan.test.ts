@@ -62,12 +62,12 @@ describe('renderMarkdownPlan', () => {
   it('keeps a 100-batch × 2,000-mailbox plan under 65,536 characters and names every batch', async () => {
     const d = await generated(100, 2000);
     const md = renderMarkdownPlan(toPlanDocument(buildPlan(d, { endpoints: [], batches: [], users: [] }), meta), {
-      jsonPointer: '`stagemig show plan.json --format json`',
+      fullPlanPointer: '`stagemig show plan.json --full`',
     });
     expect(md.length).toBeLessThan(GITHUB_COMMENT_LIMIT);
     for (const b of d.batches) expect(md).toContain(`batch.${b.name}`);
     expect(md).toMatch(/more mailboxes not shown\./);
-    expect(md).toContain('Every mailbox and cmdlet is in the JSON plan: `stagemig show plan.json --format json`.');
+    expect(md).toContain('The full plan: `stagemig show plan.json --full`.');
   });
 
   it('stays within budget when every batch swaps all 2,000 mailboxes (200,000 removal cmdlets)', async () => {
@@ -81,5 +81,22 @@ describe('renderMarkdownPlan', () => {
     expect(md.length).toBeLessThan(GITHUB_COMMENT_LIMIT);
     for (const b of d.batches) expect(md).toContain(`batch.${b.name}`);
     expect(md).toContain('> [!WARNING]');
+  });
+
+  it('shares the budget fairly: short lists stay whole, long ones are cut, every section gets room', () => {
+    const many = (p: string, n: number) => Array.from({ length: n }, (_, i) => `${p}${i}@x.com`);
+    const d = desired([batch('Big', many('big', 2000)), batch('Small', many('small', 30))]);
+    const unmanaged = Array.from({ length: 400 }, (_, i) => liveBatch(`Other${String(i).padStart(3, '0')}`, 'Stopped', { totalCount: 1 }));
+    const md = renderMarkdownPlan(toPlanDocument(buildPlan(d, live({ batches: unmanaged })), meta), { maxLength: 20_000 });
+    expect(md.length).toBeLessThanOrEqual(20_000);
+    expect(md.length).toBeGreaterThan(18_000); // the budget is used, not left empty
+    for (const e of many('small', 30)) expect(md).toContain(`+ ${e}\n`);
+    const bigShown = many('big', 2000).filter((e) => md.includes(`+ ${e}\n`)).length;
+    const otherShown = unmanaged.filter((b) => md.includes(`- batch.${b.name} (Stopped`)).length;
+    expect(bigShown).toBeGreaterThan(100);
+    expect(otherShown).toBeGreaterThan(100);
+    expect(Math.abs(bigShown * 'big0000@x.com'.length - otherShown * '- batch.Other000 (Stopped, 1 mailbox)'.length)).toBeLessThan(3_000);
+    expect(md).toContain(`… ${(2000 - bigShown).toLocaleString('en-US')} more mailboxes not shown.`);
+    expect(md).toContain(`- … and ${400 - otherShown} more (see \`stagemig plan stagemig.yaml --out plan.json\`, then \`stagemig show plan.json --full\`)`);
   });
 });
