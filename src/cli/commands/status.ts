@@ -18,7 +18,10 @@ import { heartbeatLine } from '../../render/apply/progress-line.js';
 import { createProgressRows, type ProgressEstimator } from '../../apply/progress-rows.js';
 import { batchProgress } from '../../apply/wait-progress.js';
 import { TOOL_VERSION } from '../../version.js';
-import { EXIT_OK } from '../exit-codes.js';
+import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
+import { journeyFailed, readJourney } from '../../operations/status-journey.js';
+import { renderJourneyHuman } from '../../render/status/journey-human.js';
+import { toJourneyJson } from '../../render/status/journey-json.js';
 import { addFormatOption, parseFormat, STATUS_FORMATS } from '../format-option.js';
 import { createPauser } from '../../operations/pause.js';
 import type { CommandContext } from '../program.js';
@@ -68,6 +71,8 @@ interface Reading {
   text: string;
   /** The one-line progress summary (--watch off a terminal). */
   heartbeat: string;
+  /** A migrated mailbox is unlicensed past the 30-day grace (seed step 7): status exits 1. */
+  failed: boolean;
 }
 
 /** One read of the service, rendered; `estimate` follows the sync rate over the readings of a --watch. */
@@ -79,12 +84,18 @@ async function snapshot(ctx: CommandContext, desired: DesiredState, backend: Bac
   const estimates = { byAddress: new Map(rows.map((r) => [r.address, r.estimate])), total: total.estimate };
   const view = buildStatusView(desired, live, { now, allUsers: opts.users === true, estimates, ...(checked.batch ? { onlyBatch: checked.batch } : {}) });
   const heartbeat = heartbeatLine(now.getTime(), total, rows);
-  if (checked.format === 'human') return { text: renderStatusHuman(view, { color: ctx.io.color, organization: desired.organization, backend: desired.backend.type }), heartbeat };
+  const journey = await readJourney(desired, live, backend, now);
+  const failed = journeyFailed(journey);
+  if (checked.format === 'human') {
+    const text = renderStatusHuman(view, { color: ctx.io.color, organization: desired.organization, backend: desired.backend.type }) +
+      renderJourneyHuman(journey, { color: ctx.io.color, planPath: displayPath(desired.planFile, ctx.io.cwd) });
+    return { text, heartbeat, failed };
+  }
   const backendInfo = { type: desired.backend.type, organization: desired.organization };
-  const doc = toStatusDocument(view, { toolVersion: TOOL_VERSION, planFile: displayPath(desired.planFile, ctx.io.cwd), backend: backendInfo });
-  if (checked.format === 'markdown') return { text: renderStatusMarkdown(doc), heartbeat };
-  if (checked.format === 'html') return { text: renderStatusHtml(doc), heartbeat };
-  return { text: compact ? `${JSON.stringify(doc)}\n` : stringifyJson(doc), heartbeat };
+  const doc = { ...toStatusDocument(view, { toolVersion: TOOL_VERSION, planFile: displayPath(desired.planFile, ctx.io.cwd), backend: backendInfo }), journey: toJourneyJson(journey) };
+  if (checked.format === 'markdown') return { text: renderStatusMarkdown(doc), heartbeat, failed };
+  if (checked.format === 'html') return { text: renderStatusHtml(doc), heartbeat, failed };
+  return { text: compact ? `${JSON.stringify(doc)}\n` : stringifyJson(doc), heartbeat, failed };
 }
 
 async function status(ctx: CommandContext, planPath: string, opts: StatusOptions): Promise<void> {
@@ -98,8 +109,9 @@ async function status(ctx: CommandContext, planPath: string, opts: StatusOptions
   try {
     const read = (compact: boolean) => snapshot(ctx, desired, backend, opts, checked, compact, estimate);
     if (!opts.watch) {
-      io.stdout((await read(false)).text);
-      return ctx.setExitCode(EXIT_OK);
+      const { text, failed } = await read(false);
+      io.stdout(text);
+      return ctx.setExitCode(failed ? EXIT_ERROR : EXIT_OK);
     }
     await watch(ctx, { intervalMs: opts.interval ?? DEFAULT_INTERVAL_MS, heartbeatMs: opts.heartbeat ?? DEFAULT_HEARTBEAT_MS }, read, checked.format);
     ctx.setExitCode(EXIT_OK);

@@ -1,0 +1,16 @@
+// Reads what the journey needs beyond the live state: licences (Microsoft Graph, when the backend has
+// it) and, once every batch is removed, DNS (the simulated tenant's, else the system resolver).
+import type { Backend } from '../backends/index.js';
+import type { DesiredState, LiveState } from '../model/index.js';
+import { nodeDns } from './check/node-dns.js';
+import { buildJourney, postMigration, type Journey } from './journey.js';
+
+export async function readJourney(desired: DesiredState, live: LiveState, backend: Backend, now: Date): Promise<Journey> {
+  const licensing = backend.readLicensing ? await backend.readLicensing() : undefined;
+  const journey = buildJourney(desired, live, licensing, now);
+  if (journey.allRemoved) journey.post = await postMigration(desired, live, backend.preflight?.dns ?? nodeDns());
+  return journey;
+}
+
+/** `status` fails (exit 1) when a migrated mailbox is unlicensed past the grace period. */
+export const journeyFailed = (j: Journey): boolean => (j.licenses?.alerts ?? []).some((a) => a.severity === 'failed');
