@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diag/index.js';
 import type { DesiredState, LicensingState } from '../model/index.js';
 import { skuOf } from '../plan/diff-licenses.js';
 
-export const needsLicensing = (desired: DesiredState): boolean => desired.batches.some((b) => b.license !== undefined && b.state !== 'removed');
+export const needsLicensing = (desired: DesiredState): boolean => desired.batches.some((b) => b.license !== undefined);
 
 export async function readLicensingFor(desired: DesiredState, backend: Backend, always = false): Promise<LicensingState | undefined> {
   if (!always && !needsLicensing(desired)) return undefined;
@@ -22,7 +22,7 @@ export function licenseDiagnostics(desired: DesiredState, licensing: LicensingSt
   const out: Diagnostic[] = [];
   const known = licensing.skus.map((s) => s.skuPartNumber).sort();
   for (const b of desired.batches) {
-    if (!b.license || b.state === 'removed' || skuOf(licensing, b.license.skuPartNumber)) continue;
+    if (!b.license || skuOf(licensing, b.license.skuPartNumber)) continue;
     out.push(error('UNKNOWN_LICENSE_SKU', `batch ${b.name}: the tenant has no subscription with SKU part number ${b.license.skuPartNumber}`, {
       address: `batch.${b.name}`, range: b.license.source,
       hint: `Use one the tenant lists (Get-MgSubscribedSku): ${known.join(', ') || '(none)'}.`,

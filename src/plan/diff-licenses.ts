@@ -31,7 +31,8 @@ function licenseStep(b: DesiredBatch, user: CloudUser, sku: SubscribedSku): Step
 
 export function diffLicenses(b: DesiredBatch, ctx: PlanContext, licensing: LicensingState | undefined, byAddress: Map<string, CloudUser>): LicenseDiff {
   const want = b.license;
-  if (!want || b.state === 'removed' || !licensing) return { steps: [], notes: [] };
+  // A batch marked removed still licenses its mailboxes while it exists: the licence belongs to the user.
+  if (!want || !licensing) return { steps: [], notes: [] };
   const sku = skuOf(licensing, want.skuPartNumber);
   if (!sku) return { steps: [], notes: [] }; // an error diagnostic says so (licenseDiagnostics)
   const members = ctx.liveUsersByBatch.get(nameKey(b.name)) ?? [];
