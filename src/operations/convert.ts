@@ -1,30 +1,24 @@
 // `stagemig convert`, the use case (seed step 5): for a batch whose mailboxes are all Synced, one bulk
 // read of the tenant's mailboxes, then the files the on-premises administrator runs to turn each
-// migrated mailbox into a mail user. Reads the service only; writes only into the output folder.
+// migrated mailbox into a mail user.
+//
+// Must not: change the service (it only reads), write anywhere but the output folder, write before every
+// check has passed, or print (the command's view does).
 import { mkdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { openBackend } from '../backends/index.js';
-import { loadPlan } from '../config/index.js';
-import { didYouMean } from '../config/did-you-mean.js';
 import { batchMembers, conversionRows, notSynced, type ConversionProblem, type ConversionRow } from '../conversion/conversion-rows.js';
-import { error, hasErrors, StagemigError, type Diagnostic } from '../diag/index.js';
-import { nameKey, type DesiredBatch, type DesiredState } from '../model/index.js';
+import { error, StagemigError, type Diagnostic } from '../diag/index.js';
 import { writeFileAtomic } from '../files/index.js';
 import { conversionFiles, type OutputFile } from '../render/convert/conversion-files.js';
+import { batchNamed } from './batch-option.js';
+import type { Host } from './host.js';
+import { loadDesired } from './load-desired.js';
+import { withBackend } from './open-backend.js';
 
 export interface ConvertRequest {
   planPath: string;
   batch: string;
   outDir: string;
-}
-
-export interface ConvertHost {
-  cwd: string;
-  env: Readonly<Record<string, string | undefined>>;
-  now: () => Date;
-  onInterrupt?: (cb: () => void) => () => void;
-  /** The debug log of service calls, when enabled. */
-  log?: (line: string) => void;
 }
 
 export interface ConvertResult {
@@ -39,15 +33,6 @@ export interface ConvertResult {
 
 /** How many addresses an error lists before it counts the rest. */
 const LISTED = 50;
-
-function findBatch(desired: DesiredState, name: string): DesiredBatch {
-  const found = desired.batches.find((b) => nameKey(b.name) === nameKey(name));
-  if (found) return found;
-  const names = desired.batches.map((b) => b.name);
-  throw new StagemigError([error('USAGE', `--batch ${name} does not name a batch in the plan`, {
-    hint: didYouMean(name, names) ?? `The plan's batches: ${names.join(', ') || '(none)'}.`,
-  })]);
-}
 
 function listed(problems: ConversionProblem[], line: (p: ConversionProblem) => string): string {
   const lines = problems.slice(0, LISTED).map((p) => `  ${line(p)}`);
@@ -99,32 +84,21 @@ async function writeOutput(outDir: string, shown: string, files: OutputFile[]): 
   }
 }
 
-export async function convertBatch(req: ConvertRequest, host: ConvertHost): Promise<ConvertResult> {
-  const { desired, diagnostics } = await loadPlan(req.planPath, { cwd: host.cwd });
-  if (hasErrors(diagnostics) || !desired) throw new StagemigError(diagnostics);
-  const batch = findBatch(desired, req.batch);
+export async function convertBatch(host: Host, req: ConvertRequest): Promise<ConvertResult> {
+  const { desired, warnings } = await loadDesired(host, req.planPath);
+  const batch = batchNamed(desired, req.batch);
   const outDir = resolve(host.cwd, req.outDir);
   await checkOutDir(outDir, req.outDir);
-  const backend = await openBackend(desired.backend, {
-    now: host.now,
-    env: host.env,
-    organization: desired.organization,
-    ...(host.onInterrupt ? { onInterrupt: host.onInterrupt } : {}),
-    ...(host.log ? { log: host.log } : {}),
-  });
-  let rows: ConversionRow[];
-  try {
+  const rows = await withBackend(host, desired, async (backend) => {
     const members = batchMembers(batch, await backend.readLive());
     if (members.length === 0) throw new StagemigError([error('CONVERT_NOT_SYNCED', `Batch ${batch.name} has no mailboxes to convert`, { address: `batch.${batch.name}` })]);
     const waiting = notSynced(members);
     if (waiting.length > 0) throw notSyncedError(batch.name, waiting, members.length);
     const found = conversionRows(members, await backend.readMailboxes());
     if (found.problems.length > 0) throw cloudError(batch.name, found.problems);
-    rows = found.rows;
-  } finally {
-    await backend.close();
-  }
+    return found.rows;
+  });
   const files = conversionFiles(rows);
   await writeOutput(outDir, req.outDir, files);
-  return { batch: batch.name, outDir, rows, files: files.map((f) => ({ name: f.name, bytes: f.content.length })), diagnostics };
+  return { batch: batch.name, outDir, rows, files: files.map((f) => ({ name: f.name, bytes: f.content.length })), diagnostics: warnings };
 }

@@ -14,10 +14,7 @@ interface ConvertOptions {
 
 async function convert(ctx: CommandContext, planPath: string, opts: ConvertOptions): Promise<void> {
   const { io } = ctx;
-  const result = await convertBatch(
-    { planPath, batch: opts.batch, outDir: opts.out },
-    { cwd: io.cwd, env: io.env, now: io.now, onInterrupt: io.onInterrupt, ...(io.log ? { log: io.log } : {}) },
-  );
+  const result = await convertBatch(ctx.host, { planPath, batch: opts.batch, outDir: opts.out });
   if (result.diagnostics.length > 0) io.stderr(renderDiagnostics(result.diagnostics, { color: io.color }));
   io.stdout(renderConvertHuman(result, io.cwd));
   ctx.setExitCode(EXIT_OK);

@@ -4,9 +4,8 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { openBackend, type Backend } from '../../backends/index.js';
 import { parseDuration } from '../../model/index.js';
 import { displayPath, loadPlan } from '../../config/index.js';
-import { didYouMean } from '../../config/did-you-mean.js';
 import { error, hasErrors, StagemigError } from '../../diag/index.js';
-import { nameKey, type DesiredState } from '../../model/index.js';
+import type { DesiredState } from '../../model/index.js';
 import { renderDiagnostics } from '../../render/common/diagnostics.js';
 import { renderStatusHuman } from '../../render/status/status-human.js';
 import { stringifyJson } from '../../render/common/json-document.js';
@@ -25,6 +24,7 @@ import { toJourneyJson } from '../../render/status/journey-json.js';
 import { addFormatOption, parseFormat, STATUS_FORMATS } from '../format-option.js';
 import { createPauser } from '../../operations/pause.js';
 import type { CommandContext } from '../program.js';
+import { batchNamed } from '../../operations/batch-option.js';
 
 interface StatusOptions {
   format?: string;
@@ -59,12 +59,7 @@ function checkOptions(desired: DesiredState, opts: StatusOptions): Checked {
     })]);
   }
   if (opts.batch === undefined) return { format };
-  const found = desired.batches.find((b) => nameKey(b.name) === nameKey(opts.batch!));
-  if (found) return { format, batch: found.name };
-  const names = desired.batches.map((b) => b.name);
-  throw new StagemigError([error('USAGE', `--batch ${opts.batch} does not name a batch in the plan`, {
-    hint: didYouMean(opts.batch, names) ?? `The plan's batches: ${names.join(', ') || '(none)'}.`,
-  })]);
+  return { format, batch: batchNamed(desired, opts.batch).name };
 }
 
 interface Reading {
