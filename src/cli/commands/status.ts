@@ -5,7 +5,7 @@ import { openBackend, type Backend } from '../../backends/index.js';
 import { parseDuration } from '../../model/index.js';
 import { displayPath, loadPlan } from '../../config/index.js';
 import { error, hasErrors, StagemigError } from '../../diag/index.js';
-import type { DesiredState } from '../../model/index.js';
+import { nameKey, type DesiredState } from '../../model/index.js';
 import { renderDiagnostics } from '../../render/common/diagnostics.js';
 import { renderStatusHuman } from '../../render/status/status-human.js';
 import { stringifyJson } from '../../render/common/json-document.js';
