@@ -1,8 +1,9 @@
-import { isAbsolute, relative } from 'node:path';
+import nodePath from 'node:path';
+import { portablePath, type PathApi } from '../model/index.js';
 
-/** The path as shown to the user: relative to `cwd` when the file is under it, else absolute. */
-export function displayPath(absPath: string, cwd: string): string {
-  const rel = relative(cwd, absPath);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return absPath;
-  return rel;
+/** The path as shown to the user: relative to `cwd` when the file is under it, else absolute; forward slashes. */
+export function displayPath(absPath: string, cwd: string, path: PathApi = nodePath): string {
+  const rel = path.relative(cwd, absPath);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return portablePath(absPath);
+  return portablePath(rel);
 }

@@ -10,3 +10,4 @@ export * from './duration.js';
 export * from './plural.js';
 export * from './cloud-mailbox.js';
 export * from './licensing.js';
+export { portablePath, portableRelative, type PathApi } from './portable-path.js';

@@ -3,11 +3,10 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { error, StagemigError } from '../../diag/index.js';
-import { compareText } from '../../model/index.js';
+import { compareText, portablePath } from '../../model/index.js';
 import type { DesiredState } from '../../model/index.js';
 import type { InputDigest } from './format.js';
 
-const portable = (p: string): string => p.split('\\').join('/');
 
 async function digest(absPath: string): Promise<string | undefined> {
   try {
@@ -20,9 +19,9 @@ async function digest(absPath: string): Promise<string | undefined> {
 
 /** Digests of the YAML (first) and of every CSV (sorted by path), with paths relative to `cwd`. */
 export async function hashInputs(desired: DesiredState, cwd: string): Promise<InputDigest[]> {
-  const csvs = [...new Set(desired.batches.map((b) => b.csvPath))].map((p) => portable(relative(cwd, p))).sort(compareText);
+  const csvs = [...new Set(desired.batches.map((b) => b.csvPath))].map((p) => portablePath(relative(cwd, p))).sort(compareText);
   const out: InputDigest[] = [];
-  for (const path of [portable(relative(cwd, desired.planFile)), ...csvs]) {
+  for (const path of [portablePath(relative(cwd, desired.planFile)), ...csvs]) {
     const sha256 = await digest(resolve(cwd, path));
     if (sha256 === undefined) {
       throw new StagemigError([error('FILE_NOT_FOUND', `Input file ${path} disappeared while planning`, { hint: 'Run `stagemig plan --out` again.' })]);

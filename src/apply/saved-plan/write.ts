@@ -2,6 +2,7 @@
 import { relative, resolve } from 'node:path';
 import { error, StagemigError } from '../../diag/index.js';
 import { writeFileAtomic } from '../../files/index.js';
+import { portablePath } from '../../model/index.js';
 import type { DesiredState, LiveState } from '../../model/index.js';
 import type { Plan } from '../../plan/index.js';
 import { fingerprintLive } from './fingerprint.js';
@@ -23,7 +24,7 @@ export async function buildSavedPlan(opts: {
     kind: SAVED_PLAN_KIND,
     tool_version: opts.toolVersion,
     created_at: opts.now.toISOString(),
-    plan_file: relative(opts.cwd, desired.planFile).split('\\').join('/'),
+    plan_file: portablePath(relative(opts.cwd, desired.planFile)),
     backend: { type: desired.backend.type, organization: desired.organization },
     inputs: await hashInputs(desired, opts.cwd),
     live: fingerprintLive(opts.live),

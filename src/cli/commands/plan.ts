@@ -24,7 +24,7 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
       const format = parseFormat(flags.format, PLAN_FORMATS);
       try {
         const result = await runPlan(host, { planPath, ...planningOptionsOf(flags), ...(flags.out !== undefined ? { out: flags.out } : {}) });
-        emit(io, planOutput(format, result, io.color, { full: flags.full === true }));
+        emit(io, planOutput(format, result, io.color, { full: flags.full === true, workingDir: io.cwd }));
         ctx.setExitCode(flags.detailedExitcode && result.pending ? EXIT_CHANGES : EXIT_OK);
       } catch (err) {
         if (!(err instanceof StagemigError)) throw err;

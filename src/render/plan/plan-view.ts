@@ -28,6 +28,8 @@ export interface PlanViewInput {
   fullPlanPointer?: string;
   /** --full: every block, mailbox and cmdlet in the terminal view. */
   full?: boolean;
+  /** Where the runbook is saved: the working folder (powershell only; default beside the plan). */
+  runbookDir?: string;
 }
 
 const VIEWS: Record<PlanFormat, (v: PlanViewInput) => string> = {
@@ -35,7 +37,7 @@ const VIEWS: Record<PlanFormat, (v: PlanViewInput) => string> = {
   json: (v) => stringifyJson(toPlanDocument(v.plan, v.meta)),
   powershell: (v) => {
     if (!v.desired) throw new Error('the powershell view needs the loaded plan YAML');
-    return renderPowershellRunbook(v.plan, v.desired);
+    return renderPowershellRunbook(v.plan, v.desired, v.runbookDir !== undefined ? { runbookDir: v.runbookDir } : {});
   },
   markdown: (v) => renderMarkdownPlan(toPlanDocument(v.plan, v.meta), v.fullPlanPointer ? { fullPlanPointer: v.fullPlanPointer } : {}),
 };
@@ -64,13 +66,14 @@ export interface PlanOutcome {
 }
 
 /** `stagemig plan`: warnings on stderr, the plan on stdout, and the saved-plan note. */
-export function planOutput(format: PlanFormat, r: PlanOutcome, color: boolean, o: { full?: boolean } = {}): Output {
+export function planOutput(format: PlanFormat, r: PlanOutcome, color: boolean, o: { full?: boolean; workingDir?: string } = {}): Output {
   const meta: PlanDocumentMeta = {
     toolVersion: TOOL_VERSION, createdAt: r.createdAt.toISOString(), planFile: r.planFileShown,
     backend: { type: r.desired.backend.type, organization: r.desired.organization }, mode: r.plan.mode,
   };
   const pointer = r.savedTo !== undefined ? { fullPlanPointer: showPointer(r.savedTo) } : {};
-  const body = renderPlanView(format, { plan: r.plan, desired: r.desired, meta, color, full: o.full === true, ...pointer });
+  const runbookDir = o.workingDir !== undefined ? { runbookDir: o.workingDir } : {};
+  const body = renderPlanView(format, { plan: r.plan, desired: r.desired, meta, color, full: o.full === true, ...pointer, ...runbookDir });
   const note = r.savedTo !== undefined ? renderSavedNote(r.savedTo) : '';
   const warnings = diagnosticsText(r.warnings, color);
   return format === 'human' ? output(body + note, warnings) : output(body, warnings + note);

@@ -1,6 +1,7 @@
 // `stagemig plan --format powershell`: the plan as a reviewable PowerShell runbook. Every value is a
 // single-quoted literal (quotePs); secrets and CSV rows are read when the runbook runs, never written here.
-import { basename, dirname } from 'node:path';
+import { basename, dirname, isAbsolute } from 'node:path';
+import { portablePath, portableRelative } from '../../model/index.js';
 import { isCredentialRef, isCsvRef, type DesiredState, type ParamValue, type Step } from '../../model/index.js';
 import type { Plan } from '../../plan/index.js';
 import { licenseObjects } from '../plan/cmdlet-text.js';
@@ -29,6 +30,20 @@ function secretsOf(plan: Plan, desired: DesiredState): string[] {
   return [...names].sort();
 }
 
+/**
+ * A file the YAML names (certificate, module path): inside the plan's folder, an expression relative
+ * to $PlanDir (portable between machines); elsewhere (an install location) the path as it is.
+ */
+function planRelative(desired: DesiredState, absPath: string): string {
+  const rel = portableRelative(dirname(desired.planFile), absPath);
+  const outside = rel === '..' || rel.startsWith('../') || isAbsolute(rel) || /^[A-Za-z]:\//.test(rel);
+  return outside ? quotePs(portablePath(absPath)) : `(Join-Path $PlanDir ${quotePs(rel)})`;
+}
+
+/** Module names stay names; module paths (resolved against the plan) become $PlanDir-relative. */
+const moduleArgument = (desired: DesiredState, module: string | undefined): string =>
+  module === undefined ? quotePs('ExchangeOnlineManagement') : isAbsolute(module) ? planRelative(desired, module) : quotePs(module);
+
 function connectLines(desired: DesiredState): string[] {
   const b = desired.backend;
   const common = `-Organization ${quotePs(desired.organization)} -ShowBanner:$false -CommandName ${quotePsArray(USED_CMDLETS)}`;
@@ -40,10 +55,10 @@ function connectLines(desired: DesiredState): string[] {
     ];
   }
   const auth = b.certificateFile !== undefined
-    ? `-CertificateFilePath ${quotePs(b.certificateFile)} -CertificatePassword (Get-StagemigSecret ${quotePs(b.certificatePasswordEnv ?? '')})`
+    ? `-CertificateFilePath ${planRelative(desired, b.certificateFile)} -CertificatePassword (Get-StagemigSecret ${quotePs(b.certificatePasswordEnv ?? '')})`
     : `-CertificateThumbprint ${quotePs(b.certificateThumbprint ?? '')}`;
   return [
-    `Import-Module ${quotePs(b.module ?? 'ExchangeOnlineManagement')}`,
+    `Import-Module ${moduleArgument(desired, b.module)}`,
     `Connect-ExchangeOnline -AppId ${quotePs(b.appId)} ${auth} ${common}`,
   ];
 }
@@ -55,7 +70,7 @@ function graphConnectLines(desired: DesiredState, steps: readonly Step[]): strin
   const lines = ['Import-Module Microsoft.Graph.Users, Microsoft.Graph.Users.Actions'];
   if (b.type !== 'exchange-online') return [...lines, "Connect-MgGraph -Scopes 'User.ReadWrite.All', 'Organization.Read.All' -TenantId " + quotePs(desired.organization) + ' -NoWelcome'];
   const cert = b.certificateFile !== undefined
-    ? `-Certificate ([System.Security.Cryptography.X509Certificates.X509Certificate2]::new(${quotePs(b.certificateFile)}, (Get-StagemigSecret ${quotePs(b.certificatePasswordEnv ?? '')})))`
+    ? `-Certificate ([System.Security.Cryptography.X509Certificates.X509Certificate2]::new(${planRelative(desired, b.certificateFile)}, (Get-StagemigSecret ${quotePs(b.certificatePasswordEnv ?? '')})))`
     : `-CertificateThumbprint ${quotePs(b.certificateThumbprint ?? '')}`;
   return [...lines, `Connect-MgGraph -ClientId ${quotePs(b.appId)} -TenantId ${quotePs(desired.organization)} ${cert} -NoWelcome`];
 }
@@ -70,7 +85,7 @@ function csvVariables(steps: readonly Step[]): { lines: string[]; names: Map<Ste
       const name = `$csvData${i + 1}`;
       names.set(step, name);
       lines.push(`# ${commentText(`${step.address}: ${v.csv.emails.length} row(s) of ${v.csv.file}`)}`);
-      lines.push(`${name} = Get-StagemigCsvData -Path (Join-Path $PlanDir ${quotePs(v.csv.file)}) -EmailAddress @(`);
+      lines.push(`${name} = Get-StagemigCsvData -Path (Join-Path $PlanDir ${quotePs(portablePath(v.csv.file))}) -EmailAddress @(`);
       for (const e of v.csv.emails) lines.push(`    ${quotePs(e)}`);
       lines.push(')');
     }
@@ -92,7 +107,14 @@ function argument(name: string, v: ParamValue, csvVar: string | undefined): stri
   return `-${name} ${csvVar ?? '$null'}`;
 }
 
-export function renderPowershellRunbook(plan: Plan, desired: DesiredState): string {
+/**
+ * `runbookDir`: the folder the runbook will be saved in (the working directory of `stagemig plan
+ * --format powershell > runbook.ps1`); it finds the plan's folder, and so its CSV files, relative
+ * to its own location ($PSScriptRoot), never by an absolute path of the machine that planned.
+ * Default: beside the plan YAML.
+ */
+export function renderPowershellRunbook(plan: Plan, desired: DesiredState, opts: { runbookDir?: string } = {}): string {
+  const planDir = portableRelative(opts.runbookDir ?? dirname(desired.planFile), dirname(desired.planFile));
   const steps = plan.steps;
   const secrets = secretsOf(plan, desired);
   const out = [
@@ -105,8 +127,10 @@ export function renderPowershellRunbook(plan: Plan, desired: DesiredState): stri
   out.push("$ErrorActionPreference = 'Stop'", 'Set-StrictMode -Version 3.0', '');
   if (steps.length === 0) return [...out, '# Nothing to do: the migration service already matches the plan.', ''].join('\n');
   out.push(
-    '# CSV paths are relative to the plan\'s folder; set STAGEMIG_PLAN_DIR to run the runbook from elsewhere.',
-    `$PlanDir = if ($env:STAGEMIG_PLAN_DIR) { $env:STAGEMIG_PLAN_DIR } else { ${quotePs(dirname(desired.planFile))} }`,
+    `# Files are found relative to this runbook: the plan's folder is ${commentText(planDir)} from where it is saved`,
+    '# (set STAGEMIG_PLAN_DIR to point at the plan\'s folder instead).',
+    '$RunbookDir = if ($PSScriptRoot) { $PSScriptRoot } else { (Get-Location).Path }',
+    `$PlanDir = if ($env:STAGEMIG_PLAN_DIR) { $env:STAGEMIG_PLAN_DIR } else { Join-Path $RunbookDir ${quotePs(planDir)} }`,
     '', RUNBOOK_HELPERS, '',
   );
   if (secrets.length > 0) out.push(`foreach ($name in @(${quotePsArray(secrets)})) { $null = Get-StagemigSecret $name }`);

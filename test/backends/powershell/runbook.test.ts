@@ -33,7 +33,8 @@ describe('PowerShell runbook', () => {
     expect(text).toContain(`-SourceEndpoint 'EP ''$(x)'''`);
     expect(text).toContain(`[pscredential]::new('CONTOSO\\o''brien \`$env:PATH', (Get-StagemigSecret 'ONPREM_PW'))`);
     expect(text).toContain(`-NotificationEmails @('ops''$(x)@contoso.com')`);
-    expect(text).toContain("-CertificateFilePath '/plans/o''brien/app.pfx' -CertificatePassword (Get-StagemigSecret 'EXO_CERT_PASSWORD')");
+    // Files the YAML names are found relative to the plan folder ($PlanDir), not by this machine's path.
+    expect(text).toContain("-CertificateFilePath (Join-Path $PlanDir 'o''brien/app.pfx') -CertificatePassword (Get-StagemigSecret 'EXO_CERT_PASSWORD')");
     expect(text).toContain("Import-Module '/opt/StagemigSimulator/StagemigSimulator.psd1'");
   });
 
