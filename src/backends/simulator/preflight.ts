@@ -5,7 +5,7 @@ import type { WireValue } from '../../model/index.js';
 import type { AcceptedDomain, CloudRecipient, ServerTestOutcome } from '../preflight.js';
 import { findEndpoint } from './lookup.js';
 import { Params, refuse } from './params.js';
-import type { SimRecipientOverride, SimState } from './state.js';
+import type { SimRecipientKind, SimState } from './state.js';
 import { T } from './texts.js';
 
 /** The on-premises organization that directory sync mirrors: the plan's organization and CSV addresses. */
@@ -51,7 +51,8 @@ export function testMigrationServer(state: SimState | undefined, params: Record<
   return state ? failure(state, autodiscover) : { result: 'Success', message: '' };
 }
 
-const TYPE_OF: Record<Exclude<SimRecipientOverride, 'missing'>, string> = {
+const TYPE_OF: Record<Exclude<SimRecipientKind, 'missing'>, string> = {
+  mailUser: 'MailUser',
   mailbox: 'UserMailbox',
   contact: 'MailContact',
   group: 'MailUniversalDistributionGroup',
@@ -63,7 +64,7 @@ function recipient(address: string, type: string): CloudRecipient {
 
 /** Get-Recipient -ResultSize Unlimited: directory sync's mail users, provisioned mailboxes and the scenario's objects. */
 export function readRecipients(state: SimState | undefined, onPremises: OnPremises | undefined): CloudRecipient[] {
-  const overrides = state?.tenant?.recipients ?? {};
+  const overrides = state?.faults.recipients ?? {};
   const provisioned = new Set<string>();
   const migrated = new Set<string>();
   for (const u of state?.users ?? []) {
@@ -74,10 +75,9 @@ export function readRecipients(state: SimState | undefined, onPremises: OnPremis
   const addresses = new Set([...(onPremises?.addresses ?? []).map((a) => a.toLowerCase()), ...migrated, ...Object.keys(overrides)]);
   const out: CloudRecipient[] = [];
   for (const a of [...addresses].sort()) {
-    const override = overrides[a];
-    if (override === 'missing') continue;
-    if (override !== undefined) out.push(recipient(a, TYPE_OF[override]));
-    else out.push(recipient(a, provisioned.has(a) ? 'UserMailbox' : 'MailUser'));
+    // As the service has it: provisioning made a mailbox; otherwise the scenario's kind, else directory sync's mail user.
+    const kind = provisioned.has(a) ? 'mailbox' : (overrides[a] ?? 'mailUser');
+    if (kind !== 'missing') out.push(recipient(a, TYPE_OF[kind]));
   }
   return out;
 }

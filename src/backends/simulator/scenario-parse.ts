@@ -5,7 +5,7 @@ import type { Diagnostic } from '../../diag/index.js';
 import { parseDuration } from '../../model/index.js';
 import { FAILURE_KINDS } from './mailbox-failures.js';
 import { ScenarioReader } from './scenario-nodes.js';
-import type { SimEndpointFailure, SimFaults, SimMailboxFault, SimTenant } from './state.js';
+import type { SimEndpointFailure, SimFaults, SimMailboxFault, SimRecipientKind, SimTenant } from './state.js';
 import { readTenantKey, TENANT_KEYS } from './scenario-tenant.js';
 
 export interface Scenario {
@@ -17,7 +17,8 @@ export interface Scenario {
   tenant?: SimTenant;
 }
 
-const TOP = ['version', 'failMailboxes', 'endpoint', 'throttle', 'corruptBatches', 'cutoverBatch', ...TENANT_KEYS] as const;
+const TOP = ['version', 'failMailboxes', 'recipients', 'endpoint', 'throttle', 'corruptBatches', 'cutoverBatch', ...TENANT_KEYS] as const;
+const RECIPIENT_KINDS = ['missing', 'mailUser', 'mailbox', 'contact', 'group'] as const;
 const MAILBOX_KEYS = ['failure', 'errorSummary', 'at', 'times'] as const;
 const ENDPOINT: Record<string, SimEndpointFailure> = {
   unreachable: 'unreachable', wrongCredentials: 'credentials', autodiscoverFails: 'autodiscover',
@@ -62,6 +63,17 @@ function failMailboxes(r: ScenarioReader, node: YamlNode | null, faults: SimFaul
     if (fault) out[email.toLowerCase()] = fault;
   }
   faults.failMailboxes = out;
+}
+
+/** `recipients: {address: missing | mailUser | mailbox | contact | group}`: who holds it in the cloud. */
+function recipients(r: ScenarioReader, node: YamlNode | null, faults: SimFaults): void {
+  const out: Record<string, SimRecipientKind> = {};
+  for (const [email, keyNode, value] of r.entries(node, 'recipients') ?? []) {
+    if (!EMAIL.test(email)) r.fail(keyNode, `recipients: "${email}" is not an email address`);
+    const kind = r.oneOf(value, `recipients.${email}`, RECIPIENT_KINDS);
+    if (kind) out[email.toLowerCase()] = kind;
+  }
+  faults.recipients = out;
 }
 
 function throttle(r: ScenarioReader, node: YamlNode | null, faults: SimFaults): void {
@@ -121,6 +133,7 @@ export function parseScenario(text: string, file: string): { scenario?: Scenario
     if (key === 'version') {
       if (!isScalar(value) || value.value !== 1) r.fail(value, 'version must be 1');
     } else if (key === 'failMailboxes') failMailboxes(r, value, scenario.faults);
+    else if (key === 'recipients') recipients(r, value, scenario.faults);
     else if (key === 'endpoint') {
       const f = r.oneOf(value, 'endpoint', Object.keys(ENDPOINT));
       if (f) scenario.faults.endpointFailure = ENDPOINT[f]!;

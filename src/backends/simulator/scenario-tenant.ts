@@ -1,15 +1,12 @@
 // Scenario keys for the tenant around the migration service, read by `stagemig check`:
 //   acceptedDomains: [contoso.com]         exactly these (plus the organization's domain)
 //   federatedDomains: [contoso.com]        AD FS single sign-on
-//   recipients: {a@contoso.com: missing}   missing | mailbox | contact | group (default: a mail user)
 //   dns: {contoso.com: {mx: [host], autodiscover: host}}   ("" or [] for no record)
 import { isScalar, type Node as YamlNode } from 'yaml';
 import type { ScenarioReader } from './scenario-nodes.js';
-import type { SimDnsAnswers, SimRecipientOverride, SimTenant } from './state.js';
+import type { SimDnsAnswers, SimTenant } from './state.js';
 
-export const TENANT_KEYS = ['acceptedDomains', 'federatedDomains', 'recipients', 'dns'] as const;
-const KINDS: readonly SimRecipientOverride[] = ['missing', 'mailbox', 'contact', 'group'];
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+export const TENANT_KEYS = ['acceptedDomains', 'federatedDomains', 'dns'] as const;
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/i;
 
 function domains(r: ScenarioReader, node: YamlNode | null, what: string): string[] | undefined {
@@ -54,16 +51,6 @@ function dns(r: ScenarioReader, node: YamlNode | null): Record<string, SimDnsAns
   return out;
 }
 
-function recipients(r: ScenarioReader, node: YamlNode | null): Record<string, SimRecipientOverride> {
-  const out: Record<string, SimRecipientOverride> = {};
-  for (const [email, keyNode, value] of r.entries(node, 'recipients') ?? []) {
-    if (!EMAIL.test(email)) r.fail(keyNode, `recipients: "${email}" is not an email address`);
-    const kind = r.oneOf(value, `recipients.${email}`, KINDS);
-    if (kind) out[email.toLowerCase()] = kind;
-  }
-  return out;
-}
-
 /** Reads one tenant key into `tenant`; false when the key is not a tenant key. */
 export function readTenantKey(r: ScenarioReader, key: string, value: YamlNode | null, tenant: SimTenant): boolean {
   if (key === 'acceptedDomains') {
@@ -72,8 +59,7 @@ export function readTenantKey(r: ScenarioReader, key: string, value: YamlNode | 
   } else if (key === 'federatedDomains') {
     const d = domains(r, value, key);
     if (d) tenant.federatedDomains = d;
-  } else if (key === 'recipients') tenant.recipients = recipients(r, value);
-  else if (key === 'dns') tenant.dns = dns(r, value);
+  } else if (key === 'dns') tenant.dns = dns(r, value);
   else return false;
   return true;
 }
@@ -84,7 +70,6 @@ export function describeTenant(tenant: SimTenant | undefined): string[] {
   const out: string[] = [];
   if (tenant.acceptedDomains) out.push(`accepted domains: ${tenant.acceptedDomains.join(', ') || '(only the organization\'s)'}`);
   if (tenant.federatedDomains?.length) out.push(`federated domains: ${tenant.federatedDomains.join(', ')}`);
-  for (const [email, kind] of Object.entries(tenant.recipients ?? {})) out.push(`recipient ${email}: ${kind}`);
   for (const [domain, a] of Object.entries(tenant.dns ?? {})) {
     out.push(`dns ${domain}: MX ${a.mx === undefined ? 'default' : a.mx.join(', ') || 'none'}, Autodiscover ${a.autodiscover === undefined ? 'default' : a.autodiscover || 'none'}`);
   }

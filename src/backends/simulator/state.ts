@@ -98,6 +98,12 @@ export interface SimMailboxFault {
 
 export type SimEndpointFailure = 'unreachable' | 'credentials' | 'autodiscover';
 
+/**
+ * What holds an address in the cloud directory (directory.ts): a mail user created by directory sync
+ * (the default for every address), a mailbox, a mail contact, a group, or nothing.
+ */
+export type SimRecipientKind = 'mailUser' | 'mailbox' | 'contact' | 'group' | 'missing';
+
 export interface SimFaults {
   /** The Nth write cmdlet since the fault was set fails with `message`. */
   failOnWriteCall?: number;
@@ -110,10 +116,9 @@ export interface SimFaults {
   endpointFailure?: SimEndpointFailure;
   /** Batch name (lower case) → milliseconds after it starts syncing when it turns Corrupted. */
   corruptBatches?: Record<string, number>;
+  /** Addresses whose cloud recipient is not the default mail user (scenario `recipients:`). */
+  recipients?: Record<string, SimRecipientKind>;
 }
-
-/** What the cloud directory holds for an address instead of the mail user that directory sync creates. */
-export type SimRecipientOverride = 'missing' | 'mailbox' | 'contact' | 'group';
 
 /** DNS answers for one domain: MX hosts and the target of autodiscover.<domain> (a CNAME, or the host itself). */
 export interface SimDnsAnswers {
@@ -124,15 +129,13 @@ export interface SimDnsAnswers {
 /**
  * The tenant around the migration service, as `stagemig check` reads it (set by scenario files).
  * Absent keys model a tenant prepared as seed step 1 says: every domain of the plan's addresses is
- * accepted and managed, directory sync has created every address as a mail user, DNS still points on premises.
+ * accepted and managed, DNS still points on premises. (Who holds each address: SimFaults.recipients.)
  */
 export interface SimTenant {
   /** Accepted domains besides the organization's; when set, exactly these. */
   acceptedDomains?: string[];
   /** Accepted domains whose sign-in is federated (AD FS single sign-on). */
   federatedDomains?: string[];
-  /** Address (lower case) → what the directory holds instead of a mail user. */
-  recipients?: Record<string, SimRecipientOverride>;
   /** Domain (lower case) → its DNS answers. */
   dns?: Record<string, SimDnsAnswers>;
 }
