@@ -30,12 +30,16 @@ try {
   const rows = [
     { label: 'validate', ...measure('validate', planPath) },
     { label: 'plan (empty simulator)', ...measure('plan', planPath) },
+    { label: 'check (empty simulator)', ...measure('check', planPath) },
   ];
   const setup = measure('apply', planPath);
   console.log(`(setup: applied ${setup.steps} steps in ${setup.wallMs} ms, not part of the budget)`);
   rows.push({ label: 'plan (fully applied)', ...measure('plan', planPath) });
+  rows.push({ label: 'check (fully applied)', ...measure('check', planPath) });
   console.table(rows.map(({ label, wallMs, cpuMs, peakRssMB, reads, steps }) => ({ phase: label, wallMs, cpuMs, peakRssMB, reads, steps })));
   const planRows = rows.filter((r) => r.label.startsWith('plan'));
+  const checkReads = new Set(rows.filter((r) => r.label.startsWith('check')).map((r) => r.reads));
+  console.log(`check: ${[...checkReads].join(', ')} service calls (reads + one Test-MigrationServerAvailability per endpoint), whatever the size.`);
   const over = planRows.filter((r) => Number(r.wallMs) > 2000 || Number(r.peakRssMB) > 400);
   console.log(over.length === 0 ? 'Within budget: plan < 2 s wall and < 400 MB peak.' : `Over budget: ${over.map((r) => r.label).join(', ')}`);
 } finally {

@@ -6,6 +6,8 @@ import { buildPlan } from '../src/plan/index.js';
 import { renderHumanPlan } from '../src/render/plan/human-plan.js';
 import { toPlanDocument } from '../src/render/plan/json-plan.js';
 import { materialize } from '../src/apply/index.js';
+import { runChecks } from '../src/operations/check/run-check.js';
+import { renderCheckMarkdown } from '../src/render/check/markdown.js';
 
 const [phase, planPath] = process.argv.slice(2) as [string, string];
 const t0 = performance.now();
@@ -15,9 +17,19 @@ if (!desired) throw new Error(`bench plan invalid: ${diagnostics.map((d) => d.su
 let reads = 0;
 let steps = 0;
 let outputBytes = 0;
+let checkFindings: number | undefined;
 if (phase !== 'validate') {
   if (desired.backend.type !== 'simulator') throw new Error('bench needs the simulator');
-  const backend = createSimulatorBackend({ stateFile: desired.backend.stateFile, now: () => new Date('2026-01-01T00:00:00Z') });
+  const onPremisesAddresses = desired.batches.flatMap((b) => b.users.map((u) => u.email));
+  const backend = createSimulatorBackend({
+    stateFile: desired.backend.stateFile, now: () => new Date('2026-01-01T00:00:00Z'), organization: desired.organization, onPremisesAddresses,
+  });
+  if (phase === 'check') {
+    // stagemig check: every check, reads included (runChecks reads the live state itself).
+    const report = await runChecks(desired, backend, { targets: [], env: { STAGEMIG_BENCH_PASSWORD: 'bench-only' } });
+    checkFindings = report.findings.length;
+    outputBytes = Buffer.byteLength(renderCheckMarkdown(report, { organization: desired.organization, backend: 'simulator' }));
+  }
   const live = await backend.readLive();
   const plan = buildPlan(desired, live);
   steps = plan.steps.length;
@@ -33,7 +45,8 @@ if (phase !== 'validate') {
     }
     await saveState(desired.backend.stateFile, state);
   }
-  reads = backend.readCalls;
+  reads = backend.readCalls - (phase === 'check' ? 3 : 0); // check: without the plan's own readLive below
+  if (checkFindings !== undefined) steps = checkFindings; // for check: the number of findings
 }
 const cpu = process.cpuUsage(cpu0);
 process.stdout.write(JSON.stringify({
