@@ -19,6 +19,7 @@ Environment:
 
 export const COMMAND_EXAMPLES: Readonly<Record<string, string>> = {
   validate: 'stagemig validate migration/stagemig.yaml --format json',
+  check: 'stagemig check migration/stagemig.yaml --format markdown --target batch.StagedBatch2',
   plan: 'stagemig plan migration/stagemig.yaml --out stagemig.plan.json --detailed-exitcode',
   apply: 'stagemig apply stagemig.plan.json          # exactly the reviewed plan\n  stagemig apply migration/stagemig.yaml --auto-approve --wait',
   show: 'stagemig show stagemig.plan.json --format markdown',
@@ -31,5 +32,5 @@ export const COMMAND_EXAMPLES: Readonly<Record<string, string>> = {
 
 export function commandHelpAfter(name: string): string | undefined {
   const example = COMMAND_EXAMPLES[name];
-  return example === undefined ? undefined : `\nExample:\n  ${example}\n\nExit codes: 0 success, 1 error${name === 'plan' ? ', 2 changes pending (with --detailed-exitcode)' : ''}.\n`;
+  return example === undefined ? undefined : `\nExample:\n  ${example}\n\nExit codes: 0 success, 1 error${name === 'plan' ? ', 2 changes pending (with --detailed-exitcode)' : name === 'check' ? ' or a failed check (warnings alone exit 0)' : ''}.\n`;
 }
