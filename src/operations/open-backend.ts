@@ -12,16 +12,22 @@ export interface BackendTarget {
   organization: string;
 }
 
-export function openBackendFor(host: Host, target: BackendTarget): Promise<Backend> {
+/** What the simulator's directory sync mirrors (stagemig check): the plan's CSV addresses. */
+export interface BackendExtras {
+  onPremisesAddresses?: readonly string[];
+}
+
+export function openBackendFor(host: Host, target: BackendTarget, extras: BackendExtras = {}): Promise<Backend> {
   return openBackend(target.backend, {
     now: host.clock.now, env: host.env, organization: target.organization, onInterrupt: host.onInterrupt,
     ...(host.log ? { log: host.log } : {}),
+    ...(extras.onPremisesAddresses ? { onPremisesAddresses: extras.onPremisesAddresses } : {}),
   });
 }
 
 /** Opens the backend, runs `use`, and closes the backend whatever happens. */
-export async function withBackend<T>(host: Host, target: BackendTarget, use: (backend: Backend) => Promise<T>): Promise<T> {
-  const backend = await openBackendFor(host, target);
+export async function withBackend<T>(host: Host, target: BackendTarget, use: (backend: Backend) => Promise<T>, extras: BackendExtras = {}): Promise<T> {
+  const backend = await openBackendFor(host, target, extras);
   try {
     return await use(backend);
   } finally {

@@ -35,7 +35,7 @@ async function check(ctx: CommandContext, planPath: string, opts: CheckOptions):
   const format = parseFormat(opts.format, CHECK_FORMATS);
   const { desired, report, diagnostics } = await checkPlan(
     { planPath, targets: (d) => checkTargets(d, opts.target ?? []), ...(opts.dnsServer !== undefined ? { dnsServer: opts.dnsServer } : {}) },
-    io,
+    ctx.host,
   );
   if (diagnostics.length > 0) io.stderr(renderDiagnostics(diagnostics, { color: io.color }));
   const backend = { type: desired.backend.type, organization: desired.organization };

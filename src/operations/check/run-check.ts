@@ -1,8 +1,10 @@
 // `stagemig check` as a use case: load the plan, open its backend, read what every check needs with a
 // fixed number of service calls, and return the findings. Changes nothing.
-import { openBackend, type Backend } from '../../backends/index.js';
-import { loadPlan } from '../../config/index.js';
-import { error, hasErrors, StagemigError, type Diagnostic } from '../../diag/index.js';
+import type { Backend } from '../../backends/index.js';
+import { error, StagemigError, type Diagnostic } from '../../diag/index.js';
+import type { Host, HostEnv } from '../host.js';
+import { loadDesired } from '../load-desired.js';
+import { withBackend } from '../open-backend.js';
 import { batchAddress, endpointAddress, nameKey, type DesiredState } from '../../model/index.js';
 import { addressesByDomain, domainFindings } from './domains.js';
 import { dnsFinding } from './dns.js';
@@ -11,15 +13,6 @@ import { sortFindings, type CheckReport } from './finding.js';
 import { nodeDns } from './node-dns.js';
 import { recipientFindings } from './recipients.js';
 import { tenantFindings } from './tenant-limits.js';
-
-export interface CheckHost {
-  cwd: string;
-  env: Readonly<Record<string, string | undefined>>;
-  now: () => Date;
-  onInterrupt?: (cb: () => void) => () => void;
-  /** The debug log of service calls, when enabled. */
-  log?: (line: string) => void;
-}
 
 export interface CheckArgs {
   planPath: string;
@@ -46,7 +39,7 @@ function scope(desired: DesiredState, targets: readonly string[]) {
   return { endpoints, batches };
 }
 
-export async function runChecks(desired: DesiredState, backend: Backend, args: { targets: string[]; dnsServer?: string; env: CheckHost['env'] }): Promise<CheckReport> {
+export async function runChecks(desired: DesiredState, backend: Backend, args: { targets: string[]; dnsServer?: string; env: HostEnv }): Promise<CheckReport> {
   const preflight = backend.preflight;
   if (!preflight) throw new StagemigError([error('BACKEND_FAILED', `The ${desired.backend.type} backend cannot run checks`)]);
   const { endpoints, batches } = scope(desired, args.targets);
@@ -69,20 +62,12 @@ export async function runChecks(desired: DesiredState, backend: Backend, args: {
   return { findings: sortFindings(findings), serviceCalls: calls };
 }
 
-export async function checkPlan(args: CheckArgs, host: CheckHost): Promise<CheckResult> {
-  const { desired, diagnostics } = await loadPlan(args.planPath, { cwd: host.cwd });
-  if (hasErrors(diagnostics) || !desired) throw new StagemigError(diagnostics);
+export async function checkPlan(args: CheckArgs, host: Host): Promise<CheckResult> {
+  const { desired, warnings } = await loadDesired(host, args.planPath);
   const targets = args.targets?.(desired) ?? [];
   const onPremisesAddresses = desired.batches.flatMap((b) => b.users.map((u) => u.email));
-  const backend = await openBackend(desired.backend, {
-    now: host.now, env: host.env, organization: desired.organization, onPremisesAddresses,
-    ...(host.onInterrupt ? { onInterrupt: host.onInterrupt } : {}),
-    ...(host.log ? { log: host.log } : {}),
-  });
-  try {
-    const report = await runChecks(desired, backend, { targets, env: host.env, ...(args.dnsServer !== undefined ? { dnsServer: args.dnsServer } : {}) });
-    return { desired, report, diagnostics };
-  } finally {
-    await backend.close();
-  }
+  const report = await withBackend(host, desired, (backend) =>
+    runChecks(desired, backend, { targets, env: host.env, ...(args.dnsServer !== undefined ? { dnsServer: args.dnsServer } : {}) }),
+  { onPremisesAddresses });
+  return { desired, report, diagnostics: warnings };
 }
