@@ -4,8 +4,6 @@ import type { BackendConfig } from '../model/index.js';
 import type { Backend } from './backend.js';
 import { performance } from 'node:perf_hooks';
 import { withCallLog, type CallLogSink } from './call-log.js';
-import { createExchangeOnlineBackend } from './powershell/index.js';
-import { createSimulatorBackend } from './simulator/index.js';
 
 export type { Backend, RunResult } from './backend.js';
 export type { CallLogSink } from './call-log.js';
@@ -34,8 +32,10 @@ export async function openBackend(config: BackendConfig, deps: BackendDeps): Pro
   return withCallLog(backend, log, deps.now);
 }
 
+/** Each backend's code is loaded only when that backend is opened (the simulator run never loads execa). */
 async function openUnlogged(config: BackendConfig, deps: BackendDeps): Promise<Backend> {
   if (config.type === 'simulator') {
+    const { createSimulatorBackend } = await import('./simulator/index.js');
     return createSimulatorBackend({
       stateFile: config.stateFile, now: deps.now,
       ...(deps.organization ? { organization: deps.organization } : {}),
@@ -49,6 +49,7 @@ async function openUnlogged(config: BackendConfig, deps: BackendDeps): Promise<B
       }),
     ]);
   }
+  const { createExchangeOnlineBackend } = await import('./powershell/index.js');
   return createExchangeOnlineBackend({
     config,
     organization: deps.organization,

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { error, StagemigError } from '../diag/index.js';
 
-export { PLAN_FORMATS, SHOW_FORMATS, type PlanFormat } from '../render/plan/plan-view.js';
+export { PLAN_FORMATS, SHOW_FORMATS, type PlanFormat } from '../render/plan/plan-formats.js';
 
 export const CHECK_FORMATS = ['human', 'json', 'markdown'] as const;
 

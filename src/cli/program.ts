@@ -4,17 +4,6 @@ import { renderDiagnostics } from '../render/common/diagnostics.js';
 import type { Host } from '../operations/host.js';
 import { hostOf, type Io } from './io.js';
 import { EXIT_ERROR } from './exit-codes.js';
-import { registerValidate } from './commands/validate.js';
-import { registerPlan } from './commands/plan.js';
-import { registerCheck } from './commands/check.js';
-import { registerApply } from './commands/apply.js';
-import { registerShow } from './commands/show.js';
-import { registerSimulator } from './commands/simulator.js';
-import { registerStatus } from './commands/status.js';
-import { registerImport } from './commands/import.js';
-import { registerFmt } from './commands/fmt.js';
-import { registerConvert } from './commands/convert.js';
-import { registerVersion } from './commands/version.js';
 import { TOOL_VERSION } from '../version.js';
 import { commandHelpAfter, PROGRAM_HELP_AFTER } from './help-text.js';
 import { usageErrorText } from './usage-error.js';
@@ -28,8 +17,45 @@ export interface CommandContext {
   setExitCode: (code: number) => void;
 }
 
-/** The whole command tree. Tests read it too (the CI examples are checked against it). */
-export function buildProgram(ctx: CommandContext): Command {
+type Register = (program: Command, ctx: CommandContext) => void;
+
+/**
+ * Every command, loaded only when it runs (fast start: `stagemig --version` loads none of them, `plan`
+ * loads plan's modules only). The order is the order of `stagemig --help`.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  validate: async () => (await import('./commands/validate.js')).registerValidate,
+  check: async () => (await import('./commands/check.js')).registerCheck,
+  plan: async () => (await import('./commands/plan.js')).registerPlan,
+  apply: async () => (await import('./commands/apply.js')).registerApply,
+  show: async () => (await import('./commands/show.js')).registerShow,
+  status: async () => (await import('./commands/status.js')).registerStatus,
+  convert: async () => (await import('./commands/convert.js')).registerConvert,
+  simulator: async () => (await import('./commands/simulator.js')).registerSimulator,
+  import: async () => (await import('./commands/import.js')).registerImport,
+  fmt: async () => (await import('./commands/fmt.js')).registerFmt,
+  version: async () => (await import('./commands/version.js')).registerVersion,
+};
+
+/** Global options that take a value (their value is not the command name). */
+const GLOBAL_WITH_VALUE = new Set(['--log-file']);
+
+/** The command the arguments name, when it is one of ours; otherwise (help, a typo) undefined. */
+export function commandNamed(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') return undefined;
+    if (GLOBAL_WITH_VALUE.has(a)) i++;
+    else if (!a.startsWith('-')) return Object.hasOwn(COMMANDS, a) ? a : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The command tree: with `only`, just that command (what a run needs); without, every command (help,
+ * usage errors with suggestions, and the tests that check the CI examples against it).
+ */
+export async function buildProgram(ctx: CommandContext, only?: string): Promise<Command> {
   const program = new Command('stagemig')
     .description('Plan and apply Exchange staged migrations to Microsoft 365 from a reviewed YAML plan.')
     .version(`stagemig ${TOOL_VERSION}`, '-v, --version', 'print the version (with --format json: as JSON)')
@@ -37,17 +63,9 @@ export function buildProgram(ctx: CommandContext): Command {
     .option('--log-file <file>', 'append a debug log of every call to the migration service (secrets masked) to FILE')
     .exitOverride()
     .addHelpText('after', PROGRAM_HELP_AFTER);
-  registerValidate(program, ctx);
-  registerCheck(program, ctx);
-  registerPlan(program, ctx);
-  registerApply(program, ctx);
-  registerShow(program, ctx);
-  registerStatus(program, ctx);
-  registerConvert(program, ctx);
-  registerSimulator(program, ctx);
-  registerImport(program, ctx);
-  registerFmt(program, ctx);
-  registerVersion(program, ctx);
+  const names = only !== undefined ? [only] : Object.keys(COMMANDS);
+  const registers = await Promise.all(names.map((n) => COMMANDS[n]!()));
+  for (const register of registers) register(program, ctx);
   for (const cmd of program.commands) {
     const after = commandHelpAfter(cmd.name());
     if (after) cmd.addHelpText('after', after);
@@ -72,7 +90,7 @@ export async function run(rawArgv: string[], io: Io): Promise<number> {
   const log = debugLogSink(argv, io);
   const ctxIo: Io = { ...io, color, ...(log ? { log } : {}) };
   const ctx: CommandContext = { io: ctxIo, host: hostOf(ctxIo), setExitCode: (c) => (exitCode = c) };
-  const program = buildProgram(ctx);
+  const program = await buildProgram(ctx, commandNamed(argv));
   // Usage errors are collected and printed short (usage-error.ts); help and version go to stdout.
   program.configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text) => void (commanderMessage += text) });
   for (const cmd of allCommands(program)) cmd.configureOutput(program.configureOutput());

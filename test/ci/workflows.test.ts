@@ -11,7 +11,7 @@ import { checkInvocation, scriptsOf, stagemigCommands } from '../helpers/ci-comm
 const CI = resolve(__dirname, '../../examples/ci');
 const files = readdirSync(CI).filter((f) => /\.ya?ml$/.test(f)).sort();
 const text = (f: string) => readFileSync(join(CI, f), 'utf8');
-const program = buildProgram({ io: {} as never, setExitCode: () => undefined });
+const program = await buildProgram({ io: {} as never, host: {} as never, setExitCode: () => undefined });
 const allScripts = (f: string) => scriptsOf(text(f)).map((s) => s.text).join('\n');
 
 describe('the checker itself', () => {

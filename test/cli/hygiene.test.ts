@@ -114,9 +114,10 @@ describe('colour', () => {
   });
 });
 
+const program = await buildProgram({ io: {} as never, host: {} as never, setExitCode: () => undefined });
+
 describe('--format is one option everywhere', () => {
   const all = (cmd: Command): Command[] => cmd.commands.flatMap((c) => [c, ...all(c)]);
-  const program = buildProgram({ io: {} as never, setExitCode: () => undefined });
   const withFormat = all(program).flatMap((c) => c.options.filter((o) => o.long === '--format').map((o) => ({ name: c.name(), o })));
 
   it('is offered by the commands that print documents', () => {

@@ -13,10 +13,7 @@ import { renderMarkdownPlan } from './markdown-plan.js';
 import { renderPowershellRunbook } from '../runbook/powershell-runbook.js';
 import { renderSavedNote, renderShowFooter, renderShowHeader, type SavedPlanFacts } from '../apply/human-saved-plan.js';
 
-/** Views of a saved plan; `plan` also renders a PowerShell runbook, which needs the loaded YAML. */
-export const SHOW_FORMATS = ['human', 'json', 'markdown'] as const;
-export const PLAN_FORMATS = [...SHOW_FORMATS, 'powershell'] as const;
-export type PlanFormat = (typeof PLAN_FORMATS)[number];
+import type { PlanFormat } from './plan-formats.js';
 
 export interface PlanViewInput {
   plan: Plan;

@@ -1,0 +1,6 @@
+// The formats the plan views offer (kept apart from the views so flag parsing loads no view code).
+
+/** Views of a saved plan; `plan` also renders a PowerShell runbook, which needs the loaded YAML. */
+export const SHOW_FORMATS = ['human', 'json', 'markdown'] as const;
+export const PLAN_FORMATS = [...SHOW_FORMATS, 'powershell'] as const;
+export type PlanFormat = (typeof PLAN_FORMATS)[number];
