@@ -33,6 +33,11 @@ export interface Backend {
   readLicensing?(): Promise<LicensingState>;
   /** Runs one write cmdlet. A refusal by the service is `{ok: false}`, not an exception. */
   run(invocation: Invocation): Promise<RunResult>;
+  /**
+   * Runs a sequence of writes (apply's steps) as one unit of saving where the service allows it: the
+   * simulator then saves its state as it goes at a bounded cost and once at the end, not after every step.
+   */
+  batchWrites?<T>(work: () => Promise<T>): Promise<T>;
   /** Ends the session (no-op for the simulator). */
   close(): Promise<void>;
 }

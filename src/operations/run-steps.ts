@@ -31,8 +31,9 @@ export async function runSteps(host: Host, events: StepEvents, opts: {
         interrupted = true;
         events.interrupted();
       });
+  const batch = opts.backend.batchWrites?.bind(opts.backend) ?? (<T>(work: () => Promise<T>) => work());
   try {
-    return await executeSteps({
+    return await batch(() => executeSteps({
       steps: opts.steps,
       backend: opts.backend,
       materialize: (step) => materialize(step, opts.desired, host.env),
@@ -45,7 +46,7 @@ export async function runSteps(host: Host, events: StepEvents, opts: {
         },
         stepFailed: (s, _i, err) => events.stepFailed(s, err),
       },
-    });
+    }));
   } finally {
     unhook();
   }

@@ -40,6 +40,7 @@ export async function invokeOnSimulator(
   }
   const backend = createSimulatorBackend({ stateFile: opts.stateFile, now: opts.now });
   const result = await backend.run(request as unknown as Invocation);
+  await backend.close();
   if (!result.ok) return result;
   const identity = request.parameters.Name;
   if (name.startsWith('new-') && typeof identity === 'string') {

@@ -97,6 +97,21 @@ describe('createSimulatorBackend', () => {
     });
   });
 
+  it('batchWrites saves at the end (not per step), and a refusal inside keeps the unsaved changes', async () => {
+    const { stateFile, sim } = await backend();
+    await sim.run(newEndpoint); // outside a batch: saved at once
+    const results = await sim.batchWrites(async () => {
+      const out = [];
+      for (const name of ['B1', 'B2', 'B3']) out.push(await sim.run(newBatch(name, [`${name.toLowerCase()}@contoso.com`])));
+      out.push(await sim.run(newBatch('B1', ['x@contoso.com']))); // refused: the name is taken
+      out.push(await sim.run(newBatch('B4', ['b4@contoso.com'])));
+      return out;
+    });
+    expect(results.map((r) => r.ok)).toEqual([true, true, true, false, true]);
+    expect((await loadState(stateFile))!.batches.map((b) => b.name)).toEqual(['B1', 'B2', 'B3', 'B4']);
+    expect((await sim.readLive()).users.map((u) => u.email).sort()).toEqual(['b1@contoso.com', 'b2@contoso.com', 'b3@contoso.com', 'b4@contoso.com']);
+  });
+
   it('reads the progress made by simulator advance', async () => {
     const { stateFile, sim } = await backend();
     await sim.run(newEndpoint);

@@ -157,12 +157,10 @@ describe('simulated clock', () => {
     expect(readBatches(s)).toEqual([]);
   });
 
-  it('advances 48 hours over 6,000 mailboxes quickly', () => {
+  it('advances 48 hours over 6,000 mailboxes', () => {
     let s = withEndpoint(undefined, { MaxConcurrentMigrations: 300, MaxConcurrentIncrementalSyncs: 10 });
     for (const b of ['W1', 'W2', 'W3']) s = start(withBatch(s, b, emails(`${b}-`, 2000)), b);
-    const t0 = performance.now();
-    s = advance(s, '48h');
-    expect(performance.now() - t0).toBeLessThan(2000);
+    s = advance(s, '48h'); // how long it takes is not asserted here: timing belongs to npm run bench
     expect(readBatches(s).map((b) => b.status)).toEqual(['Synced', 'Synced', 'Synced']);
   });
 });
