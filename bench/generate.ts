@@ -17,7 +17,6 @@ export function generatePlan(dir: string, batches: number, perBatch: number): st
     '    credentials:',
     '      username: BENCH\\administrator',
     '      passwordEnv: STAGEMIG_BENCH_PASSWORD',
-    '    authentication: Basic',
     '    maxConcurrentMigrations: 300',
     '    maxConcurrentIncrementalSyncs: 10',
     'batches:',

@@ -1,56 +1,17 @@
 # New-, Set- and Get-MigrationBatch (facts §3.6–§3.8); New-MigrationBatch in its Onboarding set (staged).
+# Parameters: Declare.ps1.
 
-function New-MigrationBatch {
-    [CmdletBinding(DefaultParameterSetName = 'Onboarding', SupportsShouldProcess, ConfirmImpact = 'Medium')]
-    param(
-        [Parameter(Mandatory)][string]$Name,
-        [Parameter(Mandatory, ParameterSetName = 'Onboarding')][byte[]]$CSVData,
-        [Parameter(Mandatory, ParameterSetName = 'Onboarding')][object]$SourceEndpoint,
-        [switch]$AutoStart,
-        [switch]$AutoComplete,
-        [string[]]$NotificationEmails,
-        [datetime]$StartAfter,
-        [datetime]$CompleteAfter,
-        [string]$TimeZone,
-        [timespan]$ReportInterval,
-        [switch]$SkipReports,
-        [bool]$AllowUnknownColumnsInCsv,
-        [Unlimited]$BadItemLimit,
-        [Unlimited]$LargeItemLimit,
-        [SkippableMigrationSteps[]]$SkipSteps,
-        [string]$TargetDeliveryDomain,
-        [object]$Partition
-    )
+Register-SimCmdlet 'New-MigrationBatch' {
+    if ($PSCmdlet.ParameterSetName -ne 'Onboarding') {
+        $text = "StagemigSimulator simulates staged migrations only (the Onboarding parameter set), not '$($PSCmdlet.ParameterSetName)'."
+        $PSCmdlet.ThrowTerminatingError((New-SimErrorRecord $text 'New-MigrationBatch' 'InvalidArgument'))
+    }
     if (-not $PSCmdlet.ShouldProcess("Create the migration batch `"$Name`"?", $Name, 'New-MigrationBatch')) { return }
     $result = Invoke-SimCmdlet $PSCmdlet 'New-MigrationBatch' (ConvertTo-SimParameters $PSBoundParameters @('SourceEndpoint', 'Partition'))
     New-SimBatchObject $result
 }
 
-function Set-MigrationBatch {
-    [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
-    param(
-        [Parameter(Mandatory, Position = 0, ValueFromPipeline)][object]$Identity,
-        [switch]$AddUsers,
-        [byte[]]$CSVData,
-        [bool]$AllowUnknownColumnsInCsv,
-        [switch]$ApproveSkippedItems,
-        [datetime]$CompleteAfter,
-        [datetime]$StartAfter,
-        [string[]]$NotificationEmails,
-        [timespan]$ReportInterval,
-        [bool]$SkipReports,
-        [switch]$SyncNow,
-        [switch]$Update,
-        [Unlimited]$BadItemLimit,
-        [Unlimited]$LargeItemLimit,
-        [object]$MoveOptions,
-        [object]$SkipMerging,
-        [object]$SkipMoving,
-        [bool]$AllowIncrementalSyncs,
-        [int]$AutoRetryCount,
-        [object]$SourcePublicFolderDatabase,
-        [object]$Partition
-    )
+Register-SimCmdlet 'Set-MigrationBatch' {
     process {
         $id = ConvertTo-SimIdentity $Identity
         if (-not $PSCmdlet.ShouldProcess("Modify the settings for migration batch `"$id`"?", $id, 'Set-MigrationBatch')) { return }
@@ -59,17 +20,7 @@ function Set-MigrationBatch {
     }
 }
 
-function Get-MigrationBatch {
-    [CmdletBinding(DefaultParameterSetName = 'Identity')]
-    param(
-        [Parameter(Position = 0, ValueFromPipeline, ParameterSetName = 'Identity')][object]$Identity,
-        [Parameter(ParameterSetName = 'Identity')][MigrationBatchStatus]$Status,
-        [Parameter(Mandatory, ParameterSetName = 'Endpoint')][object]$Endpoint,
-        [switch]$IncludeReport,
-        [Unlimited]$ResultSize,
-        [string]$DiagnosticInfo,
-        [object]$Partition
-    )
+Register-SimCmdlet 'Get-MigrationBatch' {
     $records = Invoke-SimCmdlet $PSCmdlet 'Get-MigrationBatch' (ConvertTo-SimParameters $PSBoundParameters @('Identity', 'Endpoint', 'Partition'))
     $items = @($records | Where-Object { $null -ne $_ } | ForEach-Object { New-SimBatchObject $_ })
     if ($PSBoundParameters.ContainsKey('Status')) { $items = @($items | Where-Object { $_.Status.Value -eq $Status.ToString() }) }

@@ -1,32 +1,16 @@
 # Start-, Stop- and Remove-MigrationBatch (facts §3.9, §3.10, §3.12). Stop and Remove ask for
-# confirmation (ConfirmImpact High) unless -Confirm:$false, as the real cmdlets do.
+# confirmation (ConfirmImpact High) unless -Confirm:$false, as the real cmdlets do. Parameters: Declare.ps1.
 
-function Start-MigrationBatch {
-    [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'Medium')]
-    param([Parameter(Position = 0, ValueFromPipeline)][object]$Identity, [object]$Partition)
+foreach ($lifecycle in @(
+        @{ Name = 'Start-MigrationBatch'; Verb = 'Start'; Impact = 'Medium' },
+        @{ Name = 'Stop-MigrationBatch'; Verb = 'Stop'; Impact = 'High' },
+        @{ Name = 'Remove-MigrationBatch'; Verb = 'Remove'; Impact = 'High' })) {
+    $body = [scriptblock]::Create(@"
     process {
-        $id = ConvertTo-SimIdentity $Identity
-        if (-not $PSCmdlet.ShouldProcess("Start the migration batch `"$id`"?", $id, 'Start-MigrationBatch')) { return }
-        $null = Invoke-SimCmdlet $PSCmdlet 'Start-MigrationBatch' (ConvertTo-SimParameters $PSBoundParameters @('Identity', 'Partition'))
+        `$id = ConvertTo-SimIdentity `$Identity
+        if (-not `$PSCmdlet.ShouldProcess("$($lifecycle.Verb) the migration batch ```"`$id```"?", `$id, '$($lifecycle.Name)')) { return }
+        `$null = Invoke-SimCmdlet `$PSCmdlet '$($lifecycle.Name)' (ConvertTo-SimParameters `$PSBoundParameters @('Identity', 'Partition'))
     }
-}
-
-function Stop-MigrationBatch {
-    [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')]
-    param([Parameter(Position = 0, ValueFromPipeline)][object]$Identity, [object]$Partition)
-    process {
-        $id = ConvertTo-SimIdentity $Identity
-        if (-not $PSCmdlet.ShouldProcess("Stop the migration batch `"$id`"?", $id, 'Stop-MigrationBatch')) { return }
-        $null = Invoke-SimCmdlet $PSCmdlet 'Stop-MigrationBatch' (ConvertTo-SimParameters $PSBoundParameters @('Identity', 'Partition'))
-    }
-}
-
-function Remove-MigrationBatch {
-    [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')]
-    param([Parameter(Position = 0, ValueFromPipeline)][object]$Identity, [object]$Partition)
-    process {
-        $id = ConvertTo-SimIdentity $Identity
-        if (-not $PSCmdlet.ShouldProcess("Remove the migration batch `"$id`"?", $id, 'Remove-MigrationBatch')) { return }
-        $null = Invoke-SimCmdlet $PSCmdlet 'Remove-MigrationBatch' (ConvertTo-SimParameters $PSBoundParameters @('Identity', 'Partition'))
-    }
+"@)
+    Register-SimCmdlet $lifecycle.Name $body -ConfirmImpact $lifecycle.Impact
 }

@@ -9,6 +9,7 @@ $script:CommonParameters = @(
 function ConvertTo-SimIdentity {
     param($Value)
     if ($null -eq $Value) { return $null }
+    if ($Value -is [ExValue]) { return ConvertTo-SimIdentity $Value.RawValue }
     if ($Value -is [string]) { return $Value }
     $identity = $Value.PSObject.Properties['Identity']
     if ($null -ne $identity) { return [string]$identity.Value }
@@ -18,6 +19,7 @@ function ConvertTo-SimIdentity {
 function ConvertTo-SimWireValue {
     param($Value)
     if ($null -eq $Value) { return $null }
+    if ($Value -is [ExValue]) { return ConvertTo-SimWireValue $Value.RawValue }
     if ($Value -is [System.Management.Automation.SwitchParameter]) { return $Value.IsPresent }
     if ($Value -is [bool] -or $Value -is [string]) { return $Value }
     if ($Value -is [int] -or $Value -is [long]) { return $Value }

@@ -1,25 +1,7 @@
-# Connect-ExchangeOnline / Disconnect-ExchangeOnline (facts §2.1). App-only certificate sign-in is
+# Connect-ExchangeOnline / Disconnect-ExchangeOnline (facts §2.1); parameters: Declare.ps1. App-only certificate sign-in is
 # checked the way the real module does it locally: the .pfx must open with the given password.
 
-function Connect-ExchangeOnline {
-    [CmdletBinding(DefaultParameterSetName = 'DefaultParameterSet')]
-    param(
-        [Parameter(Position = 0)][string]$ConnectionUri,
-        [string]$AppId,
-        [string]$Organization,
-        [System.Security.Cryptography.X509Certificates.X509Certificate2]$Certificate,
-        [string]$CertificateFilePath,
-        [securestring]$CertificatePassword,
-        [string]$CertificateThumbprint,
-        [switch]$ManagedIdentity,
-        [string]$ManagedIdentityAccountId,
-        [string]$AccessToken,
-        [string[]]$CommandName,
-        [uint32]$PageSize,
-        [switch]$ShowBanner = $true,
-        [switch]$SkipLoadingFormatData,
-        [string]$UserPrincipalName
-    )
+Register-SimCmdlet 'Connect-ExchangeOnline' {
     $fail = {
         param([string]$Text, [string]$Category = 'AuthenticationError')
         $PSCmdlet.ThrowTerminatingError([System.Management.Automation.ErrorRecord]::new(
@@ -48,12 +30,10 @@ function Connect-ExchangeOnline {
     $script:SimUrl = $url
     $script:SimConnected = $true
     $script:SimCommands = if ($CommandName) { @($CommandName) } else { $null }
-    if ($ShowBanner) { Write-Host "Connected to the stagemig simulator at $url (StagemigSimulator stand-in, not Exchange Online)." }
+    if (-not $PSBoundParameters.ContainsKey('ShowBanner') -or $ShowBanner) { Write-Host "Connected to the stagemig simulator at $url (StagemigSimulator stand-in, not Exchange Online)." }
 }
 
-function Disconnect-ExchangeOnline {
-    [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')]
-    param([string[]]$ConnectionId, [string[]]$ModulePrefix)
+Register-SimCmdlet 'Disconnect-ExchangeOnline' -ConfirmImpact High {
     if (-not $PSCmdlet.ShouldProcess('the stagemig simulator session', 'Disconnect')) { return }
     if ($script:SimConnected) { $null = Send-SimRequest $script:SimUrl 'Disconnect-ExchangeOnline' ([ordered]@{}) }
     $script:SimConnected = $false

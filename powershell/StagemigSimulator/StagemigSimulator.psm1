@@ -2,8 +2,9 @@
 # Every cmdlet forwards to `stagemig simulator serve` (URL from Connect-ExchangeOnline -ConnectionUri
 # or $env:STAGEMIG_SIMULATOR_URL) and returns objects shaped like Exchange Online's: nested
 # SourceEndpoint and BatchId objects, enum values, DateTime properties with *UTC twins, Unlimited
-# values. Parameter names, mandatory flags and parameter sets follow the Exchange Online cmdlets;
-# identity parameters (*IdParameter) take a name, a GUID or an object, as the real ones do.
+# values. Parameter sets, names, types, positions and mandatory flags are declared from the documented
+# sets in ../parameter-sets (Declare.ps1); identity parameters (*IdParameter) take a name, a GUID or an
+# object, as the real ones do.
 
 enum MigrationType {
     None = 0; IMAP = 1; XO1 = 2; ExchangeOutlookAnywhere = 4; BulkProvisioning = 8; ExchangeRemoteMove = 16
@@ -28,6 +29,30 @@ enum MigrationUserStatusSummary { Active = 1; Failed = 2; Synced = 3; Completed 
 enum MigrationBatchDirection { Local = 1; Onboarding = 2; Offboarding = 4 }
 enum MigrationUserRecipientType { Mailbox = 0; Contact = 1; Group = 2; PublicFolder = 3; Unsupported = 4; Mailuser = 5; MailboxOrMailuser = 6 }
 enum SkippableMigrationSteps { None = 0; SettingTargetAddress = 1 }
+enum ExchangeEnvironment { O365Default; O365GermanyCloud; O365China; O365USGovGCCHigh; O365USGovDoD }
+enum LogLevel { Default; All }
+enum GmailForwardingDisposition { KeepInInbox = 0; Delete = 1; Archive = 2; MarkAsRead = 3 }
+
+# Exchange's parameter value types (identities, addresses, FQDNs, multi-valued properties...): each
+# takes whatever the real one takes (a string, a GUID, an object piped from a Get-* cmdlet, an array)
+# and keeps it as given; Convert.ps1 turns it into the simulator's JSON.
+class ExValue {
+    [object]$RawValue
+    ExValue([object]$value) { $this.RawValue = $value }
+    [string] ToString() { return [string]$this.RawValue }
+}
+class SmtpAddress : ExValue { SmtpAddress([object]$v) : base($v) {} }
+class Fqdn : ExValue { Fqdn([object]$v) : base($v) {} }
+class MultiValuedProperty : ExValue { MultiValuedProperty([object]$v) : base($v) {} }
+class ExTimeZoneValue : ExValue { ExTimeZoneValue([object]$v) : base($v) {} }
+class MailboxIdParameter : ExValue { MailboxIdParameter([object]$v) : base($v) {} }
+class DatabaseIdParameter : ExValue { DatabaseIdParameter([object]$v) : base($v) {} }
+class MigrationEndpointIdParameter : ExValue { MigrationEndpointIdParameter([object]$v) : base($v) {} }
+class MigrationBatchIdParameter : ExValue { MigrationBatchIdParameter([object]$v) : base($v) {} }
+class MigrationUserIdParameter : ExValue { MigrationUserIdParameter([object]$v) : base($v) {} }
+class ExchangeConnectionSettings : ExValue { ExchangeConnectionSettings([object]$v) : base($v) {} }
+class RequestWorkloadType : ExValue { RequestWorkloadType([object]$v) : base($v) {} }
+class MigrationWorkflowControlFlags : ExValue { MigrationWorkflowControlFlags([object]$v) : base($v) {} }
 
 # Unlimited<int>: an integer or the literal 'Unlimited'.
 class Unlimited {
@@ -95,14 +120,12 @@ class ExEnumValue {
     [string] ToString() { return $this.Value }
 }
 
-foreach ($file in 'Client', 'Convert', 'Objects', 'Session', 'Endpoint', 'Batch', 'BatchLifecycle', 'User', 'Mailbox', 'Preflight') {
+foreach ($file in 'Declare', 'Client', 'Convert', 'Objects', 'Session', 'Endpoint', 'Batch', 'BatchLifecycle', 'User', 'Mailbox', 'Preflight') {
     . (Join-Path $PSScriptRoot "$file.ps1")
 }
 
-Export-ModuleMember -Function @(
-    'Connect-ExchangeOnline', 'Disconnect-ExchangeOnline',
-    'New-MigrationEndpoint', 'Set-MigrationEndpoint', 'Remove-MigrationEndpoint', 'Get-MigrationEndpoint',
-    'New-MigrationBatch', 'Set-MigrationBatch', 'Start-MigrationBatch', 'Stop-MigrationBatch', 'Remove-MigrationBatch',
-    'Get-MigrationBatch', 'Get-MigrationUser', 'Remove-MigrationUser', 'Get-Mailbox',
-    'Test-MigrationServerAvailability', 'Get-Recipient', 'Get-AcceptedDomain'
-)
+# Each registered cmdlet becomes a function with exactly its documented parameter sets (Declare.ps1).
+foreach ($name in @($script:SimBodies.Keys)) { . ([scriptblock]::Create((New-SimCmdletText $name))) }
+# Get-Mailbox, Test-MigrationServerAvailability, Get-Recipient and Get-AcceptedDomain are still declared by
+# hand (Mailbox.ps1, Preflight.ps1) until their documented sets are recorded in ../parameter-sets.
+Export-ModuleMember -Function @(@($script:SimBodies.Keys) + @('Get-Mailbox', 'Test-MigrationServerAvailability', 'Get-Recipient', 'Get-AcceptedDomain'))

@@ -1,23 +1,11 @@
-# Get-MigrationUser and Remove-MigrationUser (facts §3.13, §3.15).
+# Get-MigrationUser and Remove-MigrationUser (facts §3.13, §3.15). Parameters: Declare.ps1.
 
-function Get-MigrationUser {
-    [CmdletBinding(DefaultParameterSetName = 'Identity')]
-    param(
-        [Parameter(Position = 0, ValueFromPipeline, ParameterSetName = 'Identity')][object]$Identity,
-        [Parameter(Mandatory, ParameterSetName = 'EmailAddress')][string]$EmailAddress,
-        [Parameter(Mandatory, ParameterSetName = 'MailboxGuid')][guid]$MailboxGuid,
-        [Parameter(ParameterSetName = 'StatusAndBatchId')][object]$BatchId,
-        [Parameter(ParameterSetName = 'StatusAndBatchId')][MigrationUserStatus]$Status,
-        [Parameter(ParameterSetName = 'StatusAndBatchId')][MigrationUserStatusSummary]$StatusSummary,
-        [Unlimited]$ResultSize,
-        [switch]$IncludeAssociatedUsers,
-        [object]$Partition
-    )
+Register-SimCmdlet 'Get-MigrationUser' {
     $records = Invoke-SimCmdlet $PSCmdlet 'Get-MigrationUser' (ConvertTo-SimParameters $PSBoundParameters @('Identity', 'BatchId', 'Partition'))
     $batchIds = @{}
     $items = @(foreach ($r in @($records)) { if ($null -ne $r) { New-SimUserObject $r $batchIds } })
     switch ($PSCmdlet.ParameterSetName) {
-        'EmailAddress' { $items = @($items | Where-Object { $_.EmailAddress -eq $EmailAddress }) }
+        'EmailAddress' { $wanted = [string]$EmailAddress; $items = @($items | Where-Object { $_.EmailAddress -eq $wanted }) }
         'MailboxGuid' { $items = @($items | Where-Object { $_.MailboxGuid -eq $MailboxGuid }) }
         'StatusAndBatchId' {
             if ($PSBoundParameters.ContainsKey('BatchId')) {
@@ -36,9 +24,7 @@ function Get-MigrationUser {
     foreach ($item in $items) { $item }
 }
 
-function Remove-MigrationUser {
-    [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')]
-    param([Parameter(Mandatory, Position = 0, ValueFromPipeline)][object]$Identity, [object]$Partition)
+Register-SimCmdlet 'Remove-MigrationUser' -ConfirmImpact High {
     process {
         $id = ConvertTo-SimIdentity $Identity
         if (-not $PSCmdlet.ShouldProcess("Remove the migration user `"$id`"?", $id, 'Remove-MigrationUser')) { return }

@@ -40,10 +40,24 @@ function caseDuplicates(src: YamlSource, section: 'endpoints' | 'batches', names
   return out;
 }
 
+/** Keys of the manual form only: Exchange Online's Autodiscover parameter set has none of these parameters. */
+const MANUAL_ONLY = ['authentication', 'exchangeServer', 'rpcProxyServer', 'nspiServer', 'mailboxPermission'];
+
+function autodiscoverRules(src: YamlSource, name: string, ep: Record<string, unknown>): Diagnostic[] {
+  if (ep.autodiscover !== true) return [];
+  return MANUAL_ONLY.filter((k) => Object.hasOwn(ep, k)).map((k) =>
+    diagAt(src, 'AUTODISCOVER_SETTING', `\`${k}\` cannot be set on endpoint \`${name}\`, which uses autodiscover`, at(src, ['endpoints', name, k], true), {
+      address: endpointAddress(name),
+      detail: 'New-MigrationEndpoint -Autodiscover discovers the server settings and the authentication method itself; its documented parameter set has no parameter for this.',
+      hint: `Remove \`${k}\`, or set \`autodiscover: false\` and give exchangeServer, rpcProxyServer and emailAddress.`,
+    }));
+}
+
 function endpointRules(src: YamlSource, endpoints: Record<string, unknown>): Diagnostic[] {
   const out: Diagnostic[] = caseDuplicates(src, 'endpoints', Object.keys(endpoints));
   let total = 0;
   for (const [name, ep] of Object.entries(endpoints)) {
+    if (isRecord(ep)) out.push(...autodiscoverRules(src, name, ep));
     if (!isRecord(ep) || ep.state === 'removed') continue;
     const mig = ep.maxConcurrentMigrations;
     const inc = ep.maxConcurrentIncrementalSyncs;

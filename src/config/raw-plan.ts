@@ -13,6 +13,12 @@ export interface RawEndpoint {
   emailAddress?: string;
   credentials: RawCredentials;
   authentication?: 'Basic' | 'NTLM';
+  nspiServer?: string;
+  mailboxPermission?: 'Admin' | 'FullAccess';
+  skipVerification?: boolean;
+  acceptUntrustedCertificates?: boolean;
+  sourceMailboxLegacyDN?: string;
+  testMailbox?: string;
   maxConcurrentMigrations?: number;
   maxConcurrentIncrementalSyncs?: number;
   state?: 'present' | 'removed';

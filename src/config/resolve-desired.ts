@@ -57,15 +57,21 @@ function resolveEndpoint(src: YamlSource, name: string, raw: RawEndpoint): Desir
     autodiscover: raw.autodiscover ?? false,
     username: raw.credentials.username,
     passwordEnv: raw.credentials.passwordEnv,
-    authentication: raw.authentication === 'NTLM' ? 'Ntlm' : 'Basic',
     protect: raw.protect ?? true,
     source: keyRange(src, ['endpoints', name]),
   };
+  if (raw.authentication !== undefined && !ep.autodiscover) ep.authentication = raw.authentication === 'NTLM' ? 'Ntlm' : 'Basic';
   if (raw.exchangeServer !== undefined) ep.exchangeServer = raw.exchangeServer;
   if (raw.rpcProxyServer !== undefined) ep.rpcProxyServer = raw.rpcProxyServer;
   if (raw.emailAddress !== undefined) ep.emailAddress = raw.emailAddress;
   if (raw.maxConcurrentMigrations !== undefined) ep.maxConcurrentMigrations = raw.maxConcurrentMigrations;
   if (raw.maxConcurrentIncrementalSyncs !== undefined) ep.maxConcurrentIncrementalSyncs = raw.maxConcurrentIncrementalSyncs;
+  if (!ep.autodiscover && raw.nspiServer !== undefined) ep.nspiServer = raw.nspiServer;
+  if (!ep.autodiscover && raw.mailboxPermission !== undefined) ep.mailboxPermission = raw.mailboxPermission;
+  if (raw.skipVerification === true) ep.skipVerification = true;
+  if (raw.acceptUntrustedCertificates === true) ep.acceptUntrustedCertificates = true;
+  if (raw.sourceMailboxLegacyDN !== undefined) ep.sourceMailboxLegacyDN = raw.sourceMailboxLegacyDN;
+  if (raw.testMailbox !== undefined) ep.testMailbox = raw.testMailbox;
   return ep;
 }
 

@@ -31,9 +31,17 @@ export interface DesiredEndpoint {
   username: string;
   /** Name of the environment variable holding the on-premises password. */
   passwordEnv: string;
-  authentication: EndpointAuthentication;
+  /** Manual form only, and only when the YAML sets it (the service defaults to Basic); Autodiscover discovers it. */
+  authentication?: EndpointAuthentication;
   maxConcurrentMigrations?: number;
   maxConcurrentIncrementalSyncs?: number;
+  /** Optional settings of the documented parameter sets (manual form only: nspiServer, mailboxPermission). */
+  nspiServer?: string;
+  mailboxPermission?: 'Admin' | 'FullAccess';
+  skipVerification?: boolean;
+  acceptUntrustedCertificates?: boolean;
+  sourceMailboxLegacyDN?: string;
+  testMailbox?: string;
   /** YAML `protect` (default true): removing the endpoint needs --allow-remove. */
   protect: boolean;
   source: SourceRange;

@@ -11,3 +11,4 @@ export * from './plural.js';
 export * from './cloud-mailbox.js';
 export * from './licensing.js';
 export { portablePath, portableRelative, type PathApi } from './portable-path.js';
+export * from './email-key.js';

@@ -53,4 +53,9 @@ export interface LiveState {
   endpoints: LiveEndpoint[];
   batches: LiveBatch[];
   users: LiveUser[];
+  /**
+   * Addresses the tenant holds as mailboxes (migrated before), where the backend can read its directory;
+   * absent when it cannot (the planner then knows only what the users' statuses say).
+   */
+  mailboxes?: string[];
 }

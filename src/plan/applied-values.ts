@@ -16,7 +16,8 @@ export function sameSetting(a: string | number | undefined, b: string | number |
 
 export function appliedEndpointOf(e: DesiredEndpoint): AppliedEndpoint {
   if (e.state === 'removed') return { state: 'removed' };
-  const out: AppliedEndpoint = { state: 'present', username: e.username, authentication: e.authentication };
+  const out: AppliedEndpoint = { state: 'present', username: e.username };
+  if (e.authentication !== undefined) out.authentication = e.authentication;
   if (e.exchangeServer !== undefined) out.exchangeServer = e.exchangeServer;
   if (e.rpcProxyServer !== undefined) out.rpcProxyServer = e.rpcProxyServer;
   if (e.maxConcurrentMigrations !== undefined) out.maxConcurrentMigrations = e.maxConcurrentMigrations;

@@ -15,22 +15,31 @@ export function newEndpointStep(e: DesiredEndpoint): Step {
   if (e.exchangeServer !== undefined) p.push(['ExchangeServer', e.exchangeServer]);
   if (e.rpcProxyServer !== undefined) p.push(['RpcProxyServer', e.rpcProxyServer]);
   if (e.emailAddress !== undefined) p.push(['EmailAddress', e.emailAddress]);
-  p.push(['Credentials', credential(e)], ['Authentication', e.authentication]);
+  p.push(['Credentials', credential(e)]);
+  // The Autodiscover set has no -Authentication (documented parameter sets, powershell/parameter-sets).
+  if (!e.autodiscover && e.authentication !== undefined) p.push(['Authentication', e.authentication]);
   if (e.maxConcurrentMigrations !== undefined) p.push(['MaxConcurrentMigrations', e.maxConcurrentMigrations]);
   if (e.maxConcurrentIncrementalSyncs !== undefined) {
     p.push(['MaxConcurrentIncrementalSyncs', e.maxConcurrentIncrementalSyncs]);
   }
+  if (!e.autodiscover && e.nspiServer !== undefined) p.push(['NspiServer', e.nspiServer]);
+  if (!e.autodiscover && e.mailboxPermission !== undefined) p.push(['MailboxPermission', e.mailboxPermission]);
+  if (e.sourceMailboxLegacyDN !== undefined) p.push(['SourceMailboxLegacyDN', e.sourceMailboxLegacyDN]);
+  if (e.testMailbox !== undefined) p.push(['TestMailbox', e.testMailbox]);
+  if (e.acceptUntrustedCertificates) p.push(['AcceptUntrustedCertificates', true]);
+  if (e.skipVerification) p.push(['SkipVerification', true]);
   return { address: endpointAddress(e.name), action: 'new-endpoint', cmdlet: 'New-MigrationEndpoint', parameters: p };
 }
 
 /** `changes` holds only the parameters that differ, already in Set-MigrationEndpoint's names. */
 export function setEndpointStep(e: DesiredEndpoint, changes: Params): Step {
   const withCredentials = changes.map(([k, v]): [string, ParamValue] => (k === 'Credentials' ? [k, credential(e)] : [k, v]));
+  const verify: Params = e.skipVerification ? [['SkipVerification', true]] : [];
   return {
     address: endpointAddress(e.name),
     action: 'set-endpoint',
     cmdlet: 'Set-MigrationEndpoint',
-    parameters: [['Identity', e.name], ...withCredentials],
+    parameters: [['Identity', e.name], ...withCredentials, ...verify],
   };
 }
 

@@ -1,11 +1,11 @@
-import { batchAddress, nameKey, plural, RUNNING_BATCH } from '../model/index.js';
+import { batchAddress, BUSY_BATCH, nameKey, plural, RUNNING_BATCH } from '../model/index.js';
 import type { BatchStatus, DesiredBatch, LiveBatch, Step } from '../model/index.js';
 import { lifecycleStep, newBatchStep, setBatchNotificationStep } from './cmdlets.js';
-import { diffMembership, hasMembershipChange } from './diff-membership.js';
+import { alreadyMigratedNote, diffMembership, hasMembershipChange } from './diff-membership.js';
 import { diffRetry, diffSchedule } from './diff-schedule.js';
 import { gateRemoval } from './gated-removal.js';
 import type { PlanContext } from './plan-context.js';
-import type { AttributeChange, Lifecycle, Move, ResourceChange } from './plan.js';
+import type { AttributeChange, Lifecycle, MembershipChange, Move, ResourceChange } from './plan.js';
 
 export interface BatchDiff {
   change?: ResourceChange;
@@ -29,8 +29,8 @@ function diffRemoved(b: DesiredBatch, live: LiveBatch | undefined): BatchDiff {
       steps: [lifecycleStep(live.name, 'stop-batch')],
     };
   }
-  if (live.status === 'Stopping') {
-    return { change: { ...base, notes: ['The batch is Stopping; Remove-MigrationBatch waits until it is Stopped.'] }, steps: [] };
+  if (live.status === 'Stopping' || BUSY_BATCH.has(live.status)) {
+    return { change: { ...base, notes: [`The batch is ${live.status}; Remove-MigrationBatch waits until it is ${live.status === 'Stopping' ? 'Stopped' : 'Synced'}.`] }, steps: [] };
   }
   return { change: { ...base, notes: [] }, steps: [lifecycleStep(live.name, 'remove-batch')] };
 }
@@ -43,12 +43,21 @@ function diffCreate(b: DesiredBatch, live: LiveBatch | undefined, ctx: PlanConte
   }
   const free: string[] = [];
   const blocked: Move[] = [];
+  let migrated = 0;
   const keys = ctx.desiredKeys.get(b) ?? [];
   b.users.forEach((u, i) => {
     const current = ctx.liveUserByEmail.get(keys[i]!);
-    if (current) blocked.push({ email: u.email, batch: current.batch });
+    if (ctx.migrated(keys[i]!)) migrated += 1;
+    else if (current) blocked.push({ email: u.email, batch: current.batch });
     else free.push(u.email);
   });
+  if (migrated > 0 && migrated === b.users.length) {
+    // Every mailbox is migrated and the batch is gone: the service cleaned it up (a Synced batch left idle is
+    // stopped after 60 days and deleted 90 days later, facts §6.5). The batch is finished, not drift.
+    return { change: { ...base, action: 'no-op', attributes: [], notes: [
+      `Finished: all ${plural(migrated, 'mailbox', 'mailboxes')} of this batch are migrated and the service has removed the batch (it deletes idle batches on its own). Nothing is created again; set \`state: removed\` or delete the block when you no longer need it.`,
+    ] }, steps: [] };
+  }
   const attributes: AttributeChange[] = [
     { name: 'endpoint', after: b.endpoint },
     { name: 'csv', after: b.csv },
@@ -59,6 +68,7 @@ function diffCreate(b: DesiredBatch, live: LiveBatch | undefined, ctx: PlanConte
   const notes = blocked.length
     ? [`${plural(blocked.length, 'mailbox', 'mailboxes')} ${blocked.length === 1 ? 'is' : 'are'} still in other batches (${[...new Set(blocked.map((m) => m.batch))].join(', ')}); added once removed there (run apply again).`]
     : [];
+  if (migrated > 0) notes.push(alreadyMigratedNote(migrated));
   const membership = { added: free, removed: [], movedIn: blocked, movedOut: [] };
   if (free.length === 0) {
     notes.push('New-MigrationBatch waits until at least one of its mailboxes is free.');
@@ -86,6 +96,22 @@ function lifecycleFor(b: DesiredBatch, live: LiveBatch, addsUsers: boolean): { s
   return {};
 }
 
+/**
+ * A batch created but never started whose members change is replaced, not appended to: the service's code
+ * refuses -AddUsers while the first CSV is pending and its task text allows it (facts §10 C10, UNVERIFIED);
+ * removing and creating it again works either way, and nothing was migrated yet.
+ */
+function replaceNeverStarted(b: DesiredBatch, live: LiveBatch, membership: MembershipChange): BatchDiff {
+  return {
+    change: {
+      address: batchAddress(b.name), type: 'batch', name: live.name, action: 'replace', liveStatus: live.status,
+      attributes: [{ name: 'csv', after: b.csv }], membership,
+      notes: ['The batch was created but never started, and its mailboxes changed: it is removed and created again with the whole CSV (nothing was migrated yet). New-MigrationBatch follows once the removal finishes (run apply again, or apply --wait).'],
+    },
+    steps: [lifecycleStep(live.name, 'remove-batch')],
+  };
+}
+
 export function diffBatch(b: DesiredBatch, ctx: PlanContext): BatchDiff {
   const live = ctx.liveBatches.get(nameKey(b.name));
   if (b.state === 'removed') return gateRemoval(b, ctx, diffRemoved(b, live));
@@ -104,6 +130,9 @@ export function diffBatch(b: DesiredBatch, ctx: PlanContext): BatchDiff {
     else steps.push(setBatchNotificationStep(b));
   }
   const m = diffMembership(b, live, ctx);
+  if (live.status === 'Created' && (m.membership.added.length > 0 || m.membership.removed.length > 0 || m.membership.movedOut.length > 0)) {
+    return replaceNeverStarted(b, live, m.membership);
+  }
   steps.push(...m.steps);
   notes.push(...m.notes);
   const schedule = diffSchedule(b, live);

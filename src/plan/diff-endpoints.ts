@@ -20,10 +20,14 @@ function createdAttributes(e: DesiredEndpoint): AttributeChange[] {
   if (e.exchangeServer !== undefined) attrs.push({ name: 'exchangeServer', after: e.exchangeServer });
   if (e.rpcProxyServer !== undefined) attrs.push({ name: 'rpcProxyServer', after: e.rpcProxyServer });
   if (e.emailAddress !== undefined) attrs.push({ name: 'emailAddress', after: e.emailAddress });
-  attrs.push({ name: 'username', after: e.username }, { name: 'authentication', after: e.authentication });
+  attrs.push({ name: 'username', after: e.username });
+  if (e.authentication !== undefined) attrs.push({ name: 'authentication', after: e.authentication });
   if (e.maxConcurrentMigrations !== undefined) attrs.push({ name: 'maxConcurrentMigrations', after: e.maxConcurrentMigrations });
   if (e.maxConcurrentIncrementalSyncs !== undefined) {
     attrs.push({ name: 'maxConcurrentIncrementalSyncs', after: e.maxConcurrentIncrementalSyncs });
+  }
+  for (const k of ['nspiServer', 'mailboxPermission', 'sourceMailboxLegacyDN', 'testMailbox', 'acceptUntrustedCertificates', 'skipVerification'] as const) {
+    if (e[k] !== undefined) attrs.push({ name: k, after: e[k] });
   }
   return attrs;
 }

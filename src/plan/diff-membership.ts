@@ -26,6 +26,15 @@ function waitNote(moves: Move[], ctx: PlanContext, batch: string): string[] {
   });
 }
 
+/** Never migrate a mailbox twice (DESIGN §3): what the plan says about mailboxes it leaves alone. */
+export function alreadyMigratedNote(n: number): string {
+  return `${plural(n, 'mailbox', 'mailboxes')} ${n === 1 ? 'is' : 'are'} already migrated (a cloud mailbox exists): not submitted again, since the service migrates a mailbox only once. ` +
+    'Keep them in the CSV of the batch that migrated them, or drop them from this CSV; nothing is sent for them.';
+}
+
+export const removeMigratedNote = (n: number): string =>
+  `Remove-MigrationUser on ${plural(n, 'migrated mailbox', 'migrated mailboxes')} removes only the migration record; the cloud mailbox and the mail forwarding stay.`;
+
 /** Users to add to and remove from an existing batch (DESIGN §3, facts §6.3). */
 export function diffMembership(b: DesiredBatch, live: LiveBatch, ctx: PlanContext): MembershipDiff {
   const key = nameKey(b.name);
@@ -37,33 +46,50 @@ export function diffMembership(b: DesiredBatch, live: LiveBatch, ctx: PlanContex
   const notes: string[] = [];
 
   const leaving = members.filter((m) => m.user.status !== 'Removing' && !wanted.has(m.key));
+  const removing: string[] = [];
+  let stays = 0;
+  let migratedRemoved = 0;
   for (const { key: k, user: u } of leaving) {
     const to = ctx.desiredBatchOfUser.get(k);
+    // A migrated mailbox that the YAML moves to another batch keeps its record here: it cannot move.
+    if (to && ctx.migrated(k)) {
+      stays += 1;
+      continue;
+    }
     if (to) membership.movedOut.push({ email: u.email, batch: to.name });
     else membership.removed.push(u.email);
+    if (ctx.migrated(k)) migratedRemoved += 1;
+    removing.push(u.email);
   }
-  if (leaving.length > 0) {
-    if (IDLE_BATCH.has(live.status)) for (const { user: u } of leaving) steps.push(removeUserStep(b.name, u.email));
-    else notes.push(`${plural(leaving.length, 'mailbox', 'mailboxes')} cannot be removed while the batch is ${live.status}; Remove-MigrationUser waits until it is Synced or Stopped.`);
+  if (stays > 0) notes.push(`${alreadyMigratedNote(stays)} (They are listed in another batch's CSV and stay in this one.)`);
+  if (removing.length > 0) {
+    if (IDLE_BATCH.has(live.status)) {
+      for (const email of removing) steps.push(removeUserStep(b.name, email));
+      if (migratedRemoved > 0) notes.push(removeMigratedNote(migratedRemoved));
+    } else notes.push(`${plural(removing.length, 'mailbox', 'mailboxes')} cannot be removed while the batch is ${live.status}; Remove-MigrationUser waits until it is Synced or Stopped.`);
   }
 
   const addable: string[] = [];
   const blocked: Move[] = [];
+  let migrated = 0;
   b.users.forEach((u, i) => {
-    const current = ctx.liveUserByEmail.get(keys[i]!);
+    const k = keys[i]!;
+    const current = ctx.liveUserByEmail.get(k);
     if (current && nameKey(current.batch) === key && current.status !== 'Removing') return;
-    if (current) blocked.push({ email: u.email, batch: current.batch });
+    if (ctx.migrated(k)) migrated += 1;
+    else if (current) blocked.push({ email: u.email, batch: current.batch });
     else addable.push(u.email);
   });
   membership.added = addable;
   membership.movedIn = blocked.filter((m) => nameKey(m.batch) !== key);
   notes.push(...waitNote(blocked, ctx, b.name));
+  if (migrated > 0) notes.push(alreadyMigratedNote(migrated));
   let addsUsers = false;
   if (addable.length > 0) {
     if (APPENDABLE_BATCH.has(live.status)) {
       steps.push(addUsersStep(b, addable));
       addsUsers = true;
-    } else {
+    } else if (live.status !== 'Created') {
       notes.push(`${plural(addable.length, 'mailbox', 'mailboxes')} cannot be added while the batch is ${live.status}; Set-MigrationBatch -AddUsers waits until it is Synced or Stopped.`);
     }
   }

@@ -38,6 +38,8 @@ export function protectionDiagnostics(plan: Plan, desired: DesiredState, live: L
       }));
       continue;
     }
+    // A never-started batch replaced with its new CSV loses nothing: no mailbox was migrated yet.
+    if (c.action === 'replace' && c.liveStatus === 'Created') continue;
     const b = desired.batches.find((x) => nameKey(x.name) === nameKey(c.name));
     if (!b || !b.protect) continue;
     const { total, pending } = notSyncedCounts(live, c.name);

@@ -36,7 +36,6 @@ endpoints:
     credentials:
       username: CONTOSO\\administrator
       passwordEnv: STAGEMIG_ONPREM_PASSWORD
-    authentication: Basic
 batches:
   Wave1:
     endpoint: StagedEndpoint

@@ -44,12 +44,12 @@ describe('stagemig validate (built CLI)', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     const h = headers(r.stderr);
-    expect(h).toHaveLength(15);
+    expect(h).toHaveLength(17);
     expect(h[0]).toBe('schema-errors/stagemig.yaml:1:1: error: The plan is missing `organization`');
     expect(h).toContain('schema-errors/stagemig.yaml:16:5: error: Unknown key `maxConcurentMigrations` in endpoint `StagedEndpoint`');
     expect(r.stderr).toContain('  16 |     maxConcurentMigrations: 20\n     |     ^^^^^^^^^^^^^^^^^^^^^^\n');
     expect(r.stderr).toContain('  hint: did you mean `maxConcurrentMigrations`?');
-    expect(r.stderr.trimEnd().endsWith('15 errors.')).toBe(true);
+    expect(r.stderr.trimEnd().endsWith('17 errors.')).toBe(true);
     expect(r.stderr).not.toMatch(/\n\s+at .*\(/);
   });
 

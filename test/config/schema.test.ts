@@ -10,7 +10,7 @@ const F = 'schema-errors/stagemig.yaml';
 describe('schema violations are mapped back to YAML nodes', () => {
   it('reports all violations in one run', async () => {
     const diags = await load();
-    expect(diags.length).toBe(15);
+    expect(diags.length).toBe(17);
     expect(diags.every((d) => d.severity === 'error' && d.range?.file === F && d.hint)).toBe(true);
   });
 
@@ -32,7 +32,12 @@ describe('schema violations are mapped back to YAML nodes', () => {
     expect(email).toMatchObject({ summary: 'Endpoint `StagedEndpoint` is missing `emailAddress`' });
     expect(email?.detail).toMatch(/autodiscover/);
     expect(where(email!)).toBe(`${F}:9:3`);
-    expect(at(diags, 19).map((d) => d.summary)).toEqual(['Endpoint `ManualEndpoint` is missing `rpcProxyServer`']);
+    expect(at(diags, 19).map((d) => d.summary).sort()).toEqual([
+      'Endpoint `ManualEndpoint` is missing `emailAddress`', 'Endpoint `ManualEndpoint` is missing `rpcProxyServer`',
+    ]);
+    const [auth] = at(diags, 15).filter((d) => d.code === 'AUTODISCOVER_SETTING');
+    expect(auth).toMatchObject({ summary: '`authentication` cannot be set on endpoint `StagedEndpoint`, which uses autodiscover' });
+    expect(where(auth!)).toBe(`${F}:15:5`);
   });
 
   it('points wrong values at the value, with the allowed values and a did-you-mean', async () => {

@@ -9,7 +9,7 @@ export function applied(parts: { endpoints?: Record<string, AppliedEndpoint>; ba
 }
 
 export const appliedEndpoint = (over: Partial<AppliedEndpoint> = {}): AppliedEndpoint => ({
-  state: 'present', username: 'CONTOSO\\administrator', authentication: 'Basic', maxConcurrentMigrations: 20, maxConcurrentIncrementalSyncs: 10, ...over,
+  state: 'present', username: 'CONTOSO\\administrator', maxConcurrentMigrations: 20, maxConcurrentIncrementalSyncs: 10, ...over,
 });
 
 export const appliedBatch = (users: string[], over: Partial<AppliedBatch> = {}): AppliedBatch => ({

@@ -8,7 +8,7 @@ export function endpoint(over: Partial<DesiredEndpoint> = {}): DesiredEndpoint {
   return {
     name: 'StagedEndpoint', state: 'present', type: 'ExchangeOutlookAnywhere', autodiscover: true,
     emailAddress: 'administrator@contoso.com', username: 'CONTOSO\\administrator', passwordEnv: 'ONPREM_PW',
-    authentication: 'Basic', maxConcurrentMigrations: 20, maxConcurrentIncrementalSyncs: 10, protect: true, source: src, ...over,
+    maxConcurrentMigrations: 20, maxConcurrentIncrementalSyncs: 10, protect: true, source: src, ...over,
   };
 }
 

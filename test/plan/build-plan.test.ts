@@ -79,11 +79,11 @@ describe('buildPlan', () => {
     }
   });
 
-  it('shows a move and removes the mailbox from its old batch before adding it to the new one', () => {
+  it('shows a move and removes a not-yet-migrated mailbox from its old batch before adding it to the new one', () => {
     const d = desired([batch('A', ['a@x.com']), batch('B', ['b@x.com', 'm@x.com'])]);
     const l = live({
       batches: [liveBatch('A', 'Synced'), liveBatch('B', 'Synced')],
-      users: [...liveUsers('A', ['a@x.com', 'm@x.com']), ...liveUsers('B', ['b@x.com'])],
+      users: [...liveUsers('A', ['a@x.com']), ...liveUsers('A', ['m@x.com'], 'Stopped'), ...liveUsers('B', ['b@x.com'])],
     });
     const plan = buildPlan(d, l);
     expect(cmdlets(plan)).toEqual(['Remove-MigrationUser batch.A']);

@@ -23,7 +23,7 @@ describe('targetPlan', () => {
     const d = desired([batch('A', ['a@x.com', 'stay@x.com']), batch('B', ['b@x.com', 'm@x.com'])]);
     const l = live({
       batches: [liveBatch('A', 'Synced'), liveBatch('B', 'Synced')],
-      users: [...liveUsers('A', ['a@x.com', 'm@x.com', 'gone@x.com']), ...liveUsers('B', ['b@x.com'])],
+      users: [...liveUsers('A', ['a@x.com', 'gone@x.com']), ...liveUsers('A', ['m@x.com'], 'Queued'), ...liveUsers('B', ['b@x.com'])],
     });
     const plan = targetPlan(buildPlan(d, l), d, ['batch.B']);
     expect(plan.steps.map((s) => `${s.cmdlet} ${String(s.parameters[0]![1])}`)).toEqual(['Remove-MigrationUser m@x.com']);

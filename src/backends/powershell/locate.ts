@@ -29,6 +29,11 @@ export function standInModulePath(): string {
   return join(packageRoot(), 'powershell', 'StagemigSimulator', 'StagemigSimulator.psd1');
 }
 
+/** The folder of documented parameter sets, one `<Cmdlet>.json` per cmdlet (powershell/README.md). */
+export function parameterSetsDir(): string {
+  return join(packageRoot(), 'powershell', 'parameter-sets');
+}
+
 /** The pwsh program: $STAGEMIG_PWSH when set, else `pwsh` from PATH. */
 export function pwshCommand(env: Readonly<Record<string, string | undefined>>): string {
   const override = env.STAGEMIG_PWSH;

@@ -1,5 +1,6 @@
 // The simulated clock: an event-driven loop that jumps from event to event up to the target time.
 import { onBatchEvent } from './batch-events.js';
+import { keepMailboxes } from './directory.js';
 import { checkSynced, fill, onUserEvent } from './progress.js';
 import { settleIncrementalSyncs } from './incremental-syncs.js';
 import { isoSeconds, ms, type SimState } from './state.js';
@@ -20,7 +21,10 @@ export function advanceInPlace(state: SimState, byMs: number): void {
   }
   for (const b of state.batches) if (b.status === 'Synced' && !w.deletedBatches.has(b)) settleIncrementalSyncs(w.usersOf.get(b) ?? [], target);
   state.now = isoSeconds(target);
-  if (w.deletedUsers.size > 0) state.users = state.users.filter((u) => !w.deletedUsers.has(u));
+  if (w.deletedUsers.size > 0) {
+    keepMailboxes(state, [...w.deletedUsers].filter((u) => u.provisioned).map((u) => u.email));
+    state.users = state.users.filter((u) => !w.deletedUsers.has(u));
+  }
   if (w.deletedBatches.size > 0) state.batches = state.batches.filter((b) => !w.deletedBatches.has(b));
 }
 

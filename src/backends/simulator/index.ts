@@ -180,11 +180,14 @@ export { invokeCmdlet, notRecognized, type InvokeOutcome, type SimInvocation } f
 export { advanceInPlace, advanceState, nextEventAt } from './clock.js';
 export { readBatches, readEndpoints, readUsers, toLiveState } from './live.js';
 export { readCloudMailboxes, routingDomain } from './cloud-mailboxes.js';
-export { emptyState, isoSeconds, type SimBatch, type SimEndpoint, type SimFaults, type SimState, type SimUser } from './state.js';
+export {
+  emptyState, isoSeconds, type SimBatch, type SimEndpoint, type SimFaults, type SimRecipientKind, type SimState, type SimUser,
+} from './state.js';
 export { deleteState, loadState, saveState } from './store.js';
 export { setSimulatorFault, withFaults, type FaultSettings } from './faults.js';
 export { parseScenario, type Scenario } from './scenario-parse.js';
 export { applyScenario, describeFaults } from './scenario-apply.js';
 export { FAILURE_KINDS } from './mailbox-failures.js';
+export { cloudDirectory, RECIPIENT_TYPE_DETAILS, type CloudDirectory, type CloudRecipientType } from './directory.js';
 export { T as SERVICE_TEXTS } from './texts.js';
 export * as timing from './timing.js';

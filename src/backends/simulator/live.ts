@@ -124,5 +124,12 @@ export function readUsers(state: SimState): LiveUser[] {
 
 export function toLiveState(state: SimState | undefined): LiveState {
   if (!state) return { endpoints: [], batches: [], users: [] };
-  return { endpoints: readEndpoints(state), batches: readBatches(state), users: readUsers(state) };
+  const live: LiveState = { endpoints: readEndpoints(state), batches: readBatches(state), users: readUsers(state) };
+  const mailboxes = [
+    ...state.users.filter((u) => u.provisioned).map((u) => u.email),
+    ...(state.directory?.mailboxes ?? []),
+    ...Object.entries(state.faults.recipients ?? {}).filter(([, k]) => k === 'mailbox').map(([e]) => e),
+  ];
+  if (mailboxes.length > 0) live.mailboxes = mailboxes;
+  return live;
 }

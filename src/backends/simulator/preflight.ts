@@ -5,7 +5,8 @@ import type { WireValue } from '../../model/index.js';
 import type { AcceptedDomain, CloudRecipient, ServerTestOutcome } from '../preflight.js';
 import { findEndpoint } from './lookup.js';
 import { Params, refuse } from './params.js';
-import type { SimRecipientKind, SimState } from './state.js';
+import { cloudDirectory } from './directory.js';
+import type { SimState } from './state.js';
 import { T } from './texts.js';
 
 /** The on-premises organization that directory sync mirrors: the plan's organization and CSV addresses. */
@@ -51,33 +52,25 @@ export function testMigrationServer(state: SimState | undefined, params: Record<
   return state ? failure(state, autodiscover) : { result: 'Success', message: '' };
 }
 
-const TYPE_OF: Record<Exclude<SimRecipientKind, 'missing'>, string> = {
-  mailUser: 'MailUser',
-  mailbox: 'UserMailbox',
-  contact: 'MailContact',
-  group: 'MailUniversalDistributionGroup',
-};
-
 function recipient(address: string, type: string): CloudRecipient {
   return { name: address.split('@')[0]!, recipientTypeDetails: type, primarySmtpAddress: address, smtpAddresses: [address] };
 }
 
-/** Get-Recipient -ResultSize Unlimited: directory sync's mail users, provisioned mailboxes and the scenario's objects. */
+/** Get-Recipient -ResultSize Unlimited: directory sync's mail users, mailboxes and the scenario's objects (directory.ts). */
 export function readRecipients(state: SimState | undefined, onPremises: OnPremises | undefined): CloudRecipient[] {
   const overrides = state?.faults.recipients ?? {};
-  const provisioned = new Set<string>();
-  const migrated = new Set<string>();
-  for (const u of state?.users ?? []) {
-    const k = u.email.toLowerCase();
-    migrated.add(k);
-    if (u.provisioned) provisioned.add(k);
-  }
-  const addresses = new Set([...(onPremises?.addresses ?? []).map((a) => a.toLowerCase()), ...migrated, ...Object.keys(overrides)]);
+  const addresses = new Set([
+    ...(onPremises?.addresses ?? []).map((a) => a.toLowerCase()),
+    ...(state?.users ?? []).map((u) => u.email.toLowerCase()),
+    ...(state?.directory?.mailboxes ?? []).map((a) => a.toLowerCase()),
+    ...Object.keys(overrides),
+  ]);
+  if (!state) return [...addresses].sort().map((a) => recipient(a, 'MailUser'));
+  const directory = cloudDirectory(state);
   const out: CloudRecipient[] = [];
   for (const a of [...addresses].sort()) {
-    // As the service has it: provisioning made a mailbox; otherwise the scenario's kind, else directory sync's mail user.
-    const kind = provisioned.has(a) ? 'mailbox' : (overrides[a] ?? 'mailUser');
-    if (kind !== 'missing') out.push(recipient(a, TYPE_OF[kind]));
+    const type = directory.recipientType(a);
+    if (type !== undefined) out.push(recipient(a, type));
   }
   return out;
 }

@@ -1,6 +1,6 @@
 // What happens to users when the clock reaches an event: Queued → Provisioning → Syncing → Synced (or
 // Failed), at most MaxConcurrentMigrations active per endpoint and 300 per endpoint type (facts §7.4).
-import { activeFault, SYNC_FAILURE_FRACTION } from './mailbox-failures.js';
+import { activeFault, FAILURE_KINDS, SYNC_FAILURE_FRACTION } from './mailbox-failures.js';
 import { isoSeconds, type SimBatch, type SimUser } from './state.js';
 import { mailboxProfile } from './timing.js';
 import {
@@ -105,6 +105,10 @@ export function onUserEvent(w: World, u: SimUser, at: number): void {
   }
   const profile = mailboxProfile(u.email);
   if (u.status === 'Provisioning') {
+    // The service converts the mail user that directory sync created; anything else fails (facts §7.1, §8.7).
+    const held = w.directory.kind(u.email);
+    if (held === 'missing') return fail(w, u, b, at, FAILURE_KINDS.recipientNotFound!.summary(u.email), 0);
+    if (held === 'contact' || held === 'group') return fail(w, u, b, at, FAILURE_KINDS.objectTypeConflict!.summary(u.email), 0);
     const fault = activeFault(w.failMailboxes, u, 'provisioning');
     if (fault) return fail(w, u, b, at, fault.errorSummary, 0);
     u.provisioned = true;

@@ -120,6 +120,12 @@ export interface SimFaults {
   recipients?: Record<string, SimRecipientKind>;
 }
 
+/** The directory's stored exceptions besides the scenario's (directory.ts derives everything else). */
+export interface SimDirectory {
+  /** Mailboxes a migration provisioned whose migration record is gone (the mailbox stays). */
+  mailboxes: string[];
+}
+
 /** DNS answers for one domain: MX hosts and the target of autodiscover.<domain> (a CNAME, or the host itself). */
 export interface SimDnsAnswers {
   mx?: string[];
@@ -157,6 +163,7 @@ export interface SimState {
   endpoints: SimEndpoint[];
   batches: SimBatch[];
   users: SimUser[];
+  directory?: SimDirectory;
 }
 
 export function emptyState(now: Date): SimState {

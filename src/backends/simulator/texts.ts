@@ -69,6 +69,7 @@ export const T = {
   // §7.3, §8.3 per-row validation warnings
   userInOtherBatch: (u: string, b: string) =>
     `The user "${u}" is already included in migration batch "${b}."  Please remove the user from any other batch and try again.`,
+  alreadyMigrated: (u: string) => `The mailbox for "${u}" has already been migrated.`,
   userDuplicateInCsv: (u: string) => `The user "${u}" is listed in this CSV file more than once.`,
   valueMissing: (c: string) => `A value is missing in column "${c}".`,
   invalidSmtp: (a: string) => `The address '${a}' is not a valid SMTP address.`,

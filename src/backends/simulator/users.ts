@@ -1,6 +1,7 @@
 // Adding CSV rows to a batch (one batch per mailbox, facts §7.3) and Remove-MigrationUser (§3.15).
 import type { BatchStatus, WireValue } from '../../model/index.js';
 import type { ServiceCsvRow } from './csv-service.js';
+import { cloudDirectory } from './directory.js';
 import { findUser, requireBatch, sameName } from './lookup.js';
 import { Params, refuse } from './params.js';
 import { isoSeconds, ms, type SimBatch, type SimState, type SimUser, type SimValidationWarning } from './state.js';
@@ -13,6 +14,7 @@ import { USER_REMOVING_MS } from './timing.js';
  */
 export function addRows(state: SimState, batch: SimBatch, rows: ServiceCsvRow[], onlyNew: boolean): SimValidationWarning[] {
   const owner = new Map(state.users.map((u) => [u.email.toLowerCase(), u]));
+  const directory = cloudDirectory(state);
   const warnings: SimValidationWarning[] = [];
   for (const row of rows) {
     const warn = (message: string): void => void warnings.push({ row: row.row, email: row.email, message });
@@ -24,6 +26,11 @@ export function addRows(state: SimState, batch: SimBatch, rows: ServiceCsvRow[],
     if (existing && onlyNew && sameName(existing.batch, batch.name)) continue;
     if (existing) {
       warn(T.userInOtherBatch(row.email, existing.batch));
+      continue;
+    }
+    // A mailbox already in the cloud is never migrated again (facts §7.3, UserAlreadyMigrated).
+    if (directory.kind(row.email) === 'mailbox') {
+      warn(T.alreadyMigrated(row.email));
       continue;
     }
     const user: SimUser = {

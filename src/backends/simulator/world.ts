@@ -1,4 +1,5 @@
 // The clock's working view of the state: indexes, counters and the event queue for one advance.
+import { cloudDirectory, type CloudDirectory } from './directory.js';
 import { MinHeap } from './heap.js';
 import { mailboxFaults } from './mailbox-failures.js';
 import { ms, type SimBatch, type SimMailboxFault, type SimState, type SimUser } from './state.js';
@@ -35,6 +36,8 @@ export interface World {
   /** True when a user waited for a type-wide slot: a freed slot then serves every endpoint. */
   typeBlocked: boolean;
   failMailboxes: Map<string, string | SimMailboxFault>;
+  /** Who holds each address in the cloud: provisioning fails when it is not a mail user. */
+  directory: CloudDirectory;
   deletedUsers: Set<SimUser>;
   deletedBatches: Set<SimBatch>;
 }
@@ -91,6 +94,7 @@ export function buildWorld(state: SimState): World {
     typeActive: 0,
     typeBlocked: false,
     failMailboxes: mailboxFaults(state),
+    directory: cloudDirectory(state),
     deletedUsers: new Set(),
     deletedBatches: new Set(),
   };

@@ -22,8 +22,8 @@ export function serverTestParameters(e: DesiredEndpoint, exists: boolean, env: E
     ExchangeServer: e.exchangeServer ?? '',
     RPCProxyServer: e.rpcProxyServer ?? '',
     Credentials: credentials,
-    Authentication: e.authentication,
   };
+  if (e.authentication !== undefined) p.Authentication = e.authentication;
   if (e.emailAddress !== undefined) p.EmailAddress = e.emailAddress;
   return p;
 }

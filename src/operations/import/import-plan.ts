@@ -48,7 +48,8 @@ function endpointObject(e: LiveEndpoint, count: number, hint: EndpointHint | und
   if (e.autodiscover || email) o.emailAddress = email ?? `administrator@${domain}`;
   if (e.autodiscover && !email) placeholders.push(`${endpointAddress(e.name)}: emailAddress`);
   o.credentials = { username: e.username ?? 'CHANGE-ME', passwordEnv: hint?.passwordEnv ?? passwordEnvFor(e.name, count) };
-  o.authentication = (e.authentication ?? 'Basic').toLowerCase() === 'ntlm' ? 'NTLM' : 'Basic';
+  // Autodiscover endpoints discover their authentication; only the manual form states it.
+  if (!e.autodiscover && e.authentication !== undefined) o.authentication = e.authentication.toLowerCase() === 'ntlm' ? 'NTLM' : 'Basic';
   if (e.maxConcurrentMigrations !== undefined) o.maxConcurrentMigrations = e.maxConcurrentMigrations;
   if (e.maxConcurrentIncrementalSyncs !== undefined) o.maxConcurrentIncrementalSyncs = e.maxConcurrentIncrementalSyncs;
   return o;

@@ -23,7 +23,7 @@ export function hostileYaml(): string {
       [EP]: {
         type: 'ExchangeOutlookAnywhere', autodiscover: true, emailAddress: "o'brien@contoso.com",
         credentials: { username: USERNAME, passwordEnv: 'STAGEMIG_ONPREM_PASSWORD' },
-        authentication: 'Basic', maxConcurrentMigrations: 20, maxConcurrentIncrementalSyncs: 10,
+        maxConcurrentMigrations: 20, maxConcurrentIncrementalSyncs: 10,
       },
     },
     batches: {

@@ -15,7 +15,7 @@ describe('formatStep', () => {
   it('renders the exact cmdlet with the credential as (sensitive)', () => {
     expect(formatStep(newEndpointStep(endpoint()))).toBe(
       "New-MigrationEndpoint -Name 'StagedEndpoint' -ExchangeOutlookAnywhere -Autodiscover " +
-        "-EmailAddress 'administrator@contoso.com' -Credentials (sensitive) -Authentication 'Basic' " +
+        "-EmailAddress 'administrator@contoso.com' -Credentials (sensitive) " +
         '-MaxConcurrentMigrations 20 -MaxConcurrentIncrementalSyncs 10',
     );
   });
