@@ -3,7 +3,7 @@
 export type CheckStatus = 'passed' | 'warning' | 'failed';
 
 /** The checks in the order they are reported (seed step 1). */
-export const CHECK_KINDS = ['endpoint', 'recipients', 'domains', 'coexistence', 'limits', 'dns'] as const;
+export const CHECK_KINDS = ['endpoint', 'recipients', 'domains', 'coexistence', 'limits', 'dns', 'licenses'] as const;
 export type CheckKind = (typeof CHECK_KINDS)[number];
 
 export interface CheckFinding {

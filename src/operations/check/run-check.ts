@@ -8,6 +8,7 @@ import { withBackend } from '../open-backend.js';
 import { batchAddress, endpointAddress, nameKey, type DesiredState } from '../../model/index.js';
 import { addressesByDomain, domainFindings } from './domains.js';
 import { dnsFinding } from './dns.js';
+import { licenseFindings } from './licenses.js';
 import { endpointFindings } from './endpoints.js';
 import { sortFindings, type CheckReport } from './finding.js';
 import { nodeDns } from './node-dns.js';
@@ -39,7 +40,7 @@ function scope(desired: DesiredState, targets: readonly string[]) {
   return { endpoints, batches };
 }
 
-export async function runChecks(desired: DesiredState, backend: Backend, args: { targets: string[]; dnsServer?: string; env: HostEnv }): Promise<CheckReport> {
+export async function runChecks(desired: DesiredState, backend: Backend, args: { targets: string[]; dnsServer?: string; env: HostEnv; now?: () => Date }): Promise<CheckReport> {
   const preflight = backend.preflight;
   if (!preflight) throw new StagemigError([error('BACKEND_FAILED', `The ${desired.backend.type} backend cannot run checks`)]);
   const { endpoints, batches } = scope(desired, args.targets);
@@ -52,12 +53,16 @@ export async function runChecks(desired: DesiredState, backend: Backend, args: {
   const byDomain = addressesByDomain(batches);
   const dns = args.dnsServer !== undefined ? nodeDns(args.dnsServer) : (preflight.dns ?? nodeDns());
   const dnsFindings = await Promise.all([...byDomain.keys()].map((d) => dnsFinding(d, dns)));
+  // Licences (seed step 7), where the backend reads Microsoft Graph: one bulk read.
+  const licensing = backend.readLicensing ? await backend.readLicensing() : undefined;
+  if (licensing) calls += 2;
   const findings = [
     ...tested.findings,
     ...recipientFindings(batches, recipients, live),
     ...domainFindings(byDomain, accepted, desired.sso),
     ...tenantFindings(desired, live),
     ...dnsFindings,
+    ...(licensing ? licenseFindings(desired, live, licensing, backend.clock ? await backend.clock.now() : (args.now ?? (() => new Date()))()) : []),
   ];
   return { findings: sortFindings(findings), serviceCalls: calls };
 }
@@ -67,7 +72,7 @@ export async function checkPlan(args: CheckArgs, host: Host): Promise<CheckResul
   const targets = args.targets?.(desired) ?? [];
   const onPremisesAddresses = desired.batches.flatMap((b) => b.users.map((u) => u.email));
   const report = await withBackend(host, desired, (backend) =>
-    runChecks(desired, backend, { targets, env: host.env, ...(args.dnsServer !== undefined ? { dnsServer: args.dnsServer } : {}) }),
+    runChecks(desired, backend, { targets, env: host.env, now: host.clock.now, ...(args.dnsServer !== undefined ? { dnsServer: args.dnsServer } : {}) }),
   { onPremisesAddresses });
   return { desired, report, diagnostics: warnings };
 }

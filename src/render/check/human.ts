@@ -14,6 +14,7 @@ export const CHECK_TITLES: Record<CheckKind, string> = {
   coexistence: 'Coexistence with cutover batches',
   limits: 'Limits',
   dns: 'DNS (MX and Autodiscover)',
+  licenses: 'Licences of migrated mailboxes (30-day grace)',
 };
 
 const LABEL: Record<CheckStatus, string> = { passed: 'pass', warning: 'WARN', failed: 'FAIL' };
