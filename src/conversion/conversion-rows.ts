@@ -2,6 +2,7 @@
 // conversion needs from Exchange Online (routing address, cloud LegacyExchangeDN, proxy addresses).
 import type { CloudMailbox, DesiredBatch, LiveState, UserStatus } from '../model/index.js';
 import { compareText, nameKey } from '../model/index.js';
+import { emailKey } from '../model/email-key.js';
 
 export interface BatchMember {
   email: string;
@@ -26,9 +27,8 @@ export type ConversionProblem =
   | { kind: 'no-routing-address'; email: string }
   | { kind: 'unusable'; email: string; reason: string };
 
-/** One spelling per address: NFC and lower case (ASCII, the common case, only lower-cased). */
-const ASCII = /^[\x20-\x7e]*$/;
-const addressKey = (a: string): string => (ASCII.test(a) ? a.toLowerCase() : a.normalize('NFC').toLowerCase());
+/** One spelling per address (DESIGN §3): NFC local part, IDNA-mapped domain, lower case. */
+const addressKey = emailKey;
 
 const ROUTING_DOMAIN = /\.mail\.onmicrosoft\.com$/i;
 

@@ -1,10 +1,12 @@
-// The cloud mailboxes Get-Mailbox returns: one per migration user whose mailbox the service provisioned
-// (staged migration turns the directory-synced mail user into a mailbox, facts §11a). Addresses, the
-// LegacyExchangeDN and the ExchangeGuid are derived deterministically from the address, in the shapes
-// Exchange Online uses, so conversion (seed step 5) can be rehearsed end to end.
+// The cloud mailboxes Get-Mailbox returns: the directory's mailboxes (directory.ts): every migration user
+// the service provisioned (unless disabled for want of a licence), mailboxes kept after their migration
+// record went, and addresses a scenario declares as mailboxes. Addresses, the LegacyExchangeDN and the
+// ExchangeGuid are derived deterministically from the address, in the shapes Exchange Online uses, so
+// conversion (seed step 5) can be rehearsed end to end.
 import { createHash } from 'node:crypto';
 import type { CloudMailbox } from '../../model/index.js';
 import { mailboxDisabled } from './licensing.js';
+import { emailKey } from '../../model/email-key.js';
 import type { SimState } from './state.js';
 
 const TENANT_SUFFIX = '.onmicrosoft.com';
@@ -35,22 +37,33 @@ function guidOf(email: string): string {
 
 export function readCloudMailboxes(state: SimState | undefined, organization: string | undefined): CloudMailbox[] {
   if (!state) return [];
+  const seen = new Set<string>();
+  const emails: string[] = [];
+  const add = (email: string): void => {
+    const k = emailKey(email);
+    if (!seen.has(k)) {
+      seen.add(k);
+      emails.push(email);
+    }
+  };
   // A mailbox left unlicensed past the grace period is disabled: Get-Mailbox no longer lists it.
-  const provisioned = state.users.filter((u) => u.provisioned && !mailboxDisabled(state, u));
-  if (provisioned.length === 0) return [];
+  for (const u of state.users) if (u.provisioned && !mailboxDisabled(state, u)) add(u.email);
+  for (const m of state.directory?.mailboxes ?? []) add(m);
+  for (const [email, kind] of Object.entries(state.faults.recipients ?? {})) if (kind === 'mailbox') add(email);
+  if (emails.length === 0) return [];
   if (organization === undefined || organization.trim() === '') {
     throw new Error('The simulator needs the plan\'s organization to answer Get-Mailbox');
   }
   const tenant = organization.trim().toLowerCase();
   const routing = routingDomain(tenant);
-  return provisioned
-    .map((u) => {
-      const alias = aliasOf(u.email);
+  return emails
+    .map((email) => {
+      const alias = aliasOf(email);
       return {
-        primarySmtpAddress: u.email,
-        emailAddresses: [`SMTP:${u.email}`, `smtp:${alias}@${tenant}`, `smtp:${alias}@${routing}`],
-        legacyExchangeDN: `/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=${hex(u.email, 32)}-${alias.slice(0, 16)}`,
-        exchangeGuid: guidOf(u.email),
+        primarySmtpAddress: email,
+        emailAddresses: [`SMTP:${email}`, `smtp:${alias}@${tenant}`, `smtp:${alias}@${routing}`],
+        legacyExchangeDN: `/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=${hex(email, 32)}-${alias.slice(0, 16)}`,
+        exchangeGuid: guidOf(email),
       };
     })
     .sort((a, b) => (a.primarySmtpAddress.toLowerCase() < b.primarySmtpAddress.toLowerCase() ? -1 : 1));
