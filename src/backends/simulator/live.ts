@@ -125,8 +125,9 @@ export function readUsers(state: SimState): LiveUser[] {
 export function toLiveState(state: SimState | undefined): LiveState {
   if (!state) return { endpoints: [], batches: [], users: [] };
   const live: LiveState = { endpoints: readEndpoints(state), batches: readBatches(state), users: readUsers(state) };
+  // Only what the users' statuses cannot tell (records gone, scenario mailboxes), so that the plan is the same
+  // as through Exchange Online PowerShell, where only the statuses are read.
   const mailboxes = [
-    ...state.users.filter((u) => u.provisioned).map((u) => u.email),
     ...(state.directory?.mailboxes ?? []),
     ...Object.entries(state.faults.recipients ?? {}).filter(([, k]) => k === 'mailbox').map(([e]) => e),
   ];
