@@ -1,7 +1,7 @@
 import { error, secretEnvHint, StagemigError } from '../diag/index.js';
 import type { Diagnostic } from '../diag/index.js';
 import { isCredentialRef, isCsvRef, nameKey } from '../model/index.js';
-import type { DesiredState, DesiredUser, Invocation, Step, WireValue } from '../model/index.js';
+import type { CmdletName, DesiredState, DesiredUser, Invocation, Step, WireValue } from '../model/index.js';
 import { buildCsvData } from './csv-data.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -25,18 +25,42 @@ export function checkSecrets(steps: readonly Step[], desired: DesiredState, env:
   return [...missing.values()];
 }
 
-/** Turns a step's references into the values the service receives, secrets included. */
+/** The cmdlets stagemig emits; nothing else ever reaches a backend. */
+const CMDLETS: ReadonlySet<string> = new Set<CmdletName>([
+  'New-MigrationEndpoint', 'Set-MigrationEndpoint', 'Remove-MigrationEndpoint', 'New-MigrationBatch', 'Set-MigrationBatch',
+  'Start-MigrationBatch', 'Stop-MigrationBatch', 'Remove-MigrationBatch', 'Remove-MigrationUser',
+]);
+
+const refuse = (step: Step, why: string): StagemigError => new StagemigError([error('PLAN_TAMPERED', `Refusing to run ${step.cmdlet} for ${step.address}: ${why}`, {
+  hint: 'Nothing was sent for this step. Plan again from the YAML and apply the new plan.', address: step.address,
+})]);
+
+/**
+ * Turns a step's references into the values the service receives, secrets included. A secret is only
+ * ever read from the variable the YAML declares for that step's endpoint, and CSV rows only from its batch.
+ */
 export function materialize(step: Step, desired: DesiredState, env: Env): Invocation {
+  if (!CMDLETS.has(step.cmdlet)) throw refuse(step, 'stagemig never runs this cmdlet');
   const parameters: Record<string, WireValue> = {};
   for (const [name, v] of step.parameters) {
     if (isCredentialRef(v)) {
+      const endpoint = desired.endpoints.find((e) => `endpoint.${nameKey(e.name)}` === nameKey(step.address));
+      if (!endpoint || endpoint.passwordEnv !== v.credential.passwordEnv) {
+        throw refuse(step, `its credential names ${v.credential.passwordEnv}, which the YAML does not declare for this endpoint`);
+      }
       const password = env[v.credential.passwordEnv];
       if (!password) throw new StagemigError(checkSecrets([step], desired, env));
       parameters[name] = { credential: { username: v.credential.username, password } };
     } else if (isCsvRef(v)) {
       const batch = desired.batches.find((b) => nameKey(b.name) === nameKey(v.csv.batch));
-      const byEmail = new Map((batch?.users ?? []).map((u) => [u.email.toLowerCase(), u]));
-      const rows = v.csv.emails.map((e) => byEmail.get(e.toLowerCase()) ?? ({ email: e, line: 0 } satisfies DesiredUser));
+      if (!batch || `batch.${nameKey(batch.name)}` !== nameKey(step.address)) throw refuse(step, `its CSV rows name another batch (${v.csv.batch})`);
+      const byEmail = new Map(batch.users.map((u) => [u.email.toLowerCase(), u]));
+      const rows: DesiredUser[] = [];
+      for (const e of v.csv.emails) {
+        const row = byEmail.get(e.toLowerCase());
+        if (!row) throw refuse(step, `${e} is not in the CSV file of batch ${batch.name}`);
+        rows.push(row);
+      }
       parameters[name] = { bytes: buildCsvData(rows).toString('base64') };
     } else {
       parameters[name] = v;

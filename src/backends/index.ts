@@ -2,6 +2,7 @@
 import { error, StagemigError } from '../diag/index.js';
 import type { BackendConfig } from '../model/index.js';
 import type { Backend } from './backend.js';
+import type { StateLockOptions } from './simulator/store.js';
 import { performance } from 'node:perf_hooks';
 import { withCallLog, type CallLogSink } from './call-log.js';
 
@@ -20,6 +21,8 @@ export interface BackendDeps {
   onPremisesAddresses?: readonly string[];
   /** STAGEMIG_LOG=debug / --log-file: one line per service call, secrets masked (call-log.ts). */
   log?: CallLogSink;
+  /** Who holds the simulator state file's lock during each write, and how long others wait. */
+  lock?: StateLockOptions;
 }
 
 /** Opens the plan's backend; with a debug log, every call (and the opening itself) is logged. */
@@ -38,6 +41,7 @@ async function openUnlogged(config: BackendConfig, deps: BackendDeps): Promise<B
     const { createSimulatorBackend } = await import('./simulator/index.js');
     return createSimulatorBackend({
       stateFile: config.stateFile, now: deps.now,
+      ...(deps.lock ? { lock: deps.lock } : {}),
       ...(deps.organization ? { organization: deps.organization } : {}),
       ...(deps.onPremisesAddresses ? { onPremisesAddresses: deps.onPremisesAddresses } : {}),
     });

@@ -17,6 +17,10 @@ export interface CommandContext {
   setExitCode: (code: number) => void;
 }
 
+/** The command as other runs see it while it holds a lock: the words, never option values. */
+export const commandLine = (argv: readonly string[]): string =>
+  ['stagemig', ...argv.filter((a) => !a.startsWith('-')).slice(0, 3)].join(' ').replace(/[^\x20-\x7e]/g, '?').slice(0, 200);
+
 type Register = (program: Command, ctx: CommandContext) => void;
 
 /**
@@ -89,7 +93,7 @@ export async function run(rawArgv: string[], io: Io): Promise<number> {
   const color = io.color && !argv.includes('--no-color');
   const log = debugLogSink(argv, io);
   const ctxIo: Io = { ...io, color, ...(log ? { log } : {}) };
-  const ctx: CommandContext = { io: ctxIo, host: hostOf(ctxIo), setExitCode: (c) => (exitCode = c) };
+  const ctx: CommandContext = { io: ctxIo, host: { ...hostOf(ctxIo), lock: { command: commandLine(argv), timeoutMs: 0 } }, setExitCode: (c) => (exitCode = c) };
   const program = await buildProgram(ctx, commandNamed(argv));
   // Usage errors are collected and printed short (usage-error.ts); help and version go to stdout.
   program.configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text) => void (commanderMessage += text) });

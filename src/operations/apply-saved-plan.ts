@@ -3,7 +3,12 @@
 // Must not: print (see operations/apply.ts for the events), or run anything when a check fails.
 import { createAppliedRecorder, loadApplied } from '../apply/applied/index.js';
 import { checkSecrets, type ApplyOutcome } from '../apply/index.js';
-import { preflightSavedPlan, readSavedPlan, savedPlanFacts } from '../apply/saved-plan/index.js';
+import { preflightSavedPlan, readSavedPlan, savedPlanFacts, type SavedPlanFile } from '../apply/saved-plan/index.js';
+import type { Backend } from '../backends/index.js';
+import type { AppliedSnapshot, DesiredState, LiveState } from '../model/index.js';
+import { licenseDiagnostics, readLicensingFor } from './licensing-read.js';
+import { withPlanLock } from './plan-lock.js';
+import { checkTargets, planWithOptions } from './planning.js';
 import { error, StagemigError } from '../diag/index.js';
 import type { Plan } from '../plan/index.js';
 import type { SavedPlanFacts } from '../render/apply/human-saved-plan.js';
@@ -43,22 +48,36 @@ export async function applySavedPlan(host: Host, file: string, opts: PlanningOpt
       hint: 'Run `stagemig plan --out` without --refresh-only to plan the steps that restore the YAML.',
     })]);
   }
-  const { desired, backend, live } = await preflightSavedPlan(saved, file, { cwd: host.cwd, open: (d) => openBackendFor(host, d) });
+  return withPlanLock(host, saved.plan_file, () => applySaved(host, file, saved, events));
+}
+
+async function applySaved(host: Host, file: string, saved: SavedPlanFile, events: SavedApplyEvents): Promise<SavedApplyResult> {
+  let snapshot: AppliedSnapshot | undefined;
+  // The steps are derived again from the inputs the file names, with the options it was planned with.
+  const derive = async (desired: DesiredState, live: LiveState, backend: Backend): Promise<Plan> => {
+    snapshot = (await loadApplied(desired)).snapshot;
+    const licensing = await readLicensingFor(desired, backend);
+    const refused = licenseDiagnostics(desired, licensing);
+    if (refused.length > 0) throw new StagemigError(refused);
+    const targets = checkTargets(desired, saved.options.targets);
+    const now = backend.clock ? await backend.clock.now() : host.clock.now();
+    return planWithOptions(desired, live, snapshot, { targets, allowRemove: saved.options.allow_remove, now, ...(licensing ? { licensing } : {}) });
+  };
+  const { desired, backend, live, plan } = await preflightSavedPlan(saved, file, { cwd: host.cwd, open: (d) => openBackendFor(host, d), derive });
   try {
-    const { steps } = saved.plan;
+    const { steps } = plan;
     events.savedPlanAccepted(savedPlanFacts(file, saved), steps.length);
-    const { snapshot } = await loadApplied(desired);
     const record = createAppliedRecorder({ desired, live, previous: snapshot, now: host.clock.now });
     if (steps.length === 0) {
-      record.finish(saved.plan);
-      return { plan: saved.plan };
+      record.finish(plan);
+      return { plan };
     }
     const missing = checkSecrets(steps, desired, host.env);
     if (missing.length > 0) throw new StagemigError(missing);
     const outcome = await runSteps(host, events, { steps, backend, desired, record });
-    record.finish(saved.plan);
-    events.applyFinished(outcome, saved.plan);
-    return { plan: saved.plan, outcome };
+    record.finish(plan);
+    events.applyFinished(outcome, plan);
+    return { plan, outcome };
   } finally {
     await backend.close();
   }

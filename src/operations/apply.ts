@@ -10,6 +10,7 @@ import type { Plan } from '../plan/index.js';
 import type { Host } from './host.js';
 import { applySavedPlan, type SavedApplyEvents } from './apply-saved-plan.js';
 import { openPlanSession } from './plan-session.js';
+import { withPlanLock } from './plan-lock.js';
 import { runSteps } from './run-steps.js';
 import type { PlanningOptions } from './planning.js';
 import { waitAfterApply, waitSucceeded, type WaitArgs, type WaitEvents, type WaitResult } from './wait.js';
@@ -59,6 +60,10 @@ export async function runApply(host: Host, args: ApplyArgs, events: ApplyEvents)
     if (args.wait) throw new StagemigError([error('USAGE', '--wait works with a plan YAML, not a saved plan', { hint: 'Apply the saved plan, then run `stagemig apply <plan.yaml> --wait`.' })]);
     return { kind: 'applied', ...(await applySavedPlan(host, args.planPath, args, events)) };
   }
+  return withPlanLock(host, args.planPath, () => applyPlanFile(host, args, events));
+}
+
+async function applyPlanFile(host: Host, args: ApplyArgs, events: ApplyEvents): Promise<ApplyResult> {
   const session = await openPlanSession(host, args.planPath, args);
   const { desired, backend } = session;
   try {

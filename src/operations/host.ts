@@ -38,4 +38,6 @@ export interface Host {
   onInterrupt: (cb: () => void) => () => void;
   /** The debug log of service calls (STAGEMIG_LOG=debug, --log-file), when asked for. */
   log?: (line: string) => void;
+  /** Locks this run takes: the command line other runs see, and how long to wait (--lock-timeout). */
+  lock?: { command: string; timeoutMs: number };
 }

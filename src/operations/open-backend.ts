@@ -22,6 +22,7 @@ export function openBackendFor(host: Host, target: BackendTarget, extras: Backen
     now: host.clock.now, env: host.env, organization: target.organization, onInterrupt: host.onInterrupt,
     ...(host.log ? { log: host.log } : {}),
     ...(extras.onPremisesAddresses ? { onPremisesAddresses: extras.onPremisesAddresses } : {}),
+    ...(host.lock ? { lock: host.lock } : {}),
   });
 }
 

@@ -22,6 +22,8 @@ export interface PlanSession {
   applied?: AppliedSnapshot;
   /** Warnings from loading the plan and the last-applied record, for the command's view. */
   warnings: Diagnostic[];
+  /** The planning options, with canonical target addresses. */
+  options: PlanningOptions;
   /** Plans again with the same options (targets, protection, snapshot) against fresher live state. */
   replan: (live: LiveState) => Promise<Plan>;
 }
@@ -47,7 +49,7 @@ export async function openPlanSession(
     const live = await backend.readLive();
     const plan = await replan(live);
     warnings.push(...skippedGateWarnings(plan, desired), ...preflightWarnings(desired, live));
-    return { desired, backend, live, plan, replan, warnings, ...(applied ? { applied } : {}) };
+    return { desired, backend, live, plan, replan, warnings, options: opts, ...(applied ? { applied } : {}) };
   } catch (err) {
     await backend.close();
     throw err;

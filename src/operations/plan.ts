@@ -49,7 +49,8 @@ export async function runPlan(host: Host, args: PlanArgs): Promise<PlanResult> {
     const { desired, live, plan, warnings } = session;
     const createdAt = host.clock.now();
     if (args.out !== undefined) {
-      const saved = await buildSavedPlan({ desired, live, plan, cwd: host.cwd, now: createdAt, toolVersion: TOOL_VERSION });
+      const options = { targets: session.options.targets ?? [], allow_remove: session.options.allowRemove === true };
+      const saved = await buildSavedPlan({ desired, live, plan, cwd: host.cwd, now: createdAt, toolVersion: TOOL_VERSION, options });
       await writeSavedPlan(args.out, host.cwd, saved);
     }
     return {

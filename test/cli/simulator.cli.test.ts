@@ -142,6 +142,6 @@ describe('stagemig simulator (built CLI)', () => {
     await writeFile(stateFile, '{oops');
     const r = await cli(dir, 'simulator', 'status', 'stagemig.yaml');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`The simulator state file ${stateFile} is corrupt`);
+    expect(r.stderr).toContain(`The simulator state file ${stateFile} is not valid JSON`);
   });
 });

@@ -1,5 +1,5 @@
 // The last-applied snapshot: what stagemig last pushed to the service, kept beside the plan so the
 // planner can tell drift from YAML changes (see src/model/applied.ts for the design).
-export { appliedPath, forgetApplied, loadApplied, saveAppliedSync, serviceId, type LoadedApplied } from './store.js';
+export { appliedPath, forgetApplied, loadApplied, planLockPath, saveAppliedSync, serviceId, type LoadedApplied } from './store.js';
 export { AppliedRecord } from './record.js';
 export { createAppliedRecorder, type AppliedRecorder } from './recorder.js';

@@ -7,7 +7,8 @@ import type { Plan } from '../../plan/index.js';
 /** Stores `value` under `name`, dropping entries that differ only in case. */
 function put<T>(entries: Record<string, T>, name: string, value: T): void {
   for (const k of Object.keys(entries)) if (k !== name && nameKey(k) === nameKey(name)) delete entries[k];
-  entries[name] = value;
+  // defineProperty: a resource named `__proto__` is an own entry like any other, not the prototype.
+  Object.defineProperty(entries, name, { value, enumerable: true, writable: true, configurable: true });
 }
 
 const param = (step: Step, name: string) => step.parameters.find(([k]) => k === name)?.[1];

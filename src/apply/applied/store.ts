@@ -1,17 +1,25 @@
 // The last-applied snapshot on disk: `.stagemig/<plan name>.applied.json` beside the plan YAML.
 // Written atomically (files/atomic-write) so a crash leaves the previous version intact.
 import { mkdirSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
-import { warning } from '../../diag/index.js';
-import { writeFileAtomicSync } from '../../files/index.js';
-import type { Diagnostic } from '../../diag/index.js';
-import { APPLIED_FORMAT, APPLIED_VERSION } from '../../model/index.js';
+import { StagemigError, warning } from '../../diag/index.js';
+import { MAX_BYTES, readCheckedJson, readRegularFile, writeFileAtomicSync } from '../../files/index.js';
+import type { Diagnostic, SourceRange } from '../../diag/index.js';
+import { APPLIED_VERSION } from '../../model/index.js';
 import type { AppliedSnapshot, DesiredState } from '../../model/index.js';
 
+/** `stagemig.yaml` → `stagemig`; any other name keeps its extension, so `m.yaml` and `m.yml` never share a record. */
+const planStem = (planFile: string): string =>
+  extname(planFile).toLowerCase() === '.yaml' ? basename(planFile, extname(planFile)) : basename(planFile);
+
 export function appliedPath(planFile: string): string {
-  const name = basename(planFile, extname(planFile));
-  return join(dirname(planFile), '.stagemig', `${name}.applied.json`);
+  return join(dirname(planFile), '.stagemig', `${planStem(planFile)}.applied.json`);
+}
+
+/** The per-plan lock apply holds for its whole run (it guards the record and the plan's steps). */
+export function planLockPath(planFile: string): string {
+  return join(dirname(planFile), '.stagemig', `${planStem(planFile)}.lock`);
 }
 
 /** Which service a snapshot describes: the simulator's state file (relative to the plan) or the tenant. */
@@ -27,34 +35,25 @@ export interface LoadedApplied {
   diagnostics: Diagnostic[];
 }
 
-const isSnapshot = (v: unknown): v is AppliedSnapshot => {
-  const s = v as Partial<AppliedSnapshot> | null;
-  return typeof s === 'object' && s !== null && s.format === APPLIED_FORMAT && typeof s.service === 'string' &&
-    typeof s.endpoints === 'object' && s.endpoints !== null && typeof s.batches === 'object' && s.batches !== null;
-};
-
 export async function loadApplied(desired: DesiredState): Promise<LoadedApplied> {
   const file = appliedPath(desired.planFile);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { diagnostics: [] };
-    throw err;
-  }
-  const ignored = (why: string) => ({
+  const ignored = (why: string, range?: SourceRange) => ({
     diagnostics: [warning('APPLIED_SNAPSHOT', `Ignoring ${file}: ${why}`, {
       detail: 'Without it, changes made outside stagemig cannot be told apart from YAML changes.',
-      hint: 'The next successful `stagemig apply` writes a new one.',
+      hint: 'The next successful `stagemig apply` writes a new one.', ...(range ? { range } : {}),
     })],
   });
-  let data: unknown;
+  let data: AppliedSnapshot | undefined;
   try {
-    data = JSON.parse(text);
-  } catch {
-    return ignored('it is not valid JSON');
+    data = await readCheckedJson<AppliedSnapshot>({
+      path: file, file, schema: 'applied-record.schema.json', maxBytes: MAX_BYTES.record, what: 'last-applied record', hint: '',
+    });
+  } catch (err) {
+    if (!(err instanceof StagemigError)) throw err;
+    const d = err.diagnostics[0];
+    return ignored(d ? `${d.summary.replace(/^The last-applied record \S+ /, 'it ')}` : 'it cannot be read', d?.range);
   }
-  if (!isSnapshot(data)) return ignored('it is not a stagemig last-applied snapshot');
+  if (data === undefined) return { diagnostics: [] };
   if (data.version !== APPLIED_VERSION) return ignored(`it has format version ${String(data.version)}; this stagemig reads ${APPLIED_VERSION}`);
   if (data.service !== serviceId(desired)) return ignored(`it describes another migration service (${data.service})`);
   return { snapshot: data, diagnostics: [] };
@@ -67,7 +66,7 @@ export async function loadApplied(desired: DesiredState): Promise<LoadedApplied>
  */
 export async function forgetApplied(desired: DesiredState): Promise<string | undefined> {
   const file = appliedPath(desired.planFile);
-  const text = await readFile(file, 'utf8').catch(() => undefined);
+  const text = await readRegularFile(file, MAX_BYTES.record).then((b) => b.toString('utf8'), () => undefined);
   if (text === undefined) return undefined;
   let service: unknown;
   try {

@@ -3,7 +3,8 @@
 // It holds no secret: steps name the environment variable of a password and the rows of a CSV file.
 import type { Plan } from '../../plan/index.js';
 
-export const SAVED_PLAN_FORMAT_VERSION = '1.0';
+/** 1.1 added `options`; apply re-derives the steps with them and refuses a file whose steps differ. */
+export const SAVED_PLAN_FORMAT_VERSION = '1.1';
 export const SAVED_PLAN_KIND = 'stagemig-saved-plan';
 
 export interface InputDigest {
@@ -37,6 +38,13 @@ export interface BackendIdentity {
   organization: string;
 }
 
+/** The planning options the steps were derived with. */
+export interface SavedPlanOptions {
+  /** Canonical --target addresses. */
+  targets: string[];
+  allow_remove: boolean;
+}
+
 export interface SavedPlanFile {
   format_version: string;
   kind: typeof SAVED_PLAN_KIND;
@@ -45,6 +53,7 @@ export interface SavedPlanFile {
   /** The migration plan YAML, relative to the working directory. */
   plan_file: string;
   backend: BackendIdentity;
+  options: SavedPlanOptions;
   /** The YAML and every CSV file it names. */
   inputs: InputDigest[];
   /** Every live endpoint and batch the plan read, by address. */

@@ -7,7 +7,9 @@ import { batchAddress, endpointAddress, nameKey } from '../../model/index.js';
 import type { DesiredState, LiveState } from '../../model/index.js';
 import { compareFingerprints, fingerprintLive } from './fingerprint.js';
 import type { SavedPlanFile } from './format.js';
-import { changedInputs } from './inputs.js';
+import { changedInputs, hashInputs } from './inputs.js';
+import type { Plan } from '../../plan/index.js';
+import { describeStepDifference } from './step-difference.js';
 
 const MAX_LISTED = 20;
 
@@ -44,15 +46,39 @@ async function inputDiagnostics(saved: SavedPlanFile, file: string, cwd: string)
     }));
 }
 
-/** Loads and checks everything; returns the desired state and an open backend, or throws PLAN_* diagnostics. */
+const tampered = (saved: SavedPlanFile, file: string, summary: string, detail: string): StagemigError =>
+  new StagemigError([error('PLAN_TAMPERED', summary, {
+    detail, hint: `${file} must be applied exactly as \`stagemig plan --out\` wrote it. ${rePlan(saved, file)}`,
+    range: { file, start: { line: 1, col: 1 } },
+  })]);
+
+/** The YAML and every CSV it names must be hashed in the file: an input left out would go unchecked. */
+async function inputListProblem(saved: SavedPlanFile, desired: DesiredState, file: string, cwd: string): Promise<StagemigError | undefined> {
+  const expected = (await hashInputs(desired, cwd)).map((i) => i.path);
+  const listed = saved.inputs.map((i) => i.path);
+  const missing = expected.filter((p) => !listed.includes(p));
+  const extra = listed.filter((p) => !expected.includes(p));
+  if (missing.length === 0 && extra.length === 0 && listed.length === expected.length) return undefined;
+  const parts = [missing.length > 0 ? `not hashed: ${missing.join(', ')}` : '', extra.length > 0 ? `not inputs of the plan: ${extra.join(', ')}` : '',
+    listed.length !== new Set(listed).size ? 'some inputs are listed twice' : ''].filter(Boolean);
+  return tampered(saved, file, `Saved plan ${file} does not list the inputs of ${saved.plan_file}`, `${parts.join('; ')}.`);
+}
+
+/**
+ * Loads and checks everything; returns the desired state, an open backend, the live state and the plan
+ * derived again from them (equal to the saved one), or throws PLAN_* diagnostics.
+ */
 export async function preflightSavedPlan(saved: SavedPlanFile, file: string, opts: {
   cwd: string;
   /** Opens the plan's backend (operations/open-backend.ts). */
   open: (desired: DesiredState) => Promise<Backend>;
+  /** Plans again from the inputs and the live service, with the options the file was planned with. */
+  derive: (desired: DesiredState, live: LiveState, backend: Backend) => Promise<Plan>;
 }): Promise<{
   desired: DesiredState;
   backend: Backend;
   live: LiveState;
+  plan: Plan;
 }> {
   const diags = await inputDiagnostics(saved, file, opts.cwd);
   const loaded = await loadPlan(saved.plan_file, { cwd: opts.cwd });
@@ -61,11 +87,20 @@ export async function preflightSavedPlan(saved: SavedPlanFile, file: string, opt
   if (diags.length > 0) throw new StagemigError(diags);
   if (hasErrors(loaded.diagnostics) || !loaded.desired) throw new StagemigError(loaded.diagnostics);
   const desired = loaded.desired;
+  const listProblem = await inputListProblem(saved, desired, file, opts.cwd);
+  if (listProblem) throw listProblem;
   const backend = await opts.open(desired);
   try {
     const live = await backend.readLive();
     const differences = compareFingerprints(saved.live, fingerprintLive(live));
-    if (differences.length === 0) return { desired, backend, live };
+    if (differences.length === 0) {
+      // Tamper-evident: the steps that run are the ones these inputs and this service give, and must be the saved ones.
+      const plan = await opts.derive(desired, live, backend);
+      const difference = describeStepDifference(saved.plan.steps, plan.steps);
+      if (difference === undefined) return { desired, backend, live, plan };
+      throw tampered(saved, file, `Saved plan ${file} holds steps that its inputs do not give`, `${difference} ` +
+        'The file was edited after it was written (or the last-applied record, licences or a removal gate moved on since).');
+    }
     const listed = differences.slice(0, MAX_LISTED).map((d) => {
       const range = sourceOf(desired, d.address);
       return error('PLAN_STALE', `Saved plan is stale: ${d.address} changed in the migration service since the plan was made`, {

@@ -1,7 +1,7 @@
 // Reading a saved plan file: recognise it, parse it and refuse other format versions clearly.
-import { access, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { error, StagemigError } from '../../diag/index.js';
+import { checkJsonText, FileReadError, MAX_BYTES, readRegularFile } from '../../files/index.js';
 import type { Diagnostic } from '../../diag/index.js';
 import { SAVED_PLAN_FORMAT_VERSION, SAVED_PLAN_KIND } from './format.js';
 import type { SavedPlanFile } from './format.js';
@@ -12,10 +12,14 @@ const major = (v: string): string => v.split('.')[0] ?? v;
 export async function sniffSavedPlan(path: string, cwd: string): Promise<Record<string, unknown> | undefined> {
   let text: string;
   try {
-    text = await readFile(resolve(cwd, path), 'utf8');
+    text = (await readRegularFile(resolve(cwd, path), MAX_BYTES.savedPlan)).toString('utf8');
   } catch {
-    return undefined; // the YAML loader reports missing files with its own diagnostic
+    return undefined; // the YAML loader reports missing, special and oversized files with its own diagnostic
   }
+  return savedPlanObject(text);
+}
+
+function savedPlanObject(text: string): Record<string, unknown> | undefined {
   if (!/^\s*\{/.test(text)) return undefined;
   try {
     const value: unknown = JSON.parse(text);
@@ -53,14 +57,16 @@ function formatProblem(path: string, data: Record<string, unknown>): Diagnostic 
 
 /** The saved plan in `path`, or a StagemigError saying why it cannot be used. */
 export async function readSavedPlan(path: string, cwd: string): Promise<SavedPlanFile> {
+  let text: string;
   try {
-    await access(resolve(cwd, path));
-  } catch {
-    throw new StagemigError([error('FILE_NOT_FOUND', `Saved plan ${path} does not exist`, {
+    text = (await readRegularFile(resolve(cwd, path), MAX_BYTES.savedPlan)).toString('utf8');
+  } catch (err) {
+    if (!(err instanceof FileReadError)) throw err;
+    throw new StagemigError([error(err.kind === 'missing' ? 'FILE_NOT_FOUND' : err.kind === 'too-large' ? 'INPUT_TOO_LARGE' : 'NOT_A_FILE', `Saved plan ${path} ${err.reason}`, {
       hint: 'Write one with `stagemig plan <plan.yaml> --out <file>`.',
     })]);
   }
-  const data = await sniffSavedPlan(path, cwd);
+  const data = savedPlanObject(text);
   if (!data) {
     throw new StagemigError([error('PLAN_FORMAT', `${path} is not a stagemig saved plan`, {
       hint: 'Pass a file written by `stagemig plan <plan.yaml> --out <file>`.', range: { file: path, start: { line: 1, col: 1 } },
@@ -68,5 +74,8 @@ export async function readSavedPlan(path: string, cwd: string): Promise<SavedPla
   }
   const problem = formatProblem(path, data);
   if (problem) throw new StagemigError([problem]);
-  return data as unknown as SavedPlanFile;
+  return checkJsonText<SavedPlanFile>(text, {
+    file: path, schema: 'saved-plan.schema.json', what: 'saved plan',
+    hint: 'A saved plan is written by `stagemig plan --out` and must not be edited; run it again, review it, and apply the new file.',
+  });
 }

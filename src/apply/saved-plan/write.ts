@@ -7,7 +7,7 @@ import type { DesiredState, LiveState } from '../../model/index.js';
 import type { Plan } from '../../plan/index.js';
 import { fingerprintLive } from './fingerprint.js';
 import { SAVED_PLAN_FORMAT_VERSION, SAVED_PLAN_KIND } from './format.js';
-import type { SavedPlanFile } from './format.js';
+import type { SavedPlanFile, SavedPlanOptions } from './format.js';
 import { hashInputs } from './inputs.js';
 
 export async function buildSavedPlan(opts: {
@@ -17,6 +17,7 @@ export async function buildSavedPlan(opts: {
   cwd: string;
   now: Date;
   toolVersion: string;
+  options: SavedPlanOptions;
 }): Promise<SavedPlanFile> {
   const { desired } = opts;
   return {
@@ -26,6 +27,7 @@ export async function buildSavedPlan(opts: {
     created_at: opts.now.toISOString(),
     plan_file: portablePath(relative(opts.cwd, desired.planFile)),
     backend: { type: desired.backend.type, organization: desired.organization },
+    options: opts.options,
     inputs: await hashInputs(desired, opts.cwd),
     live: fingerprintLive(opts.live),
     plan: opts.plan,

@@ -1,6 +1,6 @@
 // One "invoke cmdlet" request against the simulator's state file: reads, writes and session calls.
 import type { Invocation, WireValue } from '../../model/index.js';
-import { createSimulatorBackend, loadState, type OnPremises } from '../simulator/index.js';
+import { createSimulatorBackend, loadState, type OnPremises, type StateLockOptions } from '../simulator/index.js';
 import { preflightRecords } from './preflight-records.js';
 import { createdRecord, readRecords, type ReadCmdlet } from './records.js';
 
@@ -29,7 +29,7 @@ export function parseInvokeRequest(body: unknown): InvokeRequest | string {
 
 export async function invokeOnSimulator(
   request: InvokeRequest,
-  opts: { stateFile: string; now: () => Date; organization?: string; onPremises?: OnPremises },
+  opts: { stateFile: string; now: () => Date; organization?: string; onPremises?: OnPremises; lock?: StateLockOptions },
 ): Promise<InvokeResponse> {
   const name = request.cmdlet.toLowerCase();
   if (SESSION.has(name)) return { ok: true, warnings: [] };

@@ -1,7 +1,10 @@
 // `stagemig simulator serve`: the simulator over HTTP on 127.0.0.1 only, for the StagemigSimulator
-// PowerShell module. One endpoint invokes a cmdlet; /stats counts the calls per cmdlet.
+// PowerShell module. One endpoint invokes a cmdlet; /stats counts the calls per cmdlet. The URL holds a
+// random secret path, so that only a process that was given the URL (not any local process) can call it.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { StateLockOptions } from '../simulator/index.js';
 import { invokeOnSimulator, parseInvokeRequest } from './invoke.js';
 import type { OnPremises } from '../simulator/index.js';
 
@@ -14,7 +17,7 @@ export interface SimulatorServerStats {
 }
 
 export interface SimulatorServer {
-  /** Base URL, e.g. http://127.0.0.1:8123 */
+  /** Base URL with its secret path, e.g. http://127.0.0.1:8123/Xy3…; the only way in. */
   url: string;
   port: number;
   stats(): SimulatorServerStats;
@@ -33,6 +36,8 @@ export interface SimulatorServerOptions {
   onPremises?: OnPremises;
   /** Called after each request (for a log line). */
   onRequest?: (cmdlet: string, ok: boolean) => void;
+  /** The state file's lock, shared with every other stagemig process that writes it. */
+  lock?: StateLockOptions;
 }
 
 class HttpError extends Error {
@@ -74,11 +79,18 @@ export async function startSimulatorServer(opts: SimulatorServerOptions): Promis
   let port = 0;
   // A session is tenant-scoped: Connect-ExchangeOnline -Organization names the tenant the reads answer for.
   let organization = opts.organization;
+  const secret = Buffer.from(`/${randomBytes(24).toString('base64url')}`);
+  const knowsSecret = (path: string): boolean => {
+    const given = Buffer.from(path.slice(0, secret.length));
+    return given.length === secret.length && timingSafeEqual(given, secret) && path[secret.length] === '/';
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const host = (req.headers.host ?? '').toLowerCase();
     if (host !== `${SIMULATOR_HOST}:${port}` && host !== `localhost:${port}`) throw new HttpError(403, 'Unexpected Host header.');
-    const path = (req.url ?? '').split('?')[0];
+    const fullPath = (req.url ?? '').split('?')[0] ?? '';
+    if (!knowsSecret(fullPath)) throw new HttpError(403, 'Use the URL that `stagemig simulator serve` printed.');
+    const path = fullPath.slice(secret.length);
     if (req.method === 'GET' && path === '/stats') return send(res, 200, { calls });
     if (req.method === 'POST' && path === '/stats/reset') {
       calls = {};
@@ -108,7 +120,7 @@ export async function startSimulatorServer(opts: SimulatorServerOptions): Promis
   });
   port = (server.address() as AddressInfo).port;
   return {
-    url: `http://${SIMULATOR_HOST}:${port}`,
+    url: `http://${SIMULATOR_HOST}:${port}${secret.toString()}`,
     port,
     stats: () => ({ calls: { ...calls } }),
     resetStats: () => {

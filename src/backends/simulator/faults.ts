@@ -2,7 +2,7 @@
 // endpoint that cannot be verified, a batch that turns Corrupted.
 import type { SimEndpointFailure, SimFaults, SimMailboxFault, SimState } from './state.js';
 import { emptyState } from './state.js';
-import { loadState, saveState } from './store.js';
+import { DEFAULT_STATE_LOCK, loadState, saveState, withStateLock } from './store.js';
 
 export interface FaultSettings {
   /** The Nth write cmdlet from now on fails with `message` (and changes nothing). */
@@ -43,6 +43,8 @@ export async function setSimulatorFault(
   settings: FaultSettings,
   now: () => Date = () => new Date(),
 ): Promise<void> {
-  const state = (await loadState(stateFile)) ?? emptyState(now());
-  await saveState(stateFile, withFaults(state, settings));
+  await withStateLock(stateFile, DEFAULT_STATE_LOCK, async () => {
+    const state = (await loadState(stateFile)) ?? emptyState(now());
+    await saveState(stateFile, withFaults(state, settings));
+  });
 }

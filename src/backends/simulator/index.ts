@@ -14,7 +14,7 @@ import { CmdletError } from './params.js';
 import { simulatedDns } from './dns.js';
 import { toLiveState } from './live.js';
 import { emptyState, ms, type SimState } from './state.js';
-import { loadState, saveState } from './store.js';
+import { DEFAULT_STATE_LOCK, loadState, saveState, withStateLock, type StateLockOptions } from './store.js';
 
 export type SimulatorBackend = Backend & {
   /** Service reads made so far: three per readLive (endpoints, batches, users), one per readMailboxes or preflight read. */
@@ -40,9 +40,11 @@ export interface SimulatorBackendOptions {
   organization?: string;
   /** The plan's CSV addresses: what directory sync mirrors into the simulated tenant (stagemig check). */
   onPremisesAddresses?: readonly string[];
+  /** Who holds the state file's lock during each write, and how long others wait. */
+  lock?: StateLockOptions;
 }
 
-export function createSimulatorBackend({ stateFile, now, organization, onPremisesAddresses }: SimulatorBackendOptions): SimulatorBackend {
+export function createSimulatorBackend({ stateFile, now, organization, onPremisesAddresses, lock = DEFAULT_STATE_LOCK }: SimulatorBackendOptions): SimulatorBackend {
   const onPremises: OnPremises = { organization: organization ?? '', addresses: onPremisesAddresses ?? [] };
   let readCalls = 0;
   // The last state read or written, reused while the file is unchanged (large states parse slowly).
@@ -54,6 +56,9 @@ export function createSimulatorBackend({ stateFile, now, organization, onPremise
   let dirty: { state: SimState; since: number; redo: Array<(s: SimState) => void> } | undefined;
   let lastSaveMs = 0;
   let batching = false;
+  // True while batchWrites holds the state file's lock (the lock is not re-entrant).
+  let held = false;
+  const locked = <T>(fn: () => Promise<T>): Promise<T> => (held ? fn() : withStateLock(stateFile, lock, fn));
   const load = async (): Promise<SimState | undefined> => {
     if (dirty) return dirty.state;
     const version = await fileVersion(stateFile);
@@ -99,11 +104,11 @@ export function createSimulatorBackend({ stateFile, now, organization, onPremise
       const at = state ? nextEventAt(state) : undefined;
       return state === undefined || at === undefined ? undefined : Math.max(0, at - ms(state.now));
     },
-    advance: async (byMs) => {
+    advance: (byMs) => locked(async () => {
       const state = (await load()) ?? emptyState(now());
       advanceInPlace(state, byMs);
       await changed(state, (s) => advanceInPlace(s, byMs));
-    },
+    }),
   };
   return {
     clock,
@@ -145,7 +150,7 @@ export function createSimulatorBackend({ stateFile, now, organization, onPremise
         return readAcceptedDomains(await load(), onPremises);
       },
     },
-    async run(invocation: Invocation): Promise<RunResult> {
+    run: (invocation: Invocation): Promise<RunResult> => locked(async () => {
       const state = (await load()) ?? emptyState(now());
       const outcome = invokeCmdlet(state, invocation, { inPlace: true });
       if (outcome.result.ok) {
@@ -158,15 +163,24 @@ export function createSimulatorBackend({ stateFile, now, organization, onPremise
         if (outcome.changed) await save(outcome.state); // a fault fired: only its counter moved
       }
       return outcome.result;
-    },
+    }),
+    /** Holds the state file's lock for the whole batch: unsaved changes must not race another process. */
     async batchWrites<T>(work: () => Promise<T>): Promise<T> {
-      batching = true;
-      try {
-        return await work();
-      } finally {
-        batching = false;
-        await flush();
-      }
+      if (held) return work();
+      return withStateLock(stateFile, lock, async () => {
+        held = true;
+        batching = true;
+        try {
+          return await work();
+        } finally {
+          batching = false;
+          try {
+            await flush();
+          } finally {
+            held = false;
+          }
+        }
+      });
     },
     /** Saves what is not saved yet. */
     async close(): Promise<void> {
@@ -183,7 +197,7 @@ export { readCloudMailboxes, routingDomain } from './cloud-mailboxes.js';
 export {
   emptyState, isoSeconds, type SimBatch, type SimEndpoint, type SimFaults, type SimRecipientKind, type SimState, type SimUser,
 } from './state.js';
-export { deleteState, loadState, saveState } from './store.js';
+export { DEFAULT_STATE_LOCK, deleteState, loadState, saveState, withStateLock, type StateLockOptions } from './store.js';
 export { setSimulatorFault, withFaults, type FaultSettings } from './faults.js';
 export { parseScenario, type Scenario } from './scenario-parse.js';
 export { applyScenario, describeFaults } from './scenario-apply.js';

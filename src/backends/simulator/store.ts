@@ -1,50 +1,17 @@
 // Load and save the state file. Reading never creates it; writes are atomic (files/atomic-write).
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { error, StagemigError } from '../../diag/index.js';
-import { writeFileAtomic } from '../../files/index.js';
-import { STATE_FORMAT, STATE_VERSION, type SimState, type SimUser } from './state.js';
+import { MAX_BYTES, readCheckedJson, withLock, writeFileAtomic } from '../../files/index.js';
+import type { SimState, SimUser } from './state.js';
 
-function corrupt(file: string, why: string): StagemigError {
-  return new StagemigError([
-    error('SIMULATOR_STATE', `The simulator state file ${file} is corrupt: ${why}`, {
-      hint: 'Fix or delete the file (`stagemig simulator reset <plan.yaml>` deletes it and starts an empty service).',
-    }),
-  ]);
-}
+const HINT = 'Fix or delete the file (`stagemig simulator reset <plan.yaml>` deletes it and starts an empty service).';
 
-/** The state in `file`, or undefined when the file does not exist (an empty service). */
+/** The state in `file`, or undefined when the file does not exist (an empty service). Checked against its schema. */
 export async function loadState(file: string): Promise<SimState | undefined> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new StagemigError([
-      error('SIMULATOR_STATE', `Cannot read the simulator state file ${file}: ${(err as Error).message}`),
-    ]);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw corrupt(file, `not valid JSON (${(err as Error).message})`);
-  }
-  return checkShape(file, data);
-}
-
-function checkShape(file: string, data: unknown): SimState {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw corrupt(file, 'not a JSON object');
-  const s = data as Partial<SimState>;
-  if (s.format !== STATE_FORMAT) throw corrupt(file, `"format" is not "${STATE_FORMAT}"`);
-  if (s.version !== STATE_VERSION) throw corrupt(file, `unsupported "version" ${JSON.stringify(s.version)}`);
-  if (typeof s.now !== 'string' || Number.isNaN(Date.parse(s.now))) throw corrupt(file, '"now" is not a date');
-  for (const key of ['endpoints', 'batches', 'users'] as const) {
-    if (!Array.isArray(s[key])) throw corrupt(file, `"${key}" is not a list`);
-  }
-  if (typeof s.seq !== 'number' || typeof s.writeCalls !== 'number') throw corrupt(file, 'counters are missing');
-  if (typeof s.faults !== 'object' || s.faults === null) throw corrupt(file, '"faults" is not an object');
-  const state = s as SimState;
+  const state = await readCheckedJson<SimState>({
+    path: file, file, schema: 'simulator-state.schema.json', maxBytes: MAX_BYTES.simulatorState, what: 'simulator state file', hint: HINT,
+  });
+  if (state === undefined) return undefined;
   for (const u of state.users as unknown as Array<Record<string, unknown>>) {
     for (const [k, v] of DEFAULT_ENTRIES) if (u[k] === undefined) u[k] = v;
   }
@@ -66,6 +33,22 @@ function compactUser(u: SimUser): Record<string, unknown> {
     if (k !== 'email' && v !== undefined && defaults[k] !== v) out[k] = v;
   }
   return out;
+}
+
+/** Who takes the state file's lock, and how long it waits for another holder. */
+export interface StateLockOptions {
+  command: string;
+  timeoutMs: number;
+}
+
+/** A cmdlet, a clock advance or a fault change holds the lock for its own read-modify-write; apply's steps for their batch. */
+export const DEFAULT_STATE_LOCK: StateLockOptions = { command: 'stagemig', timeoutMs: 300_000 };
+
+/** Runs one read-modify-write of the state file while no other process can (lock file beside it). */
+export function withStateLock<T>(file: string, lock: StateLockOptions, fn: () => Promise<T>): Promise<T> {
+  return withLock(`${file}.lock`, {
+    what: `The simulator state file ${file}`, command: lock.command, timeoutMs: Math.max(lock.timeoutMs, DEFAULT_STATE_LOCK.timeoutMs),
+  }, fn);
 }
 
 /** Writes the state atomically, creating the folder when needed. */

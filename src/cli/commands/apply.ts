@@ -7,8 +7,9 @@ import { APPLY_PROMPT } from '../../render/apply/human-apply.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { addPlanningOptions, FULL_OPTION, planningOptionsOf } from '../planning-options.js';
 import type { CommandContext } from '../program.js';
+import { addLockTimeoutOption, useLockTimeout } from '../lock-option.js';
 
-interface ApplyFlags { full?: boolean; heartbeat?: number; autoApprove?: boolean; target?: string[]; allowRemove?: boolean; wait?: boolean; timeout?: number; interval?: number }
+interface ApplyFlags { lockTimeout?: number; full?: boolean; heartbeat?: number; autoApprove?: boolean; target?: string[]; allowRemove?: boolean; wait?: boolean; timeout?: number; interval?: number }
 
 function duration(min: number) {
   return (text: string): number => {
@@ -19,7 +20,7 @@ function duration(min: number) {
 }
 
 export function registerApply(program: Command, ctx: CommandContext): void {
-  addPlanningOptions(program.command('apply'), { refreshOnly: false })
+  addLockTimeoutOption(addPlanningOptions(program.command('apply'), { refreshOnly: false }))
     .description('Plan, ask for approval, then run the cmdlets in order (or run a saved plan file exactly, without a prompt)')
     .argument('<plan>', 'migration plan YAML file, or a saved plan file from `stagemig plan --out`')
     .option('--wait', 'after the steps, follow the service until every batch is at its desired state, running the steps that had to wait')
@@ -30,6 +31,7 @@ export function registerApply(program: Command, ctx: CommandContext): void {
     .option(...FULL_OPTION)
     .action(async (planPath: string, flags: ApplyFlags) => {
       const { io, host } = ctx;
+      useLockTimeout(ctx, flags);
       const view = createApplyView(io, { color: io.color, isTTY: io.isTTY, full: flags.full === true, ...(flags.heartbeat !== undefined ? { heartbeatMs: flags.heartbeat } : {}) });
       const wait = flags.wait
         ? { ...(flags.timeout !== undefined ? { timeoutMs: flags.timeout } : {}), ...(flags.interval !== undefined ? { intervalMs: flags.interval } : {}) }

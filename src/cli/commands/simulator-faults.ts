@@ -6,7 +6,8 @@ import type { Command } from 'commander';
 import { displayPath } from '../../config/index.js';
 import { error, StagemigError } from '../../diag/index.js';
 import {
-  applyScenario, describeFaults, emptyState, loadState, parseScenario, saveState,
+  applyScenario, describeFaults, emptyState, loadState, parseScenario, saveState, withStateLock,
+  DEFAULT_STATE_LOCK,
 } from '../../backends/simulator/index.js';
 import type { CommandContext } from '../program.js';
 
@@ -36,16 +37,18 @@ export async function simulatorFaults(
   if (scenarioPath !== undefined && opts.clear) {
     throw new StagemigError([error('USAGE', 'Give either a scenario file or --clear, not both')]);
   }
-  const current = (await loadState(stateFile)) ?? emptyState(io.now());
   if (scenarioPath === undefined && !opts.clear) {
-    const lines = describeFaults(current);
+    const lines = describeFaults((await loadState(stateFile)) ?? emptyState(io.now()));
     io.stdout(lines.length === 0 ? 'No faults: the simulated service behaves normally.\n' : `Faults in force:\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
     return;
   }
   const scenario = scenarioPath === undefined ? { faults: {} } : await readScenario(ctx, scenarioPath);
-  const outcome = applyScenario(current, scenario);
-  if ('error' in outcome) throw new StagemigError([error('USAGE', `Cannot apply the scenario: ${outcome.error}`)]);
-  await saveState(stateFile, outcome.state);
+  const outcome = await withStateLock(stateFile, (ctx.host.lock ?? DEFAULT_STATE_LOCK), async () => {
+    const applied = applyScenario((await loadState(stateFile)) ?? emptyState(io.now()), scenario);
+    if ('error' in applied) throw new StagemigError([error('USAGE', `Cannot apply the scenario: ${applied.error}`)]);
+    await saveState(stateFile, applied.state);
+    return applied;
+  });
   const lines = describeFaults(outcome.state);
   io.stdout(lines.length === 0
     ? 'Cleared every fault: the simulated service behaves normally.\n'

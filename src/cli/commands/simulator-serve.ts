@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { standInModulePath } from '../../backends/powershell/index.js';
 import { startSimulatorServer } from '../../backends/simulator-server/index.js';
-import type { OnPremises } from '../../backends/simulator/index.js';
+import { DEFAULT_STATE_LOCK, type OnPremises } from '../../backends/simulator/index.js';
 import { loadPlan } from '../../config/index.js';
 import { hasErrors, StagemigError } from '../../diag/index.js';
 import { renderDiagnostics } from '../../render/common/diagnostics.js';
@@ -46,6 +46,7 @@ async function serve(ctx: CommandContext, planPath: string, opts: ServeOptions):
     stateFile,
     ...('organization' in plan ? { organization: plan.organization, onPremises: plan.onPremises } : {}),
     now: io.now,
+    lock: (ctx.host.lock ?? DEFAULT_STATE_LOCK),
     port: opts.port ?? 0,
     onRequest: opts.quiet ? undefined : (cmdlet, ok) => io.stderr(`${io.now().toISOString()} ${cmdlet} ${ok ? 'ok' : 'refused'}\n`),
   });

@@ -5,7 +5,8 @@ import { error, hasErrors, type Diagnostic } from '../../diag/index.js';
 import { renderDiagnostics } from '../../render/common/diagnostics.js';
 import { renderSimulatorStatus } from '../../render/simulator/simulator-status.js';
 import {
-  advanceInPlace, deleteState, emptyState, loadState, saveState, toLiveState,
+  advanceInPlace, deleteState, emptyState, loadState, saveState, toLiveState, withStateLock,
+  DEFAULT_STATE_LOCK,
 } from '../../backends/simulator/index.js';
 import { formatDuration, parseDuration } from '../../model/index.js';
 import type { DesiredState, SimulatorBackendConfig } from '../../model/index.js';
@@ -52,7 +53,7 @@ async function reset(ctx: CommandContext, planPath: string): Promise<void> {
   const desired = await simulatorPlan(ctx, planPath);
   if (desired === undefined) return;
   const stateFile = desired.backend.stateFile;
-  const deleted = await deleteState(stateFile);
+  const deleted = await withStateLock(stateFile, (ctx.host.lock ?? DEFAULT_STATE_LOCK), () => deleteState(stateFile));
   // The service is empty now: what stagemig last applied to it no longer describes anything.
   const record = await forgetApplied(desired);
   ctx.io.stdout(
@@ -75,10 +76,13 @@ async function advance(ctx: CommandContext, planPath: string, durationText: stri
   }
   const stateFile = await stateFileOf(ctx, planPath);
   if (stateFile === undefined) return;
-  const state = (await loadState(stateFile)) ?? emptyState(ctx.io.now());
-  const from = state.now;
-  advanceInPlace(state, byMs);
-  await saveState(stateFile, state);
+  const { state, from } = await withStateLock(stateFile, (ctx.host.lock ?? DEFAULT_STATE_LOCK), async () => {
+    const s = (await loadState(stateFile)) ?? emptyState(ctx.io.now());
+    const before = s.now;
+    advanceInPlace(s, byMs);
+    await saveState(stateFile, s);
+    return { state: s, from: before };
+  });
   ctx.io.stdout(`Advanced the simulated clock by ${formatDuration(byMs)}: ${from} -> ${state.now}\n\n`);
   ctx.io.stdout(renderSimulatorStatus({ now: state.now, stateFile, live: toLiveState(state) }));
 }

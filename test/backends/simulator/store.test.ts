@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StagemigError } from '../../../src/diag/index.js';
 import { deleteState, emptyState, loadState, saveState, withFaults } from '../../../src/backends/simulator/index.js';
+import { serializeState } from '../../../src/backends/simulator/store.js';
 import { advance, T0, withBatch, withEndpoint } from './helpers.js';
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'stagemig-sim-store-'));
@@ -43,7 +44,7 @@ describe('simulator state file', () => {
     await writeFile(file, '{ not json');
     const err = await loadState(file).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StagemigError);
-    expect((err as StagemigError).diagnostics[0]).toMatchObject({ code: 'SIMULATOR_STATE' });
+    expect((err as StagemigError).diagnostics[0]).toMatchObject({ code: 'FILE_INVALID', range: { file, start: { line: 1, col: 3 } } });
     expect((err as Error).message).toContain(file);
     expect((err as Error).message).toMatch(/not valid JSON/);
   });
@@ -51,9 +52,14 @@ describe('simulator state file', () => {
   it('rejects JSON that is not a simulator state', async () => {
     const file = join(await tempDir(), 'simulator.json');
     await writeFile(file, JSON.stringify({ ...emptyState(T0), users: 'nope' }));
-    await expect(loadState(file)).rejects.toThrow(/"users" is not a list/);
+    await expect(loadState(file)).rejects.toThrow(`The simulator state file ${file} is not valid: /users must be array`);
     await writeFile(file, JSON.stringify({ hello: 1 }));
-    await expect(loadState(file)).rejects.toThrow(`The simulator state file ${file} is corrupt`);
+    await expect(loadState(file)).rejects.toThrow(`The simulator state file ${file} is not valid: the top level must have required property 'format'`);
+    // a wrongly typed field deep inside (was "internal error: TypeError"), with its line
+    await writeFile(file, serializeState({ ...emptyState(T0), batches: [{ name: 7 } as never] }));
+    const err = (await loadState(file).catch((e: unknown) => e)) as StagemigError;
+    expect(err.diagnostics[0]).toMatchObject({ code: 'FILE_INVALID', range: { file, start: { line: 10 } } });
+    expect(err.message).toContain('/batches/0 must have required property');
   });
 
   it('deleteState reports whether there was a file', async () => {

@@ -47,7 +47,7 @@ export async function serve(plan: string, cwd: string): Promise<Served> {
   const url = await new Promise<string>((resolve, reject) => {
     child.all?.on('data', (chunk: Buffer) => {
       output += chunk.toString('utf8');
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+\/[\w-]+)/.exec(output);
       if (m) resolve(m[1]!);
     });
     void child.then(() => reject(new Error(`simulator serve ended before listening:\n${output}`)));

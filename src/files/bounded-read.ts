@@ -1,0 +1,64 @@
+// Reading a file stagemig was pointed at: only a regular file, and never more than a set size, so
+// that `csv: /dev/zero`, a FIFO or a 200 MB file ends at once with a clear reason.
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
+
+/** Largest files stagemig reads, by kind (far above any real plan, CSV, record or state). */
+export const MAX_BYTES = {
+  planYaml: 4 * 1024 * 1024,
+  csv: 8 * 1024 * 1024,
+  savedPlan: 64 * 1024 * 1024,
+  record: 64 * 1024 * 1024,
+  simulatorState: 512 * 1024 * 1024,
+  scenario: 4 * 1024 * 1024,
+} as const;
+
+export type ReadFailure = 'missing' | 'not-a-file' | 'too-large' | 'unreadable';
+
+export class FileReadError extends Error {
+  constructor(readonly kind: ReadFailure, readonly reason: string, readonly code?: string) {
+    super(reason);
+  }
+}
+
+const mib = (n: number): string => `${Math.round((n / 1024 / 1024) * 10) / 10} MiB`;
+
+function openFailure(err: unknown): FileReadError {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new FileReadError('missing', 'does not exist', code);
+  if (code === 'EISDIR') return new FileReadError('not-a-file', 'is a directory, not a file', code);
+  if (code === 'EACCES' || code === 'EPERM') return new FileReadError('unreadable', 'is not readable (permission denied)', code);
+  return new FileReadError('unreadable', `cannot be read (${code ?? (err as Error).message})`, code);
+}
+
+/** The bytes of a regular file of at most `maxBytes`; throws FileReadError saying why not. */
+export async function readRegularFile(path: string, maxBytes: number): Promise<Buffer> {
+  let fh;
+  try {
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; it is then refused as not a regular file.
+    fh = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (err) {
+    throw openFailure(err);
+  }
+  try {
+    const info = await fh.stat();
+    if (info.isDirectory()) throw new FileReadError('not-a-file', 'is a directory, not a file');
+    if (!info.isFile()) throw new FileReadError('not-a-file', 'is not a regular file (a device, pipe or socket)');
+    if (info.size > maxBytes) throw new FileReadError('too-large', `is too large (${mib(info.size)}; at most ${mib(maxBytes)} is read)`);
+    const buf = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
+    let total = 0;
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, total, buf.length - total, total);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > maxBytes) throw new FileReadError('too-large', `is too large (it grew past ${mib(maxBytes)} while being read)`);
+      if (total === buf.length) break;
+    }
+    return buf.subarray(0, total);
+  } catch (err) {
+    if (err instanceof FileReadError) throw err;
+    throw openFailure(err);
+  } finally {
+    await fh.close();
+  }
+}
