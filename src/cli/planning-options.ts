@@ -9,14 +9,15 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 export function addPlanningOptions(cmd: Command, opts: { refreshOnly: boolean }): Command {
   cmd
     .option('--target <address>', 'limit to batch.NAME or endpoint.NAME and what it depends on (repeatable)', collect)
-    .option('--allow-remove', 'allow removing endpoints, and batches that a removal gate still holds (a warning names what is skipped)');
+    .option('--allow-remove', 'allow removing endpoints, and batches that a removal gate still holds (a warning names what is skipped)')
+    .option('--allow-csv-outside', 'read CSV files outside the plan\'s folder (absolute paths, .., symlinks)');
   if (opts.refreshOnly) cmd.option('--refresh-only', 'show only changes made outside stagemig (drift); propose no cmdlets');
   return cmd;
 }
 
 /** The typed options from commander's parsed flags. */
-export function planningOptionsOf(opts: { target?: string[]; allowRemove?: boolean; refreshOnly?: boolean }): PlanningOptions {
-  return { targets: opts.target ?? [], allowRemove: opts.allowRemove === true, refreshOnly: opts.refreshOnly === true };
+export function planningOptionsOf(opts: { target?: string[]; allowRemove?: boolean; refreshOnly?: boolean; allowCsvOutside?: boolean }): PlanningOptions {
+  return { targets: opts.target ?? [], allowRemove: opts.allowRemove === true, refreshOnly: opts.refreshOnly === true, allowCsvOutside: opts.allowCsvOutside === true };
 }
 
 /** --full, shared by plan, show and apply. */

@@ -1,5 +1,5 @@
 // loadPlan: the plan YAML and its CSV files → DesiredState, or every problem found on the way.
-import { readFile } from 'node:fs/promises';
+import { FileReadError, MAX_BYTES, readRegularFile } from '../files/index.js';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../diag/index.js';
 import { error, hasErrors } from '../diag/index.js';
@@ -24,11 +24,10 @@ export interface LoadPlanResult {
 
 async function readPlanBytes(absPath: string, file: string): Promise<Uint8Array | Diagnostic> {
   try {
-    return await readFile(absPath);
+    return await readRegularFile(absPath, MAX_BYTES.planYaml);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const what = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? 'error'})`;
-    return error('FILE_NOT_FOUND', `Plan file ${file} ${what}`, {
+    if (!(err instanceof FileReadError)) throw err;
+    return error(err.kind === 'too-large' ? 'INPUT_TOO_LARGE' : err.kind === 'not-a-file' ? 'NOT_A_FILE' : 'FILE_NOT_FOUND', `Plan file ${file} ${err.reason}`, {
       hint: 'Pass the path of the migration plan YAML file, e.g. `stagemig validate examples/contoso/stagemig.yaml`.',
     });
   }
@@ -39,6 +38,8 @@ export interface LoadPlanOptions {
   cwd: string;
   /** Given by validate and plan: warn about each unset secret variable (apply refuses instead). */
   warnUnsetSecretsIn?: Readonly<Record<string, string | undefined>>;
+  /** --allow-csv-outside: CSV paths may leave the plan's folder (absolute, `..`, symlinks). */
+  allowCsvOutside?: boolean;
 }
 
 export async function loadPlan(planPath: string, opts: LoadPlanOptions): Promise<LoadPlanResult> {
@@ -62,9 +63,9 @@ export async function loadPlan(planPath: string, opts: LoadPlanOptions): Promise
     }));
     return { diagnostics };
   }
-  diagnostics.push(...schemaDiagnostics(src, data), ...planRuleDiagnostics(src, data));
-  const csvs = await loadBatchCsvs(src, data, opts.cwd);
-  diagnostics.push(...csvs.diagnostics);
+  for (const d of [...schemaDiagnostics(src, data), ...planRuleDiagnostics(src, data)]) diagnostics.push(d);
+  const csvs = await loadBatchCsvs(src, data, opts.cwd, opts.allowCsvOutside === true);
+  for (const d of csvs.diagnostics) diagnostics.push(d);
   if (hasErrors(diagnostics)) return { diagnostics };
   if (opts.warnUnsetSecretsIn) diagnostics.push(...unsetSecretDiagnostics(src, data as RawPlan, opts.warnUnsetSecretsIn));
   return { desired: resolveDesired(src, data as RawPlan, csvs.users), diagnostics };

@@ -6,6 +6,7 @@ import { decodeText, displayPath } from '../config/index.js';
 import { error } from '../diag/index.js';
 import type { Diagnostic } from '../diag/index.js';
 import { formatPlanYaml } from '../config/fmt/index.js';
+import { FileReadError, MAX_BYTES, readRegularFile } from '../files/index.js';
 
 export type FmtOutcome =
   | { kind: 'formatted'; abs: string; file: string }
@@ -48,10 +49,10 @@ export async function formatFile(abs: string, cwd: string): Promise<FmtOutcome> 
   const file = displayPath(abs, cwd);
   let bytes: Buffer;
   try {
-    bytes = await readFile(abs);
+    bytes = await readRegularFile(abs, MAX_BYTES.planYaml);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return { kind: 'error', abs, file, diagnostics: [error('FILE_NOT_FOUND', `${file} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? 'error'})`}`)] };
+    if (!(err instanceof FileReadError)) throw err;
+    return { kind: 'error', abs, file, diagnostics: [error('FILE_NOT_FOUND', `${file} ${err.reason}`)] };
   }
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { kind: 'error', abs, file, diagnostics: [error('FILE_ENCODING', decoded.reason, { range: { file, start: { line: 1, col: 1 } }, hint: decoded.hint })] };

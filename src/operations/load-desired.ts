@@ -16,9 +16,9 @@ export interface LoadedDesired {
 }
 
 export async function loadDesired(
-  host: Pick<Host, 'cwd' | 'env'>, planPath: string, opts: { warnUnsetSecrets?: boolean } = {},
+  host: Pick<Host, 'cwd' | 'env'>, planPath: string, opts: { warnUnsetSecrets?: boolean; allowCsvOutside?: boolean } = {},
 ): Promise<LoadedDesired> {
-  const { desired, diagnostics } = await loadPlan(planPath, { cwd: host.cwd, ...(opts.warnUnsetSecrets ? { warnUnsetSecretsIn: host.env } : {}) });
+  const { desired, diagnostics } = await loadPlan(planPath, { cwd: host.cwd, allowCsvOutside: opts.allowCsvOutside === true, ...(opts.warnUnsetSecrets ? { warnUnsetSecretsIn: host.env } : {}) });
   if (hasErrors(diagnostics) || !desired) throw new StagemigError(diagnostics);
   return { desired, warnings: diagnostics };
 }

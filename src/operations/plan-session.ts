@@ -32,7 +32,7 @@ export interface PlanSession {
 export async function openPlanSession(
   host: Host, planPath: string, options: PlanningOptions = {}, load: { warnUnsetSecrets?: boolean } = {},
 ): Promise<PlanSession> {
-  const { desired, warnings } = await loadDesired(host, planPath, load);
+  const { desired, warnings } = await loadDesired(host, planPath, { ...load, allowCsvOutside: options.allowCsvOutside === true });
   const opts = { ...options, targets: checkTargets(desired, options.targets ?? []) };
   const { snapshot: applied, diagnostics: notes } = await loadApplied(desired);
   warnings.push(...notes);

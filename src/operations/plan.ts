@@ -11,7 +11,7 @@
 //   render/<area>/<name>-view.ts  result → text (human, json, markdown...). The only code that writes
 //                            text or terminal escapes. Pure: no I/O, no clock reads.
 // Tests: operations and views unit-tested directly; behaviour through test/helpers/in-process.ts.
-import { buildSavedPlan, writeSavedPlan } from '../apply/saved-plan/index.js';
+import { buildSavedPlan, checkOutPath, OUT_STDOUT, writeSavedPlan } from '../apply/saved-plan/index.js';
 import { displayPath } from '../config/index.js';
 import type { Diagnostic } from '../diag/index.js';
 import type { DesiredState, LiveState } from '../model/index.js';
@@ -39,6 +39,8 @@ export interface PlanResult {
   pending: boolean;
   /** The saved plan file, when --out was given. */
   savedTo?: string;
+  /** `--out -`: the saved plan itself, for stdout. */
+  savedJson?: string;
   /** The plan file as the user sees it (relative to the working folder). */
   planFileShown: string;
 }
@@ -48,14 +50,17 @@ export async function runPlan(host: Host, args: PlanArgs): Promise<PlanResult> {
   try {
     const { desired, live, plan, warnings } = session;
     const createdAt = host.clock.now();
+    let savedJson: string | undefined;
     if (args.out !== undefined) {
       const options = { targets: session.options.targets ?? [], allow_remove: session.options.allowRemove === true };
+      if (args.out !== OUT_STDOUT) await checkOutPath(args.out, host.cwd, desired);
       const saved = await buildSavedPlan({ desired, live, plan, cwd: host.cwd, now: createdAt, toolVersion: TOOL_VERSION, options });
-      await writeSavedPlan(args.out, host.cwd, saved);
+      if (args.out === OUT_STDOUT) savedJson = `${JSON.stringify(saved, null, 2)}\n`;
+      else await writeSavedPlan(args.out, host.cwd, saved);
     }
     return {
       desired, live, plan, createdAt, warnings, pending: hasPendingChanges(plan), planFileShown: displayPath(desired.planFile, host.cwd),
-      ...(args.out !== undefined ? { savedTo: args.out } : {}),
+      ...(args.out !== undefined && savedJson === undefined ? { savedTo: args.out } : {}), ...(savedJson !== undefined ? { savedJson } : {}),
     };
   } finally {
     await session.backend.close();

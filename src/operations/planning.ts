@@ -14,6 +14,8 @@ export interface PlanningOptions {
   targets?: string[];
   allowRemove?: boolean;
   refreshOnly?: boolean;
+  /** --allow-csv-outside */
+  allowCsvOutside?: boolean;
 }
 
 /** Canonical target addresses; a target that names nothing in the YAML is a usage error. */

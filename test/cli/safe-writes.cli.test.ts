@@ -1,9 +1,9 @@
 // Writes that cannot destroy (issue 12): fmt on a full disk, --out onto inputs, devices and symlinks.
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { CLI, copyExample } from '../helpers/cli.js';
+import { CLI, copyExample, stagemig } from '../helpers/cli.js';
 
 describe('fmt on a full disk', () => {
   it('leaves the plan whole and says it could not write it', async () => {
@@ -19,4 +19,40 @@ describe('fmt on a full disk', () => {
     expect(readFileSync(file, 'utf8')).toBe(original);
     expect(readdirSync(dir).sort()).toEqual(['batches', 'stagemig.yaml']);
   });
+});
+
+describe('plan --out', () => {
+  it('refuses the plan\'s own files, directories, devices and symlinks, and writes to stdout with -', async () => {
+    const dir = copyExample();
+    expect((await stagemig(['apply', 'stagemig.yaml', '--auto-approve'], { cwd: dir })).exitCode).toBe(0);
+    writeFileSync(join(dir, 'stagemig.yaml'), readFileSync(join(dir, 'stagemig.yaml'), 'utf8').replace('state: stopped', 'state: started'));
+    mkdirSync(join(dir, 'folder'));
+    writeFileSync(join(dir, 'precious.txt'), 'keep me');
+    symlinkSync(join(dir, 'precious.txt'), join(dir, 'link.json'));
+    await execa('mkfifo', [join(dir, 'fifo')]);
+    const before = new Map(['stagemig.yaml', 'batches/wave1-it-pilot.csv', '.stagemig/simulator.json', '.stagemig/stagemig.applied.json', 'precious.txt']
+      .map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+    const refused: Array<[string, string]> = [
+      ['stagemig.yaml', 'it is the plan YAML itself'],
+      ['./batches/../batches/wave1-it-pilot.csv', 'it is the CSV file of batch StagedBatch1'],
+      ['.stagemig/simulator.json', 'it is the simulator state file'],
+      ['.stagemig/stagemig.applied.json', 'it is the last-applied record'],
+      ['folder', 'it is a directory'],
+      ['fifo', 'it is a device, pipe or socket, not a regular file (use - for stdout)'],
+      ['link.json', 'it is a symbolic link'],
+    ];
+    for (const [out, why] of refused) {
+      const r = await stagemig(['plan', 'stagemig.yaml', '--out', out], { cwd: dir });
+      expect([out, r.exitCode, r.stderr]).toEqual([out, 1, expect.stringContaining(`Refusing to write the saved plan to ${out}: ${why}`)]);
+    }
+    for (const [f, text] of before) expect(readFileSync(join(dir, f), 'utf8')).toBe(text);
+    expect(lstatSync(join(dir, 'fifo')).isFIFO()).toBe(true);
+    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    const piped = await stagemig(['plan', 'stagemig.yaml', '--out', '-'], { cwd: dir });
+    expect(piped.exitCode).toBe(0);
+    expect(JSON.parse(piped.stdout)).toMatchObject({ kind: 'stagemig-saved-plan', plan: { steps: [{ cmdlet: 'Start-MigrationBatch' }] } });
+    expect(piped.stderr).toContain('Plan: 0 to add, 1 to change, 0 to remove.');
+    writeFileSync(join(dir, 'saved.json'), piped.stdout);
+    expect((await stagemig(['apply', 'saved.json'], { cwd: dir })).exitCode).toBe(0);
+  }, 180_000);
 });

@@ -43,6 +43,8 @@ export interface SavedPlanOptions {
   /** Canonical --target addresses. */
   targets: string[];
   allow_remove: boolean;
+  /** Present (true) when the plan was made with --allow-csv-outside. */
+  allow_csv_outside?: boolean;
 }
 
 export interface SavedPlanFile {

@@ -6,3 +6,4 @@ export { changedInputs, hashInputs, type InputChange } from './inputs.js';
 export { readSavedPlan, sniffSavedPlan } from './read.js';
 export { buildSavedPlan, writeSavedPlan } from './write.js';
 export { preflightSavedPlan } from './preflight.js';
+export { checkOutPath, OUT_STDOUT } from './out-path.js';

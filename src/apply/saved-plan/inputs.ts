@@ -1,6 +1,6 @@
 // The sha256 of every input file: the plan YAML and each CSV it names.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { FileReadError, MAX_BYTES, readRegularFile } from '../../files/index.js';
 import { relative, resolve } from 'node:path';
 import { error, StagemigError } from '../../diag/index.js';
 import { compareText, portablePath } from '../../model/index.js';
@@ -10,9 +10,10 @@ import type { InputDigest } from './format.js';
 
 async function digest(absPath: string): Promise<string | undefined> {
   try {
-    return createHash('sha256').update(await readFile(absPath)).digest('hex');
+    return createHash('sha256').update(await readRegularFile(absPath, MAX_BYTES.csv)).digest('hex');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if (err instanceof FileReadError && err.kind === 'missing') return undefined;
+    if (err instanceof FileReadError) return `unreadable: ${err.reason}`; // never equal to a digest: reported as changed
     throw err;
   }
 }

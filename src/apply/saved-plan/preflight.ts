@@ -81,7 +81,7 @@ export async function preflightSavedPlan(saved: SavedPlanFile, file: string, opt
   plan: Plan;
 }> {
   const diags = await inputDiagnostics(saved, file, opts.cwd);
-  const loaded = await loadPlan(saved.plan_file, { cwd: opts.cwd });
+  const loaded = await loadPlan(saved.plan_file, { cwd: opts.cwd, allowCsvOutside: saved.options.allow_csv_outside === true });
   const identity = loaded.desired && identityProblem(saved, loaded.desired, file);
   if (identity) diags.unshift(identity);
   if (diags.length > 0) throw new StagemigError(diags);

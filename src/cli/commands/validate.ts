@@ -32,10 +32,11 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .description('Check a migration plan offline: YAML syntax, schema, CSV files and cross-references.')
     .argument('<plan>', 'path of the migration plan YAML file')
     .option('--format <format>', `output format: ${VALIDATE_FORMATS.join(', ')}`, 'human')
-    .action(async (plan: string, opts: { format?: string }) => {
+    .option('--allow-csv-outside', 'read CSV files outside the plan\'s folder (absolute paths, .., symlinks)')
+    .action(async (plan: string, opts: { format?: string; allowCsvOutside?: boolean }) => {
       const { io } = ctx;
       const format = parseFormat(opts.format, VALIDATE_FORMATS);
-      const result = await loadPlan(plan, { cwd: io.cwd, warnUnsetSecretsIn: io.env });
+      const result = await loadPlan(plan, { cwd: io.cwd, warnUnsetSecretsIn: io.env, allowCsvOutside: opts.allowCsvOutside === true });
       const diags = sortDiagnostics(result.diagnostics);
       if (format === 'json') {
         // stdout is the one document; stderr still carries the diagnostics for people reading CI logs.

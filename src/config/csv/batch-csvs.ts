@@ -1,5 +1,7 @@
 // Every batch's CSV file, loaded in parallel and checked against the others.
-import { dirname, resolve } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { dirname, resolve, sep } from 'node:path';
+import { quoteValue } from '../quote-value.js';
 import type { Diagnostic } from '../../diag/index.js';
 import type { DesiredUser } from '../../model/index.js';
 import { batchAddress, compareText } from '../../model/index.js';
@@ -10,18 +12,30 @@ import { isRecord } from '../plan-rules.js';
 import { diagAt, nodeRange, type YamlSource } from '../yaml/yaml-source.js';
 import { locate } from '../yaml/yaml-locate.js';
 
+const MAX_DUPLICATE_DIAGNOSTICS = 100;
+
 export interface BatchCsvs {
   /** Users by batch name, for batches whose CSV loaded. */
   users: Map<string, DesiredUser[]>;
   diagnostics: Diagnostic[];
 }
 
-export async function loadBatchCsvs(src: YamlSource, data: unknown, cwd: string): Promise<BatchCsvs> {
+/** The real path of a file (symlinks followed), or undefined when it does not exist (the loader says so). */
+async function realPathOf(path: string): Promise<string | undefined> {
+  try {
+    return await realpath(path);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function loadBatchCsvs(src: YamlSource, data: unknown, cwd: string, allowOutside = false): Promise<BatchCsvs> {
   const users = new Map<string, DesiredUser[]>();
   const diagnostics: Diagnostic[] = [];
   if (!isRecord(data) || !isRecord(data.batches)) return { users, diagnostics };
   const sso = data.sso === true;
   const baseDir = dirname(src.absPath);
+  const realBase = (await realPathOf(baseDir)) ?? baseDir;
   const byPath = new Map<string, string>();
   const jobs: Array<Promise<{ name: string; csv: string; file: string; absPath: string; where: ReturnType<typeof nodeRange>; result: CsvReadResult }>> = [];
   for (const name of Object.keys(data.batches).sort(compareText)) {
@@ -34,6 +48,15 @@ export async function loadBatchCsvs(src: YamlSource, data: unknown, cwd: string)
     if (other !== undefined) {
       diagnostics.push(diagAt(src, 'DUPLICATE_CSV_FILE', `Batches \`${other}\` and \`${name}\` use the same CSV file`, where, {
         address: batchAddress(name), hint: 'Give each batch its own CSV file: a mailbox may be in only one batch.' }));
+      continue;
+    }
+    const real = allowOutside ? undefined : await realPathOf(absPath);
+    if (real !== undefined && !real.startsWith(realBase + sep)) {
+      diagnostics.push(diagAt(src, 'PATH_OUTSIDE', `CSV file ${quoteValue(csv)} of batch \`${name}\` is outside the plan's folder`, where, {
+        address: batchAddress(name), detail: `It resolves to ${real}.`,
+        hint: 'Keep CSV files in the plan\'s folder or below it, so that a change to the YAML cannot make stagemig read any file on the machine. ' +
+          'Pass --allow-csv-outside if this one is meant to be read.',
+      }));
       continue;
     }
     byPath.set(absPath, name);
@@ -49,10 +72,14 @@ export async function loadBatchCsvs(src: YamlSource, data: unknown, cwd: string)
       }));
       continue;
     }
-    diagnostics.push(...result.diagnostics);
+    for (const d of result.diagnostics) diagnostics.push(d);
     users.set(name, result.users);
     loaded.push({ batch: name, file, users: result.users });
   }
-  diagnostics.push(...duplicateUserDiagnostics(loaded));
+  const duplicates = duplicateUserDiagnostics(loaded);
+  for (const d of duplicates.slice(0, MAX_DUPLICATE_DIAGNOSTICS)) diagnostics.push(d);
+  if (duplicates.length > MAX_DUPLICATE_DIAGNOSTICS) {
+    diagnostics.push({ ...duplicates[MAX_DUPLICATE_DIAGNOSTICS]!, summary: `${duplicates.length - MAX_DUPLICATE_DIAGNOSTICS} more mailboxes are in more than one batch (not listed)`, detail: undefined });
+  }
   return { users, diagnostics };
 }

@@ -1,7 +1,7 @@
 // One staged-migration CSV file: bytes → text → records → header → users, with diagnostics.
-import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../../diag/index.js';
 import { error } from '../../diag/index.js';
+import { FileReadError, MAX_BYTES, readRegularFile } from '../../files/index.js';
 import type { DesiredUser } from '../../model/index.js';
 import { parseCsvRecords } from './csv-records.js';
 import { readHeader } from './csv-header.js';
@@ -66,11 +66,10 @@ export type CsvReadResult = ({ ok: true } & CsvFileResult) | { ok: false; reason
 export async function loadCsvFile(absPath: string, opts: CsvOptions): Promise<CsvReadResult> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(absPath);
+    bytes = await readRegularFile(absPath, MAX_BYTES.csv);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'is not readable (permission denied)' : `cannot be read (${code ?? 'error'})`;
-    return { ok: false, reason };
+    if (err instanceof FileReadError) return { ok: false, reason: err.reason };
+    throw err;
   }
   return { ok: true, ...checkCsvBytes(bytes, opts) };
 }

@@ -8,6 +8,7 @@ import type { CsvRecord } from './csv-records.js';
 import type { CsvLayout } from './csv-header.js';
 import { MAX_CSV_ROWS } from '../raw-plan.js';
 import { isValidSmtpAddress } from '../smtp-address.js';
+import { hasControlCharacter, quoteValue } from '../quote-value.js';
 
 export interface RowOptions {
   file: string;
@@ -16,6 +17,9 @@ export interface RowOptions {
 }
 
 const BOOL = /^(true|false)$/i;
+
+/** Row problems listed per file; the rest are summed up in one line. */
+export const MAX_ROW_DIAGNOSTICS = 100;
 
 export function readRows(rows: readonly CsvRecord[], layout: CsvLayout, opts: RowOptions): { users: DesiredUser[]; diagnostics: Diagnostic[] } {
   const { file } = opts;
@@ -27,8 +31,14 @@ export function readRows(rows: readonly CsvRecord[], layout: CsvLayout, opts: Ro
     const first = rows[MAX_CSV_ROWS];
     diagnostics.push(error('CSV_TOO_MANY_ROWS', `The CSV file has ${rows.length.toLocaleString('en-US')} rows; a batch holds at most 2,000`, {
       range: at(first?.line ?? 1), hint: 'Split the file into two or more batches of at most 2,000 rows each.' }));
+    return { users, diagnostics }; // row by row problems of a file this size would bury that one
   }
   for (const { cells, line } of rows) {
+    if (diagnostics.length >= MAX_ROW_DIAGNOSTICS) {
+      diagnostics.push(error('CSV_SYNTAX', `More problems in this file are not listed (the first ${MAX_ROW_DIAGNOSTICS} are above)`, {
+        range: at(line), hint: 'Fix those, then validate again.' }));
+      break;
+    }
     const email = (cells[emailIdx] ?? '').trim();
     if (cells.length !== layout.width) {
       diagnostics.push(error('CSV_COLUMN_COUNT', `Row has ${cells.length} ${cells.length === 1 ? 'value' : 'values'} but the header has ${layout.width} columns${email && isValidSmtpAddress(email) ? ` (row of "${email}")` : ''}`, {
@@ -40,7 +50,7 @@ export function readRows(rows: readonly CsvRecord[], layout: CsvLayout, opts: Ro
       continue;
     }
     if (!isValidSmtpAddress(email)) {
-      diagnostics.push(error('CSV_INVALID_ADDRESS', `"${email}" is not a valid SMTP address`, {
+      diagnostics.push(error('CSV_INVALID_ADDRESS', `${quoteValue(email)} is not a valid SMTP address${hasControlCharacter(email) ? ' (it holds a control character)' : ''}`, {
         range: at(line), hint: 'Use the primary SMTP address of the on-premises mailbox, e.g. pilar.pinilla@contoso.com.' }));
       continue;
     }

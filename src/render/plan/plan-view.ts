@@ -58,6 +58,8 @@ export interface PlanOutcome {
   createdAt: Date;
   warnings: readonly Diagnostic[];
   savedTo?: string;
+  /** `--out -`: the saved plan, which then has stdout to itself (the plan goes to stderr). */
+  savedJson?: string;
   /** The plan file as the user sees it (relative to the working folder). */
   planFileShown: string;
 }
@@ -73,6 +75,7 @@ export function planOutput(format: PlanFormat, r: PlanOutcome, color: boolean, o
   const body = renderPlanView(format, { plan: r.plan, desired: r.desired, meta, color, full: o.full === true, ...pointer, ...runbookDir });
   const note = r.savedTo !== undefined ? renderSavedNote(r.savedTo) : '';
   const warnings = diagnosticsText(r.warnings, color);
+  if (r.savedJson !== undefined) return output(r.savedJson, warnings + body);
   return format === 'human' ? output(body + note, warnings) : output(body, warnings + note);
 }
 
