@@ -23,6 +23,8 @@ export interface BackendDeps {
   log?: CallLogSink;
   /** Who holds the simulator state file's lock during each write, and how long others wait. */
   lock?: StateLockOptions;
+  /** The plan's passwordEnv names: kept out of the pwsh process's environment. */
+  secretEnvNames?: readonly string[];
 }
 
 /** Opens the plan's backend; with a debug log, every call (and the opening itself) is logged. */
@@ -59,5 +61,6 @@ async function openUnlogged(config: BackendConfig, deps: BackendDeps): Promise<B
     organization: deps.organization,
     env: deps.env,
     ...(deps.onInterrupt ? { onInterrupt: deps.onInterrupt } : {}),
+    ...(deps.secretEnvNames ? { secretEnvNames: deps.secretEnvNames } : {}),
   });
 }

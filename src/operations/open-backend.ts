@@ -23,6 +23,7 @@ export function openBackendFor(host: Host, target: BackendTarget, extras: Backen
     ...(host.log ? { log: host.log } : {}),
     ...(extras.onPremisesAddresses ? { onPremisesAddresses: extras.onPremisesAddresses } : {}),
     ...(host.lock ? { lock: host.lock } : {}),
+    ...('endpoints' in target ? { secretEnvNames: (target as { endpoints: Array<{ passwordEnv: string }> }).endpoints.map((e) => e.passwordEnv) } : {}),
   });
 }
 

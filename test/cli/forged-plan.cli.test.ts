@@ -50,5 +50,5 @@ describe('forged saved plans', () => {
     writeFileSync(join(dir, 'p.json'), original);
     const ok = await stagemig(['apply', 'p.json'], { cwd: dir });
     expect([ok.exitCode, ok.stderr]).toEqual([0, '']);
-  }, 120_000);
+  }, 300_000);
 });

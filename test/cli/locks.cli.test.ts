@@ -31,7 +31,7 @@ describe('concurrent runs on one simulator state file', () => {
       const again = await stagemig(['plan', a, '--detailed-exitcode'], { cwd: dir });
       expect(again.exitCode).toBe(0);
     }
-  }, 180_000);
+  }, 300_000);
 
   it('simulator advance during an apply loses no advance', async () => {
     const dir = tempFolder('advance');

@@ -28,6 +28,8 @@ export interface ExchangeOnlineOptions {
   onRetry?: RetryOptions['onRetry'];
   /** For tests: start something else than pwsh. */
   spawn?: (opts: BridgeSpawnOptions) => BridgeProcess;
+  /** Every variable the plan names as a secret (passwordEnv): never copied into pwsh, whatever its prefix. */
+  secretEnvNames?: readonly string[];
   startTimeoutMs?: number;
 }
 
@@ -50,7 +52,7 @@ export async function createExchangeOnlineBackend(opts: ExchangeOnlineOptions): 
   const bridge = (opts.spawn ?? spawnBridge)({
     command,
     args: [...PWSH_ARGS, bridgeScriptPath()],
-    env: pwshEnvironment(env, { exclude: [config.certificatePasswordEnv] }),
+    env: pwshEnvironment(env, { exclude: [config.certificatePasswordEnv, ...(opts.secretEnvNames ?? [])] }),
   });
   const session = new PwshSession(bridge, {
     command,

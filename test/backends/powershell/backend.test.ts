@@ -32,6 +32,15 @@ async function diagnostics(p: Promise<unknown>) {
 }
 
 describe('exchange-online backend session', () => {
+  it('never copies a passwordEnv into pwsh, even one named with an allowed prefix (LC_, DOTNET_, POWERSHELL_, XDG_)', async () => {
+    const env = { ...ENV, LC_ONPREM: 'lc-secret', DOTNET_PW: 'dotnet-secret', POWERSHELL_PW: 'ps-secret', XDG_PW: 'xdg-secret', LC_ALL: 'C.UTF-8' };
+    const { fake, backend } = open(healthy(), { env, secretEnvNames: ['LC_ONPREM', 'DOTNET_PW', 'POWERSHELL_PW', 'xdg_pw'] });
+    await (await backend).close();
+    const spawned = fake.state.spawned!;
+    expect(JSON.stringify(spawned.env)).not.toMatch(/lc-secret|dotnet-secret|ps-secret|xdg-secret/);
+    expect(spawned.env).toMatchObject({ LC_ALL: 'C.UTF-8' });
+  });
+
   it('starts one pwsh with the bridge, imports the module and connects once; secrets only in requests', async () => {
     const { fake, backend } = open(healthy());
     await (await backend).close();
