@@ -60,10 +60,9 @@ describe('drift: changes made outside stagemig after an apply', () => {
     const plan = await stagemig(['plan', PLAN], { cwd: dir });
     expect(plan.stdout).toContain('  batch.StagedBatch1\n    - 1 mailbox removed from the batch outside stagemig\n        annb@contoso.com\n');
     expect(plan.stdout).not.toContain(OWN);
-    expect(cmdletLines(plan.stdout)).toEqual([
-      "Set-MigrationBatch -Identity 'StagedBatch1' -AddUsers -CSVData (1 row from 'batches/wave1-it-pilot.csv')",
-      "Start-MigrationBatch -Identity 'StagedBatch1'",
-    ]);
+    // annb was Synced: its cloud mailbox exists, so it is never submitted again (issue 8); the plan says why.
+    expect(plan.stdout).toContain('1 mailbox is already migrated (a cloud mailbox exists): not submitted again');
+    expect(cmdletLines(plan.stdout)).toEqual([]);
   });
 
   it('an endpoint setting changed by hand', async () => {
