@@ -1,24 +1,14 @@
 // The JSON Schema of the plan file, compiled once with ajv (JSON Schema 2020-12, all errors).
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 import { isDateTimeWithOffset } from '../date-time.js';
 import { isValidDomain, isValidSmtpAddress } from '../smtp-address.js';
-
-const SCHEMA_RELATIVE = join('schemas', 'stagemig.schema.json');
+import { schemaFilePath } from '../../files/index.js';
 
 /** Absolute path of schemas/stagemig.schema.json, found upwards from this module (src/ or dist/src/). */
 export function schemaPath(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(dir, SCHEMA_RELATIVE);
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`stagemig installation is incomplete: ${SCHEMA_RELATIVE} not found`);
-    dir = parent;
-  }
+  return schemaFilePath('stagemig.schema.json');
 }
 
 export type PlanSchema = Record<string, unknown>;
