@@ -10,7 +10,7 @@ import { loadPlan } from '../../../src/config/index.js';
 import { buildPlan } from '../../../src/plan/index.js';
 import { renderPowershellRunbook } from '../../../src/render/runbook/powershell-runbook.js';
 import { serve, stagemig, type Served } from './cli.js';
-import { CSV_PASSWORDS, hostileYaml, writeHostileCsvs } from './hostile-plan.js';
+import { CSV_A, CSV_PASSWORDS, hostileYaml, writeHostileCsvs } from './hostile-plan.js';
 import { watchProcesses } from './proc-watch.js';
 import { HAS_PWSH, PWSH } from './pwsh.js';
 import { advanceBoth, expectSameState } from './twin.js';
@@ -63,11 +63,14 @@ describe.runIf(HAS_PWSH)('a generated PowerShell runbook run in real pwsh', () =
 
   it('adds users and starts a stopped batch the same way', async () => {
     await advanceBoth(ws, '6h');
-    const csv = join(ws.dir, 'batches', 'two.csv');
-    writeFileSync(csv, `${readFileSync(csv, 'utf8')}late.joiner@contoso.com\r\n`);
+    // The late joiner goes to the started (now Synced) batch: a never-started batch whose membership
+    // changes is replaced rather than appended to (issue 8), so the stopped one is only started.
+    const csv = join(ws.dir, CSV_A);
+    writeFileSync(csv, `${readFileSync(csv, 'utf8')}late.joiner@contoso.com,,False\r\n`);
     writePlans(ws.dir, readPlan(ws.dir).replace(/state: stopped/, 'state: started'));
     const text = await runbookFor(ws);
-    expect(text).toMatch(/Set-MigrationBatch -Identity 'Wave\nzwei' -AddUsers -CSVData \$csvData\d+/);
+    expect(text).toMatch(/Set-MigrationBatch -Identity '[^\n]*' -AddUsers -CSVData \$csvData\d+/);
+    expect(text).toContain("Start-MigrationBatch -Identity 'Wave\nzwei'");
     await runRunbook(ws, served, text, 'update.ps1');
     expect((await stagemig(['apply', 'sim.yaml', '--auto-approve'], { cwd: ws.dir })).exitCode).toBe(0);
     expectSameState(ws);
