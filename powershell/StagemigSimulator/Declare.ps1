@@ -22,10 +22,29 @@ function Register-SimCmdlet {
     $script:SimBodies[$Name] = @{ Body = $Body; ConfirmImpact = $ConfirmImpact }
 }
 
+# A page that documents every environment in one SYNTAX says in `exchangeOnline` which parameters and
+# sets Exchange Online has: only those are declared.
 function Read-SimParameterSets {
     param([string]$Name)
     $path = Join-Path $script:SimParameterSetsDir "$Name.json"
-    return ConvertFrom-Json -InputObject ([System.IO.File]::ReadAllText($path)) -AsHashtable
+    $spec = ConvertFrom-Json -InputObject ([System.IO.File]::ReadAllText($path)) -AsHashtable
+    $exo = $spec['exchangeOnline']
+    if ($null -eq $exo) { return $spec }
+    $keep = @($exo['parameters'])
+    $parameters = [ordered]@{}
+    foreach ($p in $spec['parameters'].Keys) { if ($keep -contains $p) { $parameters[$p] = $spec['parameters'][$p] } }
+    $sets = [ordered]@{}
+    foreach ($set in @($exo['parameterSets'])) {
+        $members = $spec['parameterSets'][$set]
+        $sets[$set] = @{
+            mandatory = @(@($members['mandatory']) | Where-Object { $keep -contains $_ })
+            optional  = @(@($members['optional']) | Where-Object { $keep -contains $_ })
+        }
+    }
+    $spec['parameters'] = $parameters
+    $spec['parameterSets'] = $sets
+    $spec['pipelineInput'] = @(@($spec['pipelineInput']) | Where-Object { $keep -contains $_ })
+    return $spec
 }
 
 function New-SimParameterText {

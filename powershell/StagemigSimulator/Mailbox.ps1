@@ -1,5 +1,5 @@
-# Get-Mailbox (Exchange Online): the parameter sets Exchange Online documents (AnrSet, Identity,
-# MailboxPlanSet; the Database and Server sets and the on-premises parameters do not exist there).
+# Get-Mailbox (Exchange Online), declared from its documented Exchange Online sets (AnrSet, Identity,
+# MailboxPlanSet; Declare.ps1 leaves out the Database and Server sets and the on-premises parameters).
 # The simulator lists a mailbox per migration user whose mailbox the service provisioned.
 
 function New-SimMailboxObject {
@@ -37,31 +37,7 @@ function Test-SimMailboxIdentity {
     return $false
 }
 
-function Get-Mailbox {
-    [CmdletBinding(DefaultParameterSetName = 'Identity')]
-    param(
-        [Parameter(Position = 0, ValueFromPipeline, ParameterSetName = 'Identity')][object]$Identity,
-        [Parameter(ParameterSetName = 'AnrSet')][string]$Anr,
-        [Parameter(ValueFromPipeline, ParameterSetName = 'MailboxPlanSet')][object]$MailboxPlan,
-        [switch]$Archive,
-        [string]$Filter,
-        [switch]$GroupMailbox,
-        [Parameter(ParameterSetName = 'AnrSet')][Parameter(ParameterSetName = 'Identity')][Parameter(ParameterSetName = 'MailboxPlanSet')][switch]$InactiveMailboxOnly,
-        [Parameter(ParameterSetName = 'AnrSet')][Parameter(ParameterSetName = 'Identity')][Parameter(ParameterSetName = 'MailboxPlanSet')][switch]$IncludeAcceptMessagesOnlyFromDLMembersWithDisplayNames,
-        [Parameter(ParameterSetName = 'AnrSet')][Parameter(ParameterSetName = 'Identity')][Parameter(ParameterSetName = 'MailboxPlanSet')][switch]$IncludeAcceptMessagesOnlyFromSendersOrMembersWithDisplayNames,
-        [Parameter(ParameterSetName = 'AnrSet')][Parameter(ParameterSetName = 'Identity')][Parameter(ParameterSetName = 'MailboxPlanSet')][switch]$IncludeAcceptMessagesOnlyFromWithDisplayNames,
-        [Parameter(ParameterSetName = 'AnrSet')][Parameter(ParameterSetName = 'Identity')][Parameter(ParameterSetName = 'MailboxPlanSet')][switch]$IncludeEmailAddressDisplayNames,
-        [Parameter(ParameterSetName = 'AnrSet')][Parameter(ParameterSetName = 'Identity')][Parameter(ParameterSetName = 'MailboxPlanSet')][switch]$IncludeForwardingAddressWithDisplayNames,
-        [Parameter(ParameterSetName = 'AnrSet')][Parameter(ParameterSetName = 'Identity')][Parameter(ParameterSetName = 'MailboxPlanSet')][switch]$IncludeGrantSendOnBehalfToWithDisplayNames,
-        [Parameter(ParameterSetName = 'AnrSet')][Parameter(ParameterSetName = 'Identity')][Parameter(ParameterSetName = 'MailboxPlanSet')][switch]$IncludeInactiveMailbox,
-        [switch]$Migration,
-        [object]$OrganizationalUnit,
-        [switch]$PublicFolder,
-        [string[]]$RecipientTypeDetails,
-        [Unlimited]$ResultSize,
-        [Parameter(ParameterSetName = 'AnrSet')][Parameter(ParameterSetName = 'Identity')][Parameter(ParameterSetName = 'MailboxPlanSet')][switch]$SoftDeletedMailbox,
-        [string]$SortBy
-    )
+Register-SimCmdlet 'Get-Mailbox' {
     foreach ($unmodelled in 'Filter', 'MailboxPlan', 'OrganizationalUnit', 'SortBy') {
         if ($PSBoundParameters.ContainsKey($unmodelled)) {
             $PSCmdlet.ThrowTerminatingError((New-SimErrorRecord "StagemigSimulator: Get-Mailbox -$unmodelled is not modelled by the stand-in." 'Get-Mailbox' 'NotImplemented'))
@@ -71,7 +47,7 @@ function Get-Mailbox {
     $items = @(foreach ($r in @($records)) { if ($null -ne $r) { New-SimMailboxObject $r } })
     # Only active user mailboxes exist in the simulator: the subsets these switches ask for are empty.
     if ($Archive -or $GroupMailbox -or $InactiveMailboxOnly -or $Migration -or $PublicFolder -or $SoftDeletedMailbox) { $items = @() }
-    if ($PSBoundParameters.ContainsKey('RecipientTypeDetails') -and $RecipientTypeDetails -notcontains 'UserMailbox') { $items = @() }
+    if ($PSBoundParameters.ContainsKey('RecipientTypeDetails') -and @($RecipientTypeDetails | ForEach-Object { [string]$_ }) -notcontains 'UserMailbox') { $items = @() }
     if ($PSBoundParameters.ContainsKey('Anr')) {
         $items = @($items | Where-Object { $_.Alias.StartsWith($Anr, [StringComparison]::OrdinalIgnoreCase) })
     }

@@ -1,31 +1,13 @@
-# The reads of `stagemig check`: Test-MigrationServerAvailability (its three Outlook Anywhere sets),
-# Get-Recipient (Identity set) and Get-AcceptedDomain, with their documented parameter sets (SYNTAX of
-# the office-docs-powershell pages) and objects shaped like Exchange Online's.
+# The reads of `stagemig check`: Test-MigrationServerAvailability, Get-Recipient and Get-AcceptedDomain,
+# declared from their documented Exchange Online parameter sets (Declare.ps1, ../parameter-sets), with
+# objects shaped like Exchange Online's.
 
-function Test-MigrationServerAvailability {
-    [CmdletBinding(DefaultParameterSetName = 'ExchangeOutlookAnywhere', SupportsShouldProcess, ConfirmImpact = 'Low')]
-    param(
-        [Parameter(Mandatory, ParameterSetName = 'TestEndpoint')][object]$Endpoint,
-        [Parameter(Mandatory, ParameterSetName = 'ExchangeOutlookAnywhereAutodiscover')][switch]$Autodiscover,
-        [Parameter(Mandatory, ParameterSetName = 'ExchangeOutlookAnywhereAutodiscover')]
-        [Parameter(Mandatory, ParameterSetName = 'ExchangeOutlookAnywhere')][switch]$ExchangeOutlookAnywhere,
-        [Parameter(Mandatory, ParameterSetName = 'ExchangeOutlookAnywhereAutodiscover')]
-        [Parameter(Mandatory, ParameterSetName = 'ExchangeOutlookAnywhere')][pscredential]$Credentials,
-        [Parameter(Mandatory, ParameterSetName = 'ExchangeOutlookAnywhereAutodiscover')]
-        [Parameter(ParameterSetName = 'ExchangeOutlookAnywhere')][string]$EmailAddress,
-        [Parameter(Mandatory, ParameterSetName = 'ExchangeOutlookAnywhere')][string]$ExchangeServer,
-        [Parameter(Mandatory, ParameterSetName = 'ExchangeOutlookAnywhere')][string]$RPCProxyServer,
-        [Parameter(ParameterSetName = 'ExchangeOutlookAnywhere')][AuthenticationMethod]$Authentication,
-        [Parameter(ParameterSetName = 'ExchangeOutlookAnywhereAutodiscover')]
-        [Parameter(ParameterSetName = 'ExchangeOutlookAnywhere')][switch]$AcceptUntrustedCertificates,
-        [Parameter(ParameterSetName = 'ExchangeOutlookAnywhereAutodiscover')]
-        [Parameter(ParameterSetName = 'ExchangeOutlookAnywhere')][MigrationMailboxPermission]$MailboxPermission,
-        [Parameter(ParameterSetName = 'ExchangeOutlookAnywhereAutodiscover')]
-        [Parameter(ParameterSetName = 'ExchangeOutlookAnywhere')][string]$SourceMailboxLegacyDN,
-        [Parameter(ParameterSetName = 'ExchangeOutlookAnywhereAutodiscover')]
-        [Parameter(ParameterSetName = 'ExchangeOutlookAnywhere')][object]$TestMailbox,
-        [object]$Partition
-    )
+# The sets of the other migration types exist (Declare.ps1) but the simulator models only staged
+# (Exchange Outlook Anywhere) migrations.
+Register-SimCmdlet 'Test-MigrationServerAvailability' -ConfirmImpact Low {
+    if ($PSCmdlet.ParameterSetName -notin 'TestEndpoint', 'ExchangeOutlookAnywhereAutodiscover', 'ExchangeOutlookAnywhere') {
+        $PSCmdlet.ThrowTerminatingError((New-SimErrorRecord "StagemigSimulator: Test-MigrationServerAvailability in the $($PSCmdlet.ParameterSetName) set is not modelled by the stand-in (staged Exchange Outlook Anywhere migrations only)." 'Test-MigrationServerAvailability' 'NotImplemented'))
+    }
     $parameters = ConvertTo-SimParameters $PSBoundParameters @('Endpoint', 'TestMailbox', 'Partition')
     $parameters.Remove('Partition')
     $r = Invoke-SimCmdlet $PSCmdlet 'Test-MigrationServerAvailability' $parameters
@@ -49,21 +31,9 @@ function ConvertTo-SimProxyAddresses {
     return , @(foreach ($a in @($Record['smtpAddresses'])) { if ($a -eq $primary) { "SMTP:$a" } else { "smtp:$a" } })
 }
 
-function Get-Recipient {
-    [CmdletBinding(DefaultParameterSetName = 'Identity')]
-    param(
-        [Parameter(Position = 0, ValueFromPipeline, ParameterSetName = 'Identity')][object]$Identity,
-        [string]$Filter,
-        [string[]]$RecipientType,
-        [string[]]$RecipientTypeDetails,
-        [string[]]$Properties,
-        [string]$PropertySet,
-        [string]$SortBy,
-        [switch]$IncludeSoftDeletedRecipients,
-        [Unlimited]$ResultSize
-    )
-    foreach ($unsupported in 'Filter', 'RecipientType', 'RecipientTypeDetails', 'Properties', 'PropertySet', 'SortBy', 'IncludeSoftDeletedRecipients') {
-        if ($PSBoundParameters.ContainsKey($unsupported)) { throw "The StagemigSimulator module does not implement Get-Recipient -$unsupported." }
+Register-SimCmdlet 'Get-Recipient' {
+    foreach ($unsupported in 'Anr', 'AuthenticationType', 'BookmarkDisplayName', 'Capabilities', 'Filter', 'IncludeBookmarkObject', 'IncludeManagerWithDisplayName', 'IncludeSoftDeletedRecipients', 'OrganizationalUnit', 'Properties', 'PropertySet', 'RecipientPreviewFilter', 'RecipientType', 'RecipientTypeDetails', 'SortBy') {
+        if ($PSBoundParameters.ContainsKey($unsupported)) { $PSCmdlet.ThrowTerminatingError((New-SimErrorRecord "StagemigSimulator: Get-Recipient -$unsupported is not modelled by the stand-in." 'Get-Recipient' 'NotImplemented')) }
     }
     $records = Invoke-SimCmdlet $PSCmdlet 'Get-Recipient' ([ordered]@{})
     $items = @(foreach ($r in @($records)) {
@@ -85,12 +55,7 @@ function Get-Recipient {
     foreach ($item in $items) { $item }
 }
 
-function Get-AcceptedDomain {
-    [CmdletBinding()]
-    param(
-        [Parameter(Position = 0, ValueFromPipeline)][object]$Identity,
-        [Unlimited]$ResultSize
-    )
+Register-SimCmdlet 'Get-AcceptedDomain' {
     $records = Invoke-SimCmdlet $PSCmdlet 'Get-AcceptedDomain' ([ordered]@{})
     $items = @(foreach ($r in @($records)) {
             if ($null -eq $r) { continue }

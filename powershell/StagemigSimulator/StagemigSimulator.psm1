@@ -15,6 +15,7 @@ enum AuthenticationMethod {
     Certificate = 8; NegoEx = 9; OAuth = 10; Adfs = 11; Kerberos = 12; Negotiate = 13; LiveIdNegotiate = 14; Misconfigured = 1000
 }
 enum MigrationMailboxPermission { Admin = 0; FullAccess = 1 }
+enum AuthenticationType { Managed = 0; Federated = 1 }
 enum IMAPSecurityMechanism { None = 0; Ssl = 1; Tls = 2 }
 enum MigrationBatchStatus {
     Created = 0; Syncing = 1; Stopping = 2; Stopped = 3; Completed = 4; Failed = 5; Removing = 6; Synced = 7
@@ -53,6 +54,13 @@ class MigrationUserIdParameter : ExValue { MigrationUserIdParameter([object]$v) 
 class ExchangeConnectionSettings : ExValue { ExchangeConnectionSettings([object]$v) : base($v) {} }
 class RequestWorkloadType : ExValue { RequestWorkloadType([object]$v) : base($v) {} }
 class MigrationWorkflowControlFlags : ExValue { MigrationWorkflowControlFlags([object]$v) : base($v) {} }
+class MailboxPlanIdParameter : ExValue { MailboxPlanIdParameter([object]$v) : base($v) {} }
+class OrganizationalUnitIdParameter : ExValue { OrganizationalUnitIdParameter([object]$v) : base($v) {} }
+class RecipientIdParameter : ExValue { RecipientIdParameter([object]$v) : base($v) {} }
+class AcceptedDomainIdParameter : ExValue { AcceptedDomainIdParameter([object]$v) : base($v) {} }
+class RecipientType : ExValue { RecipientType([object]$v) : base($v) {} }
+class RecipientTypeDetails : ExValue { RecipientTypeDetails([object]$v) : base($v) {} }
+class PropertySet : ExValue { PropertySet([object]$v) : base($v) {} }
 
 # Unlimited<int>: an integer or the literal 'Unlimited'.
 class Unlimited {
@@ -126,6 +134,4 @@ foreach ($file in 'Declare', 'Client', 'Convert', 'Objects', 'Session', 'Endpoin
 
 # Each registered cmdlet becomes a function with exactly its documented parameter sets (Declare.ps1).
 foreach ($name in @($script:SimBodies.Keys)) { . ([scriptblock]::Create((New-SimCmdletText $name))) }
-# Get-Mailbox, Test-MigrationServerAvailability, Get-Recipient and Get-AcceptedDomain are still declared by
-# hand (Mailbox.ps1, Preflight.ps1) until their documented sets are recorded in ../parameter-sets.
-Export-ModuleMember -Function @(@($script:SimBodies.Keys) + @('Get-Mailbox', 'Test-MigrationServerAvailability', 'Get-Recipient', 'Get-AcceptedDomain'))
+Export-ModuleMember -Function @($script:SimBodies.Keys)

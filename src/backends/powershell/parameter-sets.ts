@@ -26,18 +26,43 @@ export interface DocumentedCmdlet {
   positions?: Record<string, number>;
   pipelineInput?: string[];
   parameterSets: Record<string, DocumentedParameterSet>;
+  /**
+   * Where the page documents every environment in one SYNTAX: the parameters and sets that exist in
+   * Exchange Online (the PARAMETERS section says which are on-premises only). Absent: all of them do.
+   */
+  exchangeOnline?: { parameters: string[]; parameterSets: string[] };
   notes?: string[];
+}
+
+/** The cmdlet as Exchange Online has it: only its sets and parameters (what the stand-in declares). */
+export function inExchangeOnline(doc: DocumentedCmdlet): DocumentedCmdlet {
+  const exo = doc.exchangeOnline;
+  if (exo === undefined) return doc;
+  const keep = new Set(exo.parameters);
+  const pick = <V>(o: Record<string, V>): Record<string, V> => Object.fromEntries(Object.entries(o).filter(([k]) => keep.has(k)));
+  const { exchangeOnline: _, ...rest } = doc;
+  const out: DocumentedCmdlet = {
+    ...rest,
+    parameters: pick(doc.parameters),
+    parameterSets: Object.fromEntries(exo.parameterSets.map((name) => {
+      const set = doc.parameterSets[name]!;
+      return [name, { mandatory: set.mandatory.filter((p) => keep.has(p)), optional: set.optional.filter((p) => keep.has(p)) }];
+    })),
+  };
+  if (doc.positions) out.positions = pick(doc.positions);
+  if (doc.pipelineInput) out.pipelineInput = doc.pipelineInput.filter((p) => keep.has(p));
+  return out;
 }
 
 export function loadDocumentedCmdlet(path: string): DocumentedCmdlet {
   return JSON.parse(readFileSync(path, 'utf8')) as DocumentedCmdlet;
 }
 
-/** Every recorded cmdlet, by name. */
+/** Every recorded cmdlet, by name, as Exchange Online has it (inExchangeOnline). */
 export function loadDocumentedCmdlets(dir = parameterSetsDir()): Map<string, DocumentedCmdlet> {
   const out = new Map<string, DocumentedCmdlet>();
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
-    const doc = loadDocumentedCmdlet(join(dir, file));
+    const doc = inExchangeOnline(loadDocumentedCmdlet(join(dir, file)));
     out.set(doc.cmdlet, doc);
   }
   return out;

@@ -9,6 +9,7 @@ import {
   addUsersStep, lifecycleStep, newBatchStep, newEndpointStep, removeEndpointStep, removeUserStep, setBatchNotificationStep,
   setEndpointStep,
 } from '../../../src/plan/cmdlets.js';
+import { serverTestParameters } from '../../../src/operations/check/endpoints.js';
 import { batch, endpoint } from '../../helpers/states.js';
 
 const DOCS = loadDocumentedCmdlets();
@@ -95,6 +96,27 @@ describe('documented parameter sets', () => {
     const thumb = { type: 'exchange-online' as const, appId: 'app', certificateThumbprint: 'AB' };
     expect(bind('Connect-ExchangeOnline', Object.keys(connectParameters(thumb, 'contoso.onmicrosoft.com', {})))).toMatchObject({ ok: true });
     expect(bind('Disconnect-ExchangeOnline', ['Confirm'])).toEqual({ ok: true, parameterSet: 'DefaultParameterSet' });
+  });
+
+  it("check's reads bind: Test-MigrationServerAvailability in the set that fits the endpoint, the bulk reads", () => {
+    const env = { ONPREM_PASSWORD: 'x' };
+    const test = (e: Parameters<typeof serverTestParameters>[0], exists: boolean) =>
+      bind('Test-MigrationServerAvailability', Object.keys(serverTestParameters(e, exists, env)));
+    expect(test(endpoint({ passwordEnv: 'ONPREM_PASSWORD' }), false)).toEqual({ ok: true, parameterSet: 'ExchangeOutlookAnywhereAutodiscover' });
+    expect(test({ ...manual, passwordEnv: 'ONPREM_PASSWORD' }, false)).toEqual({ ok: true, parameterSet: 'ExchangeOutlookAnywhere' });
+    expect(test(endpoint(), true)).toEqual({ ok: true, parameterSet: 'TestEndpoint' });
+    expect(bind('Get-Recipient', ['ResultSize'])).toEqual({ ok: true, parameterSet: 'Identity' });
+    expect(bind('Get-AcceptedDomain', ['ResultSize'])).toEqual({ ok: true, parameterSet: '__AllParameterSets' });
+    expect(bind('Get-Mailbox', ['ResultSize'])).toEqual({ ok: true, parameterSet: 'Identity' });
+  });
+
+  it('keep only what Exchange Online has where a page documents every environment (exchangeOnline)', () => {
+    expect(Object.keys(DOCS.get('Get-Mailbox')!.parameterSets).sort()).toEqual(['AnrSet', 'Identity', 'MailboxPlanSet']);
+    expect(Object.keys(DOCS.get('Get-Recipient')!.parameterSets)).not.toContain('DatabaseSet');
+    expect(DOCS.get('Get-AcceptedDomain')!.parameters).not.toHaveProperty('DomainController');
+    expect(Object.keys(DOCS.get('Test-MigrationServerAvailability')!.parameterSets)).not.toContain('PSTImport');
+    // An on-premises-only parameter is refused as the real cmdlet refuses it.
+    expect(bind('Get-Recipient', ['ResultSize', 'DomainController'])).toMatchObject({ ok: false });
   });
 
   it('refuses what the documented sets refuse', () => {
