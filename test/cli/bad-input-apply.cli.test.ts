@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { stagemig } from '../helpers/cli.js';
+import { runCli } from '../helpers/in-process.js';
 
 const FIXTURES = resolve(__dirname, '../fixtures/config');
 const BAD = ['csv-errors', 'references', 'schema-errors', 'secrets', 'yaml-syntax'];
@@ -18,7 +18,7 @@ describe('plan and apply on bad input', () => {
       cpSync(join(FIXTURES, name), dir, { recursive: true });
       const before = filesBelow(dir);
       for (const args of [['plan', 'stagemig.yaml'], ['apply', 'stagemig.yaml', '--auto-approve']]) {
-        const r = await stagemig(args, { cwd: dir });
+        const r = await runCli(args, { cwd: dir });
         expect(r.exitCode, args.join(' ')).toBe(1);
         expect(r.stderr).toMatch(/^\S+\.(yaml|csv):\d+(:\d+)?: error: /m);
         expect(r.stderr).not.toMatch(/\n\s+at .*\(/);

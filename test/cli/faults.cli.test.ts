@@ -2,14 +2,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyExample, stagemig } from '../helpers/cli.js';
+import { copyExample } from '../helpers/cli.js';
+import { runCli } from '../helpers/in-process.js';
 
 const PLAN = 'stagemig.yaml';
 
 async function withScenario(scenario: string, file = 'faults.yaml') {
   const dir = copyExample();
   writeFileSync(join(dir, file), scenario);
-  const cli = (...args: string[]) => stagemig(args, { cwd: dir, env: { STAGEMIG_NOW: '2026-12-01T07:00:00Z' } });
+  const cli = (...args: string[]) => runCli(args, { cwd: dir, env: { STAGEMIG_NOW: '2026-12-01T07:00:00Z' } });
   const set = await cli('simulator', 'faults', PLAN, file);
   expect(set.stderr).toBe('');
   expect(set.exitCode).toBe(0);
@@ -20,12 +21,12 @@ describe('stagemig simulator faults', () => {
   it('refuses an invalid scenario file with positioned errors and changes nothing', async () => {
     const dir = copyExample();
     writeFileSync(join(dir, 'bad.yaml'), 'failMailboxes:\n  annb@contoso.com: lostInTransit\nthrottle: soon\n');
-    const r = await stagemig(['simulator', 'faults', PLAN, 'bad.yaml'], { cwd: dir });
+    const r = await runCli(['simulator', 'faults', PLAN, 'bad.yaml'], { cwd: dir });
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toContain('bad.yaml:2:21: error: Unknown failure kind "lostInTransit" for annb@contoso.com');
     expect(r.stderr).toContain('bad.yaml:3:11: error: throttle (the write call that fails) must be a whole number of at least 1');
     expect(r.stderr).toContain('hint: Failure kinds: recipientNotFound, invalidPassword');
-    expect((await stagemig(['simulator', 'faults', PLAN], { cwd: dir })).stdout).toBe('No faults: the simulated service behaves normally.');
+    expect((await runCli(['simulator', 'faults', PLAN], { cwd: dir })).stdout).toBe('No faults: the simulated service behaves normally.\n');
   });
 
   it('lists the faults in force and clears them', async () => {
@@ -34,7 +35,7 @@ describe('stagemig simulator faults', () => {
       'Faults in force:',
       '  endpoint verification fails: unreachable',
       '  batch stagedbatch2 turns Corrupted 60 min after it starts syncing',
-    ].join('\n'));
+    ].join('\n') + '\n');
     expect((await cli('simulator', 'faults', PLAN, '--clear')).stdout).toContain('Cleared every fault');
     expect((await cli('apply', PLAN, '--auto-approve')).exitCode).toBe(0);
   });
@@ -86,7 +87,7 @@ describe('stagemig simulator faults', () => {
     const dir = copyExample();
     const yaml = join(dir, PLAN);
     writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('csv: batches/wave1-it-pilot.csv\n    state: started', 'csv: batches/wave1-it-pilot.csv\n    startAfter: 2026-12-05T08:00:00Z'));
-    const r = await stagemig(['apply', PLAN, '--auto-approve', '--wait', '--timeout', '1d'], { cwd: dir, env: { STAGEMIG_NOW: '2026-12-01T07:00:00Z' } });
+    const r = await runCli(['apply', PLAN, '--auto-approve', '--wait', '--timeout', '1d'], { cwd: dir, env: { STAGEMIG_NOW: '2026-12-01T07:00:00Z' } });
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toMatch(/Timed out after 1d of simulated time; still waiting for: batch\.StagedBatch1 \(Waiting, 0\/10 synced, 0 failed\)/);
   });

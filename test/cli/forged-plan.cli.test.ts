@@ -3,7 +3,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyExample, stagemig } from '../helpers/cli.js';
+import { copyExample } from '../helpers/cli.js';
+import { runCli } from '../helpers/in-process.js';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 const FOREIGN_SECRET = 'ci-token-that-must-stay-home';
@@ -33,13 +34,13 @@ const forgeries: Array<[string, (p: Json) => void, RegExp]> = [
 describe('forged saved plans', () => {
   it('refuses every kind of edit, changes nothing, and never reads a forged secret', async () => {
     const dir = copyExample();
-    expect((await stagemig(['plan', 'stagemig.yaml', '--out', 'p.json'], { cwd: dir })).exitCode).toBe(0);
+    expect((await runCli(['plan', 'stagemig.yaml', '--out', 'p.json'], { cwd: dir })).exitCode).toBe(0);
     const original = readFileSync(join(dir, 'p.json'), 'utf8');
     for (const [what, forge, refusal] of forgeries) {
       const doc = JSON.parse(original) as Json;
       forge(doc);
       writeFileSync(join(dir, 'p.json'), JSON.stringify(doc, null, 2));
-      const r = await stagemig(['apply', 'p.json'], { cwd: dir, env: { CI_TOKEN: FOREIGN_SECRET } });
+      const r = await runCli(['apply', 'p.json'], { cwd: dir, env: { CI_TOKEN: FOREIGN_SECRET } });
       expect([what, r.exitCode], r.stderr).toEqual([what, 1]);
       expect(r.stderr, what).toMatch(refusal);
       expect(r.stderr, what).not.toMatch(/internal error|TypeError/);
@@ -48,7 +49,7 @@ describe('forged saved plans', () => {
     }
     // The untouched file still applies.
     writeFileSync(join(dir, 'p.json'), original);
-    const ok = await stagemig(['apply', 'p.json'], { cwd: dir });
+    const ok = await runCli(['apply', 'p.json'], { cwd: dir });
     expect([ok.exitCode, ok.stderr]).toEqual([0, '']);
   }, 300_000);
 });

@@ -2,15 +2,16 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { copyExample, EXAMPLE, PASSWORD, stagemig } from '../helpers/cli.js';
+import { copyExample, EXAMPLE, PASSWORD } from '../helpers/cli.js';
+import { runCli } from '../helpers/in-process.js';
 
 const PLAN = 'stagemig.yaml';
 
 describe('stagemig import', () => {
   it('imports the applied example; plan on the result reports no changes', async () => {
     const dir = copyExample();
-    expect((await stagemig(['apply', PLAN, '--auto-approve'], { cwd: dir })).exitCode).toBe(0);
-    const r = await stagemig(['import', '--out', 'imported', '--from', PLAN], { cwd: dir });
+    expect((await runCli(['apply', PLAN, '--auto-approve'], { cwd: dir })).exitCode).toBe(0);
+    const r = await runCli(['import', '--out', 'imported', '--from', PLAN], { cwd: dir });
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain('Imported 1 endpoint(s) and 3 batch(es) with 30 mailbox(es)');
     const yamlText = readFileSync(join(dir, 'imported', PLAN), 'utf8');
@@ -28,34 +29,34 @@ describe('stagemig import', () => {
     expect(csv[0]).toBe('EmailAddress');
     expect(csv).toContain('annb@contoso.com');
     expect(yamlText + csv.join('\n')).not.toContain(PASSWORD);
-    expect((await stagemig(['validate', 'imported/stagemig.yaml'], { cwd: dir })).exitCode).toBe(0);
-    const plan = await stagemig(['plan', 'imported/stagemig.yaml', '--detailed-exitcode'], { cwd: dir });
-    expect([plan.exitCode, plan.stdout]).toEqual([0, 'No changes. The migration service matches the plan.']);
-    expect((await stagemig(['plan', 'imported/stagemig.yaml', '--refresh-only', '--detailed-exitcode'], { cwd: dir })).exitCode).toBe(0);
-    expect((await stagemig(['fmt', '--check', 'imported/stagemig.yaml'], { cwd: dir })).exitCode).toBe(0);
+    expect((await runCli(['validate', 'imported/stagemig.yaml'], { cwd: dir })).exitCode).toBe(0);
+    const plan = await runCli(['plan', 'imported/stagemig.yaml', '--detailed-exitcode'], { cwd: dir });
+    expect([plan.exitCode, plan.stdout]).toEqual([0, 'No changes. The migration service matches the plan.\n']);
+    expect((await runCli(['plan', 'imported/stagemig.yaml', '--refresh-only', '--detailed-exitcode'], { cwd: dir })).exitCode).toBe(0);
+    expect((await runCli(['fmt', '--check', 'imported/stagemig.yaml'], { cwd: dir })).exitCode).toBe(0);
   });
 
   it('imports from a simulator state file, marks what the service cannot tell, and never overwrites without --force', async () => {
     const dir = copyExample();
-    expect((await stagemig(['apply', PLAN, '--auto-approve'], { cwd: dir })).exitCode).toBe(0);
+    expect((await runCli(['apply', PLAN, '--auto-approve'], { cwd: dir })).exitCode).toBe(0);
     const args = ['import', '--out', 'out', '--state-file', '.stagemig/simulator.json', '--organization', 'contoso.onmicrosoft.com'];
-    const r = await stagemig(args, { cwd: dir });
+    const r = await runCli(args, { cwd: dir });
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain('Check endpoint.StagedEndpoint: emailAddress: the service does not report it, so a placeholder was written.');
     expect(readFileSync(join(dir, 'out', PLAN), 'utf8')).toMatch(/emailAddress: administrator@contoso\.com # placeholder: /);
-    expect((await stagemig(['plan', 'out/stagemig.yaml', '--detailed-exitcode'], { cwd: dir })).exitCode).toBe(0);
+    expect((await runCli(['plan', 'out/stagemig.yaml', '--detailed-exitcode'], { cwd: dir })).exitCode).toBe(0);
     writeFileSync(join(dir, 'out', 'batches', 'StagedBatch1.csv'), 'EmailAddress\nmine@contoso.com\n');
-    const again = await stagemig(args, { cwd: dir });
+    const again = await runCli(args, { cwd: dir });
     expect(again.exitCode).toBe(1);
     expect(again.stderr).toMatch(/error: Refusing to overwrite 5 existing files: out\/stagemig\.yaml, /);
     expect(readFileSync(join(dir, 'out', 'batches', 'StagedBatch1.csv'), 'utf8')).toBe('EmailAddress\nmine@contoso.com\n');
-    expect((await stagemig([...args, '--force'], { cwd: dir })).exitCode).toBe(0);
+    expect((await runCli([...args, '--force'], { cwd: dir })).exitCode).toBe(0);
     expect(readFileSync(join(dir, 'out', 'batches', 'StagedBatch1.csv'), 'utf8')).toContain('annb@contoso.com');
   });
 
   it('says where to import from', async () => {
     const dir = copyExample();
-    const r = await stagemig(['import', '--out', 'x'], { cwd: dir });
+    const r = await runCli(['import', '--out', 'x'], { cwd: dir });
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toContain('--from <plan.yaml> or --state-file <file>');
     expect(existsSync(join(dir, 'x'))).toBe(false);
@@ -64,7 +65,7 @@ describe('stagemig import', () => {
 
 describe('stagemig fmt', () => {
   it('--check passes on the bundled example', async () => {
-    const r = await stagemig(['fmt', '--check', join(EXAMPLE, PLAN)], { cwd: EXAMPLE });
+    const r = await runCli(['fmt', '--check', join(EXAMPLE, PLAN)], { cwd: EXAMPLE });
     expect([r.exitCode, r.stdout, r.stderr]).toEqual([0, '', '']);
   });
 
@@ -74,25 +75,25 @@ describe('stagemig fmt', () => {
     const [head, batches] = original.split('\nbatches:\n');
     const scrambled = `batches:\n${batches}${head!.replace("organization: contoso.onmicrosoft.com", "organization: 'contoso.onmicrosoft.com'")}\n`;
     writeFileSync(join(dir, PLAN), scrambled);
-    const check = await stagemig(['fmt', '--check', PLAN], { cwd: dir });
-    expect([check.exitCode, check.stdout]).toEqual([1, 'stagemig.yaml']);
+    const check = await runCli(['fmt', '--check', PLAN], { cwd: dir });
+    expect([check.exitCode, check.stdout]).toEqual([1, 'stagemig.yaml\n']);
     expect(check.stderr).toContain('1 file is not formatted; run `stagemig fmt stagemig.yaml` to fix it.');
     expect(readFileSync(join(dir, PLAN), 'utf8')).toBe(scrambled);
-    const fmt = await stagemig(['fmt', PLAN], { cwd: dir });
-    expect([fmt.exitCode, fmt.stdout]).toEqual([0, 'stagemig.yaml']);
+    const fmt = await runCli(['fmt', PLAN], { cwd: dir });
+    expect([fmt.exitCode, fmt.stdout]).toEqual([0, 'stagemig.yaml\n']);
     const formatted = readFileSync(join(dir, PLAN), 'utf8');
     expect(formatted.indexOf('\nversion: 1')).toBeLessThan(formatted.indexOf('\nbatches:'));
     for (const comment of original.split('\n').filter((l) => l.trim().startsWith('#'))) expect(formatted).toContain(comment.trim());
     expect(formatted).toContain('  # Wave 2: Sales and Marketing (Madrid, Zürich and Paris offices).\n  StagedBatch2:');
     expect(parse(formatted)).toEqual(parse(original));
-    expect((await stagemig(['fmt', '--check', PLAN], { cwd: dir })).exitCode).toBe(0);
+    expect((await runCli(['fmt', '--check', PLAN], { cwd: dir })).exitCode).toBe(0);
   });
 
   it('reports a syntax error with file:line:col and changes nothing', async () => {
     const dir = copyExample();
     const broken = readFileSync(join(dir, PLAN), 'utf8').replace('organization: contoso.onmicrosoft.com', 'organization: "contoso.onmicrosoft.com');
     writeFileSync(join(dir, PLAN), broken);
-    const r = await stagemig(['fmt', PLAN], { cwd: dir });
+    const r = await runCli(['fmt', PLAN], { cwd: dir });
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toMatch(/^stagemig\.yaml:9:15: error: YAML syntax: Missing closing "quote/);
     expect(readFileSync(join(dir, PLAN), 'utf8')).toBe(broken);

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyExample, EXAMPLE, PASSWORD, stagemig } from '../helpers/cli.js';
+import { copyExample, EXAMPLE, PASSWORD } from '../helpers/cli.js';
+import { runCli } from '../helpers/in-process.js';
 
 const PLAN = 'stagemig.yaml';
 
@@ -19,7 +20,7 @@ describe('no secret in any output format', () => {
     const dir = copyExample();
     const outputs: Array<[string, string]> = [];
     const record = async (label: string, args: string[], expectedExit?: number) => {
-      const r = await stagemig(args, { cwd: dir });
+      const r = await runCli(args, { cwd: dir });
       if (expectedExit !== undefined) expect(r.exitCode, `${label}: ${r.stderr}`).toBe(expectedExit);
       outputs.push([`${label} stdout`, r.stdout], [`${label} stderr`, r.stderr]);
     };

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { stagemig } from '../helpers/cli.js';
+import { runCli } from '../helpers/in-process.js';
 
 const NOW = '2026-12-01T07:00:00Z';
 const emails = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}.${i + 1}@contoso.com`);
@@ -57,7 +57,7 @@ function workspace(): string {
 describe('a staged migration rehearsed end to end on the simulator', () => {
   it('runs the seed process in waves and converges', async () => {
     const dir = workspace();
-    const cli = (...args: string[]) => stagemig(args, { cwd: dir, env: { STAGEMIG_NOW: NOW } });
+    const cli = (...args: string[]) => runCli(args, { cwd: dir, env: { STAGEMIG_NOW: NOW } });
 
     expect((await cli('validate', 'stagemig.yaml')).exitCode).toBe(0);
     const faults = await cli('simulator', 'faults', 'stagemig.yaml', 'faults.yaml');

@@ -1,21 +1,23 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { invokeCmdlet, loadState, saveState } from '../../src/backends/simulator/index.js';
-import { copyExample, stagemig } from '../helpers/cli.js';
+import { copyExample, copyFolder } from '../helpers/cli.js';
+import { runCli } from '../helpers/in-process.js';
 import { schemaErrors } from '../helpers/json-schema.js';
 
 const PLAN = 'stagemig.yaml';
 const stateFile = (dir: string) => join(dir, '.stagemig', 'simulator.json');
-const run = (dir: string, ...args: string[]) => stagemig(args, { cwd: dir });
+const run = (dir: string, ...args: string[]) => runCli(args, { cwd: dir });
 
 function addMailbox(dir: string, csv: string, email: string): void {
   const file = join(dir, 'batches', csv);
   writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\r\n${email}\r\n`);
 }
 
-/** The example applied and synced, with one new mailbox in wave 1 planned into plan.json. */
-async function savedPlanWithOneChange(): Promise<string> {
+/** The example applied and synced, with one new mailbox in wave 1 planned into plan.json: built once, copied per test. */
+let withOneChange: string;
+beforeAll(async () => {
   const dir = copyExample();
   expect((await run(dir, 'apply', PLAN, '--auto-approve')).exitCode).toBe(0);
   expect((await run(dir, 'simulator', 'advance', PLAN, '6h')).exitCode).toBe(0);
@@ -23,8 +25,9 @@ async function savedPlanWithOneChange(): Promise<string> {
   const plan = await run(dir, 'plan', PLAN, '--out', 'plan.json');
   expect(plan.exitCode).toBe(0);
   expect(plan.stdout).toContain('Saved this plan to plan.json. To run exactly these steps, without a prompt: stagemig apply plan.json');
-  return dir;
-}
+  withOneChange = dir;
+});
+const savedPlanWithOneChange = async (): Promise<string> => copyFolder(withOneChange);
 
 /** Runs `apply plan.json`, expecting a refusal that leaves the simulator state file byte-for-byte alone. */
 async function refusedUnchanged(dir: string): Promise<string> {
@@ -128,7 +131,7 @@ describe('saved plans: plan --out, apply FILE, show FILE', () => {
     expect(noDir.stderr).toContain('Cannot write the saved plan to missing/plan.json (ENOENT)');
     expect((await run(dir, 'plan', PLAN, '--refresh-only', '--out', 'drift.json')).exitCode).toBe(0);
     expect((await run(dir, 'plan', PLAN, '--out', 'plan.json')).exitCode).toBe(0);
-    const elsewhere = await stagemig(['apply', join(dir, 'plan.json')], { cwd: join(dir, 'batches') });
+    const elsewhere = await runCli(['apply', join(dir, 'plan.json')], { cwd: join(dir, 'batches') });
     expect(elsewhere.exitCode).toBe(1);
     expect(elsewhere.stderr).toContain('None of the files');
     expect(elsewhere.stderr).toContain('Run `stagemig apply` from that folder');

@@ -27,7 +27,12 @@ export async function stagemig(args: string[], opts: { cwd: string; env?: Record
 
 /** A private copy of the bundled example in a temporary folder. */
 export function copyExample(): string {
+  return copyFolder(EXAMPLE);
+}
+
+/** A private copy of a folder (e.g. a fixture a file built once in beforeAll) in a temporary folder. */
+export function copyFolder(src: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'stagemig-e2e-'));
-  cpSync(EXAMPLE, dir, { recursive: true });
+  cpSync(src, dir, { recursive: true });
   return dir;
 }
