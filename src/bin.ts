@@ -19,12 +19,17 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+// Ctrl-C, a terminal hang-up and a polite kill (CI cancelling a job) all stop the same way: a running
+// apply finishes its current step and prints what ran; with nothing to stop, exit at once (128 + signal).
 const interruptHandlers = new Set<() => void>();
-process.on('SIGINT', () => {
-  if (interruptHandlers.size === 0) process.exit(130);
-  for (const cb of interruptHandlers) cb();
-  process.exitCode = 130;
-});
+const SIGNAL_EXIT = { SIGINT: 130, SIGHUP: 129, SIGTERM: 143 } as const;
+for (const [signal, code] of Object.entries(SIGNAL_EXIT)) {
+  process.on(signal, () => {
+    if (interruptHandlers.size === 0) process.exit(code);
+    for (const cb of interruptHandlers) cb();
+    process.exitCode = code;
+  });
+}
 
 const io: Io = {
   stdout: (text) => process.stdout.write(text),

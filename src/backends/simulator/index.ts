@@ -152,6 +152,8 @@ export function createSimulatorBackend({ stateFile, now, organization, onPremise
     },
     run: (invocation: Invocation): Promise<RunResult> => locked(async () => {
       const state = (await load()) ?? emptyState(now());
+      const latency = state.faults.writeLatencyMs;
+      if (latency !== undefined && latency > 0) await new Promise((r) => setTimeout(r, latency));
       const outcome = invokeCmdlet(state, invocation, { inPlace: true });
       if (outcome.result.ok) {
         await changed(outcome.state, (s) => {

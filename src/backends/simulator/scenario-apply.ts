@@ -51,6 +51,7 @@ export function describeFaults(state: SimState): string[] {
     const left = f.failOnWriteCall - state.writeCalls;
     out.push(left > 0 ? `write call ${f.failOnWriteCall} fails (${left} to go): ${f.message ?? 'throttled'}` : `write call ${f.failOnWriteCall} has failed`);
   }
+  if (f.writeLatencyMs) out.push(`every write cmdlet takes ${f.writeLatencyMs / 1000} s (real time)`);
   for (const [name, delay] of Object.entries(f.corruptBatches ?? {})) out.push(`batch ${name} turns Corrupted ${delay / 60_000} min after it starts syncing`);
   const held = { missing: 'has no cloud recipient (directory sync did not create it)', mailbox: 'is already a mailbox', contact: 'is held by a mail contact', group: 'is held by a group', mailUser: 'is a mail user' };
   for (const [email, kind] of Object.entries(f.recipients ?? {})) out.push(`address ${email} ${held[kind]}`);

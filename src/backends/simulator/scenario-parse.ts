@@ -17,7 +17,9 @@ export interface Scenario {
   tenant?: SimTenant;
 }
 
-const TOP = ['version', 'failMailboxes', 'recipients', 'endpoint', 'throttle', 'corruptBatches', 'cutoverBatch', ...TENANT_KEYS] as const;
+const TOP = ['version', 'failMailboxes', 'recipients', 'endpoint', 'throttle', 'corruptBatches', 'cutoverBatch', 'latency', ...TENANT_KEYS] as const;
+/** A slow service, not a hung one. */
+const MAX_LATENCY_MS = 60_000;
 const RECIPIENT_KINDS = ['missing', 'mailUser', 'mailbox', 'contact', 'group'] as const;
 const MAILBOX_KEYS = ['failure', 'errorSummary', 'at', 'times'] as const;
 const ENDPOINT: Record<string, SimEndpointFailure> = {
@@ -106,6 +108,15 @@ function corruptBatches(r: ScenarioReader, node: YamlNode | null, faults: SimFau
   faults.corruptBatches = out;
 }
 
+/** `latency: 2s`: every write cmdlet takes this long in real time. */
+function latency(r: ScenarioReader, node: YamlNode | null, faults: SimFaults): void {
+  const text = isScalar(node) ? String(node.value) : '';
+  const ms = parseDuration(text);
+  if (ms === undefined || ms > MAX_LATENCY_MS) {
+    r.fail(node, `latency: "${text}" is not a duration of at most 60s`, 'Give whole seconds, e.g. 1s or 2s: how long each write cmdlet takes in real time.');
+  } else faults.writeLatencyMs = ms;
+}
+
 function cutoverBatch(r: ScenarioReader, node: YamlNode | null): Scenario['cutoverBatch'] {
   if (isScalar(node)) {
     const name = r.text(node, 'cutoverBatch');
@@ -139,6 +150,7 @@ export function parseScenario(text: string, file: string): { scenario?: Scenario
       if (f) scenario.faults.endpointFailure = ENDPOINT[f]!;
     } else if (key === 'throttle') throttle(r, value, scenario.faults);
     else if (key === 'corruptBatches') corruptBatches(r, value, scenario.faults);
+    else if (key === 'latency') latency(r, value, scenario.faults);
     else if (key === 'cutoverBatch') {
       const c = cutoverBatch(r, value);
       if (c) scenario.cutoverBatch = c;

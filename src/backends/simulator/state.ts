@@ -118,6 +118,8 @@ export interface SimFaults {
   corruptBatches?: Record<string, number>;
   /** Addresses whose cloud recipient is not the default mail user (scenario `recipients:`). */
   recipients?: Record<string, SimRecipientKind>;
+  /** Real milliseconds every write cmdlet takes (scenario `latency:`): a slow service, to rehearse Ctrl-C and progress. */
+  writeLatencyMs?: number;
 }
 
 /** The directory's stored exceptions besides the scenario's (directory.ts derives everything else). */
