@@ -18,6 +18,7 @@ const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-ru
 const csv = (p: string, k: number) => `EmailAddress\n${Array.from({ length: k }, (_, i) => `${p}${i}@contoso.com`).join('\n')}\n`;
 
 interface BatchJson { name: string; counts: { total: number; synced: number; failed: number; active: number; pending: number } | null }
+interface JourneyJson { batches: Array<{ name: string; phase: string; next: string; waiting_for: string | null }> }
 
 describe('status --format html in headless Chromium', () => {
   it('renders, its chart shows the simulator numbers, and a screenshot is saved', async () => {
@@ -28,7 +29,7 @@ describe('status --format html in headless Chromium', () => {
     expect((await runCli(['apply', 'plan.yaml', '--auto-approve'], { cwd, ...now })).exitCode).toBe(0);
     expect((await runCli(['simulator', 'advance', 'plan.yaml', '6h'], { cwd, ...now })).exitCode).toBe(0);
     const html = await runCli(['status', 'plan.yaml', '--format', 'html'], { cwd, ...now });
-    const json = JSON.parse((await runCli(['status', 'plan.yaml', '--format', 'json'], { cwd, ...now })).stdout) as { batches: BatchJson[] };
+    const json = JSON.parse((await runCli(['status', 'plan.yaml', '--format', 'json'], { cwd, ...now })).stdout) as { batches: BatchJson[]; journey: JourneyJson };
     expect(html.exitCode).toBe(0);
     const page = join(mkdtempSync(join(tmpdir(), 'stagemig-html-')), 'status.html');
     writeFileSync(page, html.stdout);
@@ -63,6 +64,16 @@ describe('status --format html in headless Chromium', () => {
       expect(wave1.synced).toBeGreaterThan(0);
       expect(wave1.failed).toBe(1);
       expect(await tab.locator('tr[data-failed="a3@contoso.com"]').isVisible()).toBe(true);
+
+      // The journey (issue 10 item 5) from the same document: a row per batch with its phase, next step and wait.
+      await expect(tab.locator('h2', { hasText: 'Journey (seed steps 4-8)' }).isVisible()).resolves.toBe(true);
+      for (const j of json.journey.batches) {
+        const row = tab.locator(`table.journey tr[data-journey="${j.name}"]`);
+        expect(await row.isVisible()).toBe(true);
+        expect(await row.locator('td').allInnerTexts()).toEqual([j.name, j.phase, j.next.replace('<plan>', 'plan.yaml'), j.waiting_for ?? '—']);
+      }
+      expect(json.journey.batches.map((j) => j.phase)).toEqual(['migrating', 'migrating']);
+      await expect(tab.locator('p.licences').innerText()).resolves.toMatch(/^Licences: /);
 
       mkdirSync(ARTIFACTS, { recursive: true });
       const shot = join(ARTIFACTS, 'status-report.png');

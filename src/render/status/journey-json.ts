@@ -1,7 +1,14 @@
 // The journey part of the `status` JSON document (snake_case like the rest of it).
-import type { Journey } from '../../operations/journey.js';
+import type { Journey, JourneyPhase } from '../../operations/journey.js';
 
-export function toJourneyJson(j: Journey) {
+export interface JourneyJson {
+  batches: Array<{ name: string; phase: JourneyPhase; next: string; waiting_for: string | null }>;
+  licenses: { unlicensed: number; alerts: Array<{ email: string; batch: string; day: number; severity: 'warning' | 'failed' }> } | null;
+  all_removed: boolean;
+  post_migration: Array<{ step: string; state: 'done' | 'to do' | 'unknown'; detail: string }> | null;
+}
+
+export function toJourneyJson(j: Journey): JourneyJson {
   return {
     batches: j.batches.map((b) => ({ name: b.name, phase: b.phase, next: b.next, waiting_for: b.waitingFor ?? null })),
     licenses: j.licenses ? { unlicensed: j.licenses.unlicensed, alerts: j.licenses.alerts.map((a) => ({ ...a })) } : null,

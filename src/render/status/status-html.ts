@@ -2,6 +2,7 @@
 // fetched) that opens in any browser: a progress chart per wave, what waits, and the failures.
 // Rendered from the status document.
 import { htmlText as h } from '../common/markdown-text.js';
+import { journeyHtml } from './journey-report.js';
 import type { JsonBatchStatus, StatusDocument } from './status-json.js';
 import { estimateText, headline, num, observedLine, percentFinished, statusWord } from './status-report-text.js';
 
@@ -28,7 +29,7 @@ svg.chart { display: block; max-width: 100%; height: auto; border-radius: 4px; b
 .key { display: inline-block; width: .8em; height: .8em; border-radius: 2px; margin: 0 4px 0 10px; vertical-align: -1px; }
 .legend .key:first-child { margin-left: 0; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; } th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #eaeef2; vertical-align: top; }
-ul { padding-left: 20px; } footer { margin-top: 28px; color: #59636e; font-size: .8rem; }
+ul { padding-left: 20px; } li.failed { color: #cf222e; } li.warning { color: #9a6700; } footer { margin-top: 28px; color: #59636e; font-size: .8rem; }
 @media print { body { background: #fff; } main { padding: 0; } }
 `;
 
@@ -103,6 +104,7 @@ ${waits(doc)}
 <h2>Failures</h2>
 ${failures(doc)}
 ${doc.unmanaged.length > 0 ? `<h2>Not in the plan</h2><ul>${doc.unmanaged.map((u) => `<li>${h(u.address)} (${h(u.status)}, ${num(u.mailboxes)} mailboxes)</li>`).join('')}</ul>` : ''}
+${doc.journey ? journeyHtml(doc.journey, doc.plan_file) : ''}
 <footer>stagemig ${h(doc.tool_version)} · read at ${h(doc.observed_at)} · ETA from the sync rate observed so far · this page loads nothing from anywhere</footer>
 </main>
 </body>

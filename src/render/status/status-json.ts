@@ -3,6 +3,7 @@
 import type { Estimate } from '../../apply/eta.js';
 import { userAddress } from '../../model/index.js';
 import type { LiveUser } from '../../model/index.js';
+import type { JourneyJson } from './journey-json.js';
 import { jsonHeader, type JsonHeader } from '../common/json-document.js';
 import type { BatchStatusView, StatusView, UserScope } from './status-view.js';
 
@@ -60,6 +61,8 @@ export interface StatusDocument extends JsonHeader {
   users: JsonUserStatus[];
   unmanaged: Array<{ address: string; status: string; mailboxes: number }>;
   diagnostics: [];
+  /** The journey at a glance (what `stagemig status` adds to the live state; status-output.ts fills it). */
+  journey?: JourneyJson;
 }
 
 const iso = (d: Date): string => d.toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -1,5 +1,6 @@
 // `stagemig status --format markdown`: progress for a ticket or a chat, rendered from the status document.
 import { codeSpan, mdText } from '../common/markdown-text.js';
+import { journeyMarkdown } from './journey-report.js';
 import type { StatusDocument } from './status-json.js';
 import { estimateText, headline, num, observedLine, percentFinished, statusWord } from './status-report-text.js';
 
@@ -39,6 +40,7 @@ export function renderStatusMarkdown(doc: StatusDocument): string {
   const lines = [
     '## Migration status', '', mdText(observedLine(doc)), '', `**${mdText(headline(doc))}**`, '',
     ...batchTable(doc), ...waitLines(doc), ...failureLines(doc), ...unmanaged,
+    ...(doc.journey ? journeyMarkdown(doc.journey, doc.plan_file) : []),
     `<sub>stagemig ${doc.tool_version} · ETA from the sync rate observed so far</sub>`,
   ];
   return `${lines.join('\n')}\n`;
