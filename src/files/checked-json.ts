@@ -5,7 +5,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { error, StagemigError } from '../diag/index.js';
 import type { SourceRange } from '../diag/index.js';
-import { compileSchemaFile } from './schema-file.js';
+import { compileSchemaFile, type ReadBackSchema } from './schema-file.js';
 import { FileReadError, readRegularFile } from './bounded-read.js';
 
 export interface CheckedJsonOptions {
@@ -13,8 +13,8 @@ export interface CheckedJsonOptions {
   path: string;
   /** Path as shown to the user. */
   file: string;
-  /** Schema file in schemas/, e.g. "saved-plan.schema.json". */
-  schema: string;
+  /** Schema file in schemas/, e.g. "saved-plan.schema.json" (compiled at build time). */
+  schema: ReadBackSchema;
   maxBytes: number;
   /** "saved plan", "last-applied record", "simulator state file". */
   what: string;

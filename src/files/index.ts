@@ -3,4 +3,4 @@ export { writeFileAtomic, writeFileAtomicSync, type AtomicWriteOptions } from '.
 export { acquireLock, describeHolder, withLock, type Lock, type LockHolder, type LockOptions } from './lock.js';
 export { FileReadError, MAX_BYTES, readRegularFile, type ReadFailure } from './bounded-read.js';
 export { checkJsonText, readCheckedJson, type CheckedJsonOptions } from './checked-json.js';
-export { compileSchemaFile, schemaFilePath } from './schema-file.js';
+export { compileSchemaFile, schemaFilePath, READ_BACK_SCHEMAS, type ReadBackSchema, type SchemaOptions } from './schema-file.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { durationText, formatDuration, parseDuration, plural } from '../../src/model/index.js';
+import { count, durationText, formatDuration, parseDuration, plural } from '../../src/model/index.js';
 
 describe('durations', () => {
   it.each([
@@ -31,5 +31,11 @@ describe('durations for views and counted nouns', () => {
     expect(plural(2000, 'mailbox', 'mailboxes')).toBe('2,000 mailboxes');
     expect(plural(0, 'batch', 'batches')).toBe('0 batches');
     expect(plural(3, 'step')).toBe('3 steps');
+  });
+
+  it('groups thousands exactly as toLocaleString(en-US) does, without loading ICU for whole numbers', () => {
+    const samples = [0, 1, 12, 999, 1000, 1001, 12345, 999999, 1000000, 1234567890, Number.MAX_SAFE_INTEGER, -1, -1234, 1.5, 1234.5, -0, NaN, Infinity];
+    for (let n = 0; n < 5000; n += 7) samples.push(n, n * 1013);
+    for (const n of samples) expect(count(n), String(n)).toBe(n.toLocaleString('en-US'));
   });
 });

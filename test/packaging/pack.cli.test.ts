@@ -19,10 +19,10 @@ async function packedFiles(): Promise<string[]> {
 }
 
 describe('package contents', () => {
-  it('ships the built CLI, the schemas, the PowerShell modules and the licence, and no bench or test code', async () => {
+  it('ships the built CLI, the schemas (with their validators compiled at build time), the PowerShell modules and the licence, and no bench or test code', async () => {
     const files = await packedFiles();
     expect(files).toEqual(expect.arrayContaining([
-      'LICENSE', 'README.md', 'package.json', pkg.bin.stagemig!, 'schemas/stagemig.schema.json', 'powershell/bridge.ps1',
+      'LICENSE', 'README.md', 'package.json', pkg.bin.stagemig!, 'schemas/stagemig.schema.json', 'dist/schemas/stagemig.schema.cjs', 'powershell/bridge.ps1',
     ]));
     const unwanted = files.filter((f) => /^(dist\/)?(bench|test)\//.test(f) || /\.test\.[jt]s$/.test(f) || f.startsWith('src/'));
     expect(unwanted).toEqual([]);

@@ -3,7 +3,7 @@
 import type { Diagnostic } from '../../diag/index.js';
 import { error } from '../../diag/index.js';
 import type { DesiredUser } from '../../model/index.js';
-import { Sensitive, userAddress } from '../../model/index.js';
+import { count, Sensitive, userAddress } from '../../model/index.js';
 import type { CsvRecord } from './csv-records.js';
 import type { CsvLayout } from './csv-header.js';
 import { MAX_CSV_ROWS } from '../raw-plan.js';
@@ -29,7 +29,7 @@ export function readRows(rows: readonly CsvRecord[], layout: CsvLayout, opts: Ro
   const { EmailAddress: emailIdx = 0, Password: passIdx, ForceChangePassword: forceIdx } = layout.index;
   if (rows.length > MAX_CSV_ROWS) {
     const first = rows[MAX_CSV_ROWS];
-    diagnostics.push(error('CSV_TOO_MANY_ROWS', `The CSV file has ${rows.length.toLocaleString('en-US')} rows; a batch holds at most 2,000`, {
+    diagnostics.push(error('CSV_TOO_MANY_ROWS', `The CSV file has ${count(rows.length)} rows; a batch holds at most 2,000`, {
       range: at(first?.line ?? 1), hint: 'Split the file into two or more batches of at most 2,000 rows each.' }));
     return { users, diagnostics }; // row by row problems of a file this size would bury that one
   }

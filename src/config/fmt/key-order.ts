@@ -1,6 +1,6 @@
 // Canonical key order, read from the plan's JSON Schema: a map's keys follow the order of the
 // schema's `properties`; maps of named resources (endpoints, batches) keep the author's order.
-import { planValidator } from '../schema/schema-load.js';
+import { planSchema } from '../schema/schema-load.js';
 
 export interface KeyOrder {
   /** Known keys in canonical order (empty: keep the order as written). */
@@ -34,6 +34,6 @@ let cached: KeyOrder | undefined;
 
 /** The order for the whole plan document. */
 export function planKeyOrder(): KeyOrder {
-  cached ??= orderOf(planValidator().schema, planValidator().schema) ?? { keys: [], child: () => undefined };
+  cached ??= orderOf(planSchema(), planSchema()) ?? { keys: [], child: () => undefined };
   return cached;
 }

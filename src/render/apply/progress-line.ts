@@ -2,10 +2,10 @@
 // `apply --wait` and `status --watch` print off a terminal. Pure.
 import type { Estimate } from '../../apply/eta.js';
 import { percentDone, type ProgressRow } from '../../apply/progress-rows.js';
-import { durationText } from '../../model/index.js';
+import { count, durationText } from '../../model/index.js';
 import { shortUtc } from '../common/time-text.js';
 
-const n = (x: number): string => x.toLocaleString('en-US');
+const n = count;
 
 /** "ETA 2h10m at 900/h", "stalled", "ETA unknown", or "" when nothing is left. */
 export function etaText(e: Estimate, left: number): string {

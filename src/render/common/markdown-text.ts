@@ -1,4 +1,5 @@
 // Small helpers for GitHub-flavoured markdown: escaping user text, code fences, counts.
+import { count } from '../../model/index.js';
 
 const MD_SPECIAL = /[\\`*_[\]|~>]/g;
 
@@ -31,7 +32,7 @@ export function codeBlock(lang: string, lines: readonly string[]): string {
   return [`${fence}${lang}`, ...lines, fence].join('\n');
 }
 
-export const num = (n: number): string => n.toLocaleString('en-US');
+export const num = count;
 
 /** The list cut to `cap` entries, and how many were left out. */
 export function capped<T>(items: readonly T[], cap: number): { shown: readonly T[]; hidden: number } {

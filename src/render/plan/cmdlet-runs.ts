@@ -1,5 +1,6 @@
 // Per-mailbox cmdlets (one Remove-MigrationUser per removed mailbox) come in long runs; the views
 // show a run as its first cmdlet and one line that counts the rest.
+import { count } from '../../model/index.js';
 import type { JsonStep } from './json-plan-types.js';
 
 const PER_MAILBOX: ReadonlySet<string> = new Set(['remove-user']);
@@ -31,4 +32,4 @@ export function cmdletEntries(steps: readonly JsonStep[], limit: number): Cmdlet
 
 /** "… and 245 more Remove-MigrationUser, one per mailbox removed from batch.W (steps 13–257)". */
 export const moreText = (e: Extract<CmdletEntry, { kind: 'more' }>): string =>
-  `… and ${e.count.toLocaleString('en-US')} more ${e.cmdlet}, one per mailbox removed from ${e.address} (steps ${e.from}–${e.to})`;
+  `… and ${count(e.count)} more ${e.cmdlet}, one per mailbox removed from ${e.address} (steps ${e.from}–${e.to})`;

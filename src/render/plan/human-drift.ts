@@ -1,4 +1,5 @@
 // The drift part of the terminal plan: what changed outside stagemig since it last applied the plan.
+import { count } from '../../model/index.js';
 import type { createColors } from 'picocolors';
 import type { JsonDrift, PlanDocument } from './json-plan-types.js';
 import { LIST_LIMIT, type ListOptions } from './plan-lists.js';
@@ -19,7 +20,7 @@ function itemLines(d: JsonDrift, pc: Colors, opts: ListOptions): string[] {
     const lines = [`    ${sign} ${d.summary}`];
     const max = opts.full ? emails.length : LIST_LIMIT;
     for (const e of emails.slice(0, max)) lines.push(`        ${e}`);
-    if (emails.length > max) lines.push(pc.dim(`        … and ${(emails.length - max).toLocaleString('en-US')} more (listed with --full)`));
+    if (emails.length > max) lines.push(pc.dim(`        … and ${count(emails.length - max)} more (listed with --full)`));
     return lines;
   }
   if (d.kind === 'missing') return [`    ${pc.red('-')} ${d.summary}`];

@@ -1,11 +1,12 @@
 // One resource's block in the terminal plan (Terraform's style), rendered from the plan document.
+import { count } from '../../model/index.js';
 import type { createColors } from 'picocolors';
 import type { JsonMembership, JsonResourceChange } from './json-plan-types.js';
 import { LIST_LIMIT, type ListOptions } from './plan-lists.js';
 
 type Colors = ReturnType<typeof createColors>;
 
-const n = (x: number): string => x.toLocaleString('en-US');
+const n = count;
 const show = (v: unknown): string => (v === undefined ? '(unset)' : JSON.stringify(v));
 
 function symbol(c: JsonResourceChange): string {

@@ -1,6 +1,7 @@
 // The terminal view of a plan, in Terraform's conventions, rendered from the plan document (the same
 // document as the JSON and markdown views). It stays readable at scale: a per-batch table first,
 // long per-mailbox lists and runs of per-mailbox cmdlets summarised unless --full.
+import { count } from '../../model/index.js';
 import { createColors } from 'picocolors';
 import { cmdletEntries, moreText } from './cmdlet-runs.js';
 import { driftLines } from './human-drift.js';
@@ -59,7 +60,7 @@ function blocks(changes: readonly JsonResourceChange[], total: number, pc: Color
     else append(out, [...blockLines(c, pc, opts), '']);
   }
   if (left > 0) {
-    const what = left === 1 ? '1 batch whose change is' : `${left.toLocaleString('en-US')} batches whose change is`;
+    const what = left === 1 ? '1 batch whose change is' : `${count(left)} batches whose change is`;
     out.push(pc.dim(`  (${what} told in full by the table above and the cmdlets below; --full shows ${left === 1 ? 'its block' : 'their blocks'}.)`), '');
   }
   return out;

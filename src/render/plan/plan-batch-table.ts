@@ -1,7 +1,8 @@
 // The per-batch table the terminal plan leads with: one row per batch that changes.
+import { count } from '../../model/index.js';
 import type { JsonResourceChange, PlanDocument } from './json-plan-types.js';
 
-const n = (x: number): string => x.toLocaleString('en-US');
+const n = count;
 
 /** create, create+start, update+start, stop, remove, replace, waiting; "(drift)" when only drift is undone. */
 export function actionWord(c: JsonResourceChange): string {
