@@ -10,10 +10,19 @@ export interface ApplyHooks {
 
 export interface ApplyOutcome {
   ran: Step[];
+  /** The service refused this step (it made no change for it). */
   failed?: { step: Step; error: string };
+  /**
+   * The run stopped on an error that is not the service refusing a step: the last-applied record could
+   * not be written after a step, or the backend broke during `uncertain` (whose effect is then unknown).
+   */
+  stopped?: { error: string; uncertain?: Step };
   notRun: Step[];
   interrupted: boolean;
 }
+
+const messageOf = (err: unknown): string =>
+  (err instanceof StagemigError ? err.diagnostics.map((d) => d.summary).join('; ') : err instanceof Error ? err.message : String(err));
 
 /** Runs the steps in order and stops at the first failure (or when interrupted between steps). */
 export async function executeSteps(opts: {
@@ -32,15 +41,21 @@ export async function executeSteps(opts: {
     try {
       result = await backend.run(opts.materialize(step));
     } catch (err) {
-      if (!(err instanceof StagemigError)) throw err;
-      result = { ok: false as const, error: err.diagnostics.map((d) => d.summary).join('; ') };
+      if (!(err instanceof StagemigError)) {
+        return { ran, stopped: { error: messageOf(err), uncertain: step }, notRun: steps.slice(i + 1), interrupted: false };
+      }
+      result = { ok: false as const, error: messageOf(err) };
     }
     if (!result.ok) {
       hooks.stepFailed?.(step, i, result.error);
       return { ran, failed: { step, error: result.error }, notRun: steps.slice(i + 1), interrupted: false };
     }
     ran.push(step);
-    hooks.afterStep?.(step, i, result.warnings);
+    try {
+      hooks.afterStep?.(step, i, result.warnings);
+    } catch (err) {
+      return { ran, stopped: { error: messageOf(err) }, notRun: steps.slice(i + 1), interrupted: false };
+    }
   }
   return { ran, notRun: [], interrupted: false };
 }

@@ -71,6 +71,7 @@ export type DiagnosticCode =
   | 'APPLIED_SNAPSHOT'
   // files, locks and untrusted input (issue 12)
   | 'FILE_WRITE'
+  | 'RECORD_UNWRITABLE'
   | 'FILE_INVALID'
   | 'LOCKED'
   | 'PLAN_TAMPERED'

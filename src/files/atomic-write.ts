@@ -4,7 +4,7 @@
 // file is removed and the target keeps its previous content.
 import { randomBytes } from 'node:crypto';
 import {
-  closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync,
+  closeSync, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync,
 } from 'node:fs';
 import { open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -113,4 +113,23 @@ function syncFolderSync(dir: string): void {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/**
+ * Throws what writeFileAtomicSync(target) would meet, as far as can be known without changing the
+ * target: its folder must exist (it is created) and take a new file, and the target, if present, must
+ * be a regular file. Permission bits do not stop root, so the folder is tried with a real file.
+ */
+export function checkWritableSync(target: string): void {
+  mkdirSync(dirname(target), { recursive: true });
+  let kind: 'file' | 'other' | undefined;
+  try {
+    kind = lstatSync(target).isFile() ? 'file' : 'other';
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  if (kind === 'other') throw Object.assign(new Error(`${target} is not a regular file`), { code: 'EISDIR' });
+  const tmp = tempPath(target);
+  closeSync(openSync(tmp, 'wx', 0o600));
+  unlinkSync(tmp);
 }

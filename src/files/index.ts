@@ -1,5 +1,5 @@
 // Files stagemig writes and reads back: atomic writes and locks.
-export { writeFileAtomic, writeFileAtomicSync, type AtomicWriteOptions } from './atomic-write.js';
+export { checkWritableSync, writeFileAtomic, writeFileAtomicSync, type AtomicWriteOptions } from './atomic-write.js';
 export { acquireLock, describeHolder, withLock, type Lock, type LockHolder, type LockOptions } from './lock.js';
 export { FileReadError, MAX_BYTES, readRegularFile, type ReadFailure } from './bounded-read.js';
 export { checkJsonText, readCheckedJson, type CheckedJsonOptions } from './checked-json.js';

@@ -117,7 +117,25 @@ function lockedError(file: string, opts: LockOptions, holder: LockHolder | undef
   })]);
 }
 
+/** The lock file cannot be made at all (its folder is a file, read-only, ...): nothing was changed. */
+function unlockableError(file: string, opts: LockOptions, err: unknown): StagemigError {
+  const e = err as NodeJS.ErrnoException;
+  return new StagemigError([error('FILE_WRITE', `${opts.what} cannot be locked: its lock file ${file} cannot be created (${e.code ?? e.message})`, {
+    detail: 'Nothing was changed.',
+    hint: `Make ${dirname(file)} a folder stagemig can write to (move away a file of that name), then run stagemig again.`,
+  })]);
+}
+
 export async function acquireLock(file: string, opts: LockOptions): Promise<Lock> {
+  try {
+    return await acquire(file, opts);
+  } catch (err) {
+    if (err instanceof StagemigError) throw err;
+    throw unlockableError(file, opts, err);
+  }
+}
+
+async function acquire(file: string, opts: LockOptions): Promise<Lock> {
   // A folder made only for the lock is removed with it, so a refused run leaves nothing behind.
   const madeFolder = await mkdir(dirname(file), { recursive: true });
   const deadline = Date.now() + Math.max(0, opts.timeoutMs);

@@ -67,15 +67,14 @@ async function applySaved(host: Host, file: string, saved: SavedPlanFile, events
   try {
     const { steps } = plan;
     events.savedPlanAccepted(savedPlanFacts(file, saved), steps.length);
-    const record = createAppliedRecorder({ desired, live, previous: snapshot, now: host.clock.now });
+    const record = createAppliedRecorder({ desired, live, previous: snapshot, now: host.clock.now, cwd: host.cwd });
     if (steps.length === 0) {
       record.finish(plan);
       return { plan };
     }
     const missing = checkSecrets(steps, desired, host.env);
     if (missing.length > 0) throw new StagemigError(missing);
-    const outcome = await runSteps(host, events, { steps, backend, desired, record });
-    record.finish(plan);
+    const outcome = await runSteps(host, events, { steps, backend, desired, record, finishWith: () => plan });
     events.applyFinished(outcome, plan);
     return { plan, outcome };
   } finally {

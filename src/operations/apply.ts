@@ -45,7 +45,7 @@ export type ApplyResult =
 /** Success for the exit code: not cancelled, no step failed or was interrupted, and --wait converged. */
 export function applySucceeded(r: ApplyResult): boolean {
   if (r.kind === 'cancelled') return false;
-  if (r.outcome && (r.outcome.failed || r.outcome.interrupted)) return false;
+  if (r.outcome && (r.outcome.failed || r.outcome.interrupted || r.outcome.stopped)) return false;
   return r.wait === undefined || waitSucceeded(r.wait);
 }
 
@@ -68,7 +68,7 @@ async function applyPlanFile(host: Host, args: ApplyArgs, events: ApplyEvents): 
   const { desired, backend } = session;
   try {
     events.planned(session.plan, session.warnings);
-    const recorder = (live = session.live) => createAppliedRecorder({ desired, live, previous: session.applied, now: host.clock.now });
+    const recorder = (live = session.live) => createAppliedRecorder({ desired, live, previous: session.applied, now: host.clock.now, cwd: host.cwd });
     const waitIfAsked = async (): Promise<{ wait?: WaitResult }> =>
       (args.wait ? { wait: await waitAfterApply(host, session, args.wait, events) } : {});
     if (session.plan.steps.length === 0) {
@@ -77,6 +77,7 @@ async function applyPlanFile(host: Host, args: ApplyArgs, events: ApplyEvents): 
     }
     const missing = checkSecrets(session.plan.steps, desired, host.env);
     if (missing.length > 0) throw new StagemigError(missing);
+    recorder().checkWritable(); // before asking: an apply that cannot keep its record must not start
     if (!args.autoApprove) {
       if (!host.io.stdinIsTTY) refuseWithoutTerminal();
       if (!(await events.confirm())) return { kind: 'cancelled' };
@@ -90,10 +91,9 @@ async function applyPlanFile(host: Host, args: ApplyArgs, events: ApplyEvents): 
         hint: 'Nothing was run. Run `stagemig apply` again to review the new plan.',
       })]);
     }
-    const outcome = await runSteps(host, events, { steps: fresh.steps, backend, desired, record });
-    record.finish(fresh);
+    const outcome = await runSteps(host, events, { steps: fresh.steps, backend, desired, record, finishWith: () => fresh });
     events.applyFinished(outcome, fresh);
-    const failed = outcome.failed || outcome.interrupted;
+    const failed = outcome.failed || outcome.interrupted || outcome.stopped;
     return { kind: 'applied', plan: fresh, outcome, ...(failed ? {} : await waitIfAsked()) };
   } finally {
     await backend.close();

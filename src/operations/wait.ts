@@ -65,11 +65,12 @@ export async function waitAfterApply(host: Host, session: PlanSession, args: Wai
     },
     runSteps: async (steps, live) => {
       events.moreSteps(steps.length);
-      const record = createAppliedRecorder({ desired, live, previous: (await loadApplied(desired)).snapshot, now: host.clock.now });
-      const outcome = await runSteps(host, events, { steps, backend, desired, record, shouldStop: () => pauser.interrupted });
-      if (lastPlan) record.finish(lastPlan);
+      const record = createAppliedRecorder({ desired, live, previous: (await loadApplied(desired)).snapshot, now: host.clock.now, cwd: host.cwd });
+      const outcome = await runSteps(host, events, { steps, backend, desired, record, shouldStop: () => pauser.interrupted, finishWith: () => lastPlan });
+      const stoppedAt = outcome.stopped ? (outcome.stopped.uncertain ?? outcome.ran.at(-1)) : undefined;
+      if (outcome.stopped && stoppedAt) events.stepFailed(stoppedAt, outcome.stopped.error);
       events.stepsDone();
-      return !outcome.failed && !outcome.interrupted;
+      return !outcome.failed && !outcome.interrupted && !outcome.stopped;
     },
   };
   events.waitStarted();

@@ -1,4 +1,7 @@
 import { performance } from 'node:perf_hooks';
+import { dirname, relative } from 'node:path';
+import { error, StagemigError } from '../../diag/index.js';
+import { checkWritableSync } from '../../files/index.js';
 import { emptyApplied } from '../../model/index.js';
 import type { AppliedSnapshot, DesiredState, LiveState, Step } from '../../model/index.js';
 import type { Plan } from '../../plan/index.js';
@@ -13,6 +16,9 @@ import { appliedPath, saveAppliedSync, serviceId } from './store.js';
  * behind the service.
  */
 export interface AppliedRecorder {
+  /** Throws RECORD_UNWRITABLE unless the record can be written: called before step 1, so nothing runs then. */
+  checkWritable(): void;
+  /** Throws RECORD_UNWRITABLE when the record cannot be written (the step itself ran). */
   stepSucceeded(step: Step): void;
   /** Once apply ends (complete, failed or interrupted): records the resources the plan left unchanged. */
   finish(plan: Plan): void;
@@ -27,20 +33,38 @@ export function createAppliedRecorder(opts: {
   /** The snapshot loaded before planning (undefined: start a new one). */
   previous: AppliedSnapshot | undefined;
   now: () => Date;
+  /** The working folder, to name the record as the user sees it. */
+  cwd?: string;
 }): AppliedRecorder {
   const file = appliedPath(opts.desired.planFile);
+  const shown = opts.cwd === undefined ? file : relative(opts.cwd, file) || file;
+  const unwritable = (err: unknown): StagemigError => {
+    const e = err as NodeJS.ErrnoException;
+    return new StagemigError([error('RECORD_UNWRITABLE', `The last-applied record ${shown} cannot be written (${e.code ?? e.message})`, {
+      detail: 'stagemig keeps what it applied in this file, to tell changes made outside stagemig from changes to the YAML.',
+      hint: `Make ${dirname(shown)}/ a folder stagemig can write to and ${shown} a regular file (move away whatever is there instead), then run stagemig again.`,
+    })]);
+  };
+  const guarded = (write: () => void): void => {
+    try {
+      write();
+    } catch (err) {
+      throw err instanceof StagemigError ? err : unwritable(err);
+    }
+  };
   const snapshot = opts.previous ? structuredClone(opts.previous) : emptyApplied(serviceId(opts.desired), iso(opts.now()));
   const record = new AppliedRecord(snapshot, opts.desired, opts.live);
   let lastWriteMs = 0;
   let lastWriteAt = -Infinity;
-  const save = (): void => {
+  const save = (): void => guarded(() => {
     const started = performance.now();
     snapshot.updatedAt = iso(opts.now());
     saveAppliedSync(file, snapshot);
     lastWriteAt = performance.now();
     lastWriteMs = lastWriteAt - started;
-  };
+  });
   return {
+    checkWritable: () => guarded(() => checkWritableSync(file)),
     stepSucceeded(step) {
       record.step(step);
       if (performance.now() - lastWriteAt >= 4 * lastWriteMs) save();

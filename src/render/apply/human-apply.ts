@@ -26,8 +26,9 @@ const list = (steps: readonly Step[], offset: number): string[] =>
 /** The closing report: what ran, what did not, and what to do next. */
 export function renderApplySummary(outcome: ApplyOutcome, plan: Plan, o: Opts): string {
   const pc = createColors(o.color);
-  const total = outcome.ran.length + (outcome.failed ? 1 : 0) + outcome.notRun.length;
-  if (!outcome.failed && !outcome.interrupted) {
+  const uncertain = outcome.stopped?.uncertain;
+  const total = outcome.ran.length + (outcome.failed || uncertain ? 1 : 0) + outcome.notRun.length;
+  if (!outcome.failed && !outcome.interrupted && !outcome.stopped) {
     const { add, change, remove } = plan.summary;
     const waiting = plan.changes.some((c) => c.notes.length > 0);
     return [
@@ -39,9 +40,12 @@ export function renderApplySummary(outcome: ApplyOutcome, plan: Plan, o: Opts): 
   const out = [''];
   out.push(pc.red(pc.bold(outcome.failed
     ? `Apply failed at step ${outcome.ran.length + 1} of ${total}: ${outcome.failed.error}`
-    : `Apply interrupted after step ${outcome.ran.length} of ${total}.`)));
+    : outcome.stopped
+      ? `Apply stopped ${uncertain ? 'at' : 'after'} step ${outcome.ran.length + (uncertain ? 1 : 0)} of ${total}: ${outcome.stopped.error}`
+      : `Apply interrupted after step ${outcome.ran.length} of ${total}.`)));
   if (outcome.ran.length > 0) out.push('  Steps that ran:', ...list(outcome.ran, 0));
   if (outcome.failed) out.push('  Step that failed (the service made no change for it):', ...list([outcome.failed.step], outcome.ran.length));
+  if (uncertain) out.push('  Step whose effect is unknown (the service may or may not have made the change):', ...list([uncertain], outcome.ran.length));
   if (outcome.notRun.length > 0) out.push('  Steps not run:', ...list(outcome.notRun, total - outcome.notRun.length));
   out.push('Run `stagemig plan` to see the service as it is now; `stagemig apply` again continues from there.');
   return out.join('\n') + '\n';
