@@ -6,7 +6,9 @@
 //      (within 3×), and its peak memory (at most 300 MB)
 //   3. stagemig --version                        vs node -e 0 (within 2×)
 //   4. apply of N and 2N new batches × 2,000     (doubling the batches at most doubles the time)
-// and, for information, stagemig check at 100 × 2,000 (its service calls; bench/measure.ts).
+// and, for information, stagemig check at 100 × 2,000 (its service calls; bench/measure.ts), and the time
+// each input bomb takes to be refused (bench/input-bombs.ts, at most 20 s each) and the simulator's
+// directory at 200,000 mailboxes (bench/directory-scale.ts, at most 10 s).
 // BENCH_RUNS (default 5) sets the runs per figure; BENCH_APPLY_BATCHES (default 50) sets N.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +17,8 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generatePlan } from './generate.js';
+import { BOMB_LIMIT_MS, inputBombFigures } from './input-bombs.js';
+import { DIRECTORY_LIMIT_MS, directoryFigure } from './directory-scale.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const CLI = resolve(HERE, '../src/bin.js');
@@ -137,6 +141,15 @@ try {
     const f = JSON.parse(out.trim().split('\n').pop()!) as { wallMs: number; peakRssMB: number; reads: number };
     console.log(`check 100 × 2,000 (empty simulator, in-process): ${f.wallMs} ms, ${f.peakRssMB} MB peak, ${f.reads} service calls`);
   }
+
+  // Input bombs (issue 12): refused within seconds, in a 200 MB heap.
+  for (const b of inputBombFigures(join(root, 'bombs'), CLI, resolve(HERE, '../../examples/contoso'), { ...ENV, STAGEMIG_ONPREM_PASSWORD: 'bench-only' })) {
+    rows.push({ target: `input bomb refused: ${b.bomb}`, ours: fmt(b.ms), reference: `exit ${b.exitCode}`, ratio: '-', limit: `≤ ${BOMB_LIMIT_MS / 1000} s`, ok: b.ms <= BOMB_LIMIT_MS && b.exitCode === 1 ? 'yes' : 'NO' });
+  }
+
+  // The simulator's directory of cloud recipients at 200,000 mailboxes (in this process).
+  const dir = directoryFigure();
+  rows.push({ target: 'simulator directory, 200,000 mailboxes', ours: fmt(dir.ms), reference: `${dir.mailboxes} mailboxes`, ratio: '-', limit: `≤ ${DIRECTORY_LIMIT_MS / 1000} s`, ok: dir.ms <= DIRECTORY_LIMIT_MS && dir.mailboxes === 200_000 ? 'yes' : 'NO' });
 
   console.table(rows);
   const failed = rows.filter((r) => r.ok === 'NO');

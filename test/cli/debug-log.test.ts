@@ -3,7 +3,7 @@ import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { maskedParameters } from '../../src/backends/call-log.js';
-import { copyExample, PASSWORD, stagemig } from '../helpers/cli.js';
+import { copyExample, PASSWORD } from '../helpers/cli.js';
 import { runCli } from '../helpers/in-process.js';
 
 const dirs: string[] = [];
@@ -70,9 +70,9 @@ describe('--log-file', () => {
     if (process.platform !== 'win32') expect(statSync(join(dir, 'debug.log')).mode & 0o777).toBe(0o600);
   });
 
-  it('built CLI: STAGEMIG_LOG=debug logs the reads of `stagemig status`', async () => {
+  it('STAGEMIG_LOG=debug logs the reads of `stagemig status`', async () => {
     const dir = example();
-    const r = await stagemig(['status', 'stagemig.yaml'], { cwd: dir, env: { STAGEMIG_LOG: 'debug' } });
+    const r = await runCli(['status', 'stagemig.yaml'], { cwd: dir, env: { STAGEMIG_LOG: 'debug' } });
     expect(r.exitCode).toBe(0);
     expect(r.stderr).toMatch(/debug backend\.readLive \(\d+ ms\) -> 0 endpoints, 0 batches, 0 users, \d+ bytes/);
   });

@@ -1,7 +1,9 @@
-// Built-CLI smoke tests for the forms issue 11 added: plan --full, apply --wait --heartbeat off a
-// terminal, status --format markdown and --format html. Behaviour is tested in-process elsewhere.
+// Built-CLI smoke tests of plan, apply and status, in the forms issue 11 added: plan --full, apply --wait
+// --heartbeat off a terminal, status --format markdown (and --format html in-process). Behaviour is
+// tested in-process elsewhere; the other commands' smoke tests are listed in smoke.cli.test.ts.
 import { describe, expect, it } from 'vitest';
 import { copyExample, stagemig } from '../helpers/cli.js';
+import { runCli } from '../helpers/in-process.js';
 
 describe('built CLI: readable plans and progress reports', () => {
   it('plan --full, apply --wait --heartbeat, status --format markdown|html', async () => {
@@ -20,7 +22,7 @@ describe('built CLI: readable plans and progress reports', () => {
     expect(md.stdout).toContain('| StagedBatch1 | Synced | 100% | 10 | 0 | 0 | 0 | 10 | — |');
     expect(md.stdout).toContain('- **StagedBatch3**: held: state is stopped in the plan');
 
-    const html = await stagemig(['status', 'stagemig.yaml', '--format', 'html'], { cwd });
+    const html = await runCli(['status', 'stagemig.yaml', '--format', 'html'], { cwd });
     expect(html.exitCode).toBe(0);
     expect(html.stdout).toMatch(/^<!doctype html>/);
     expect(html.stdout).toContain('<figure class="wave" data-batch="StagedBatch1" data-total="10">');

@@ -1,9 +1,11 @@
-// Writes that cannot destroy (issue 12): fmt on a full disk, --out onto inputs, devices and symlinks.
+// Writes that cannot destroy (issue 12): fmt on a full disk (a built-CLI subprocess: only a process can
+// have a file-size limit), --out onto inputs, devices and symlinks (in-process).
 import { lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { CLI, copyExample, stagemig } from '../helpers/cli.js';
+import { CLI, copyExample } from '../helpers/cli.js';
+import { runCli } from '../helpers/in-process.js';
 
 describe('fmt on a full disk', () => {
   it('leaves the plan whole and says it could not write it', async () => {
@@ -24,7 +26,7 @@ describe('fmt on a full disk', () => {
 describe('plan --out', () => {
   it('refuses the plan\'s own files, directories, devices and symlinks, and writes to stdout with -', async () => {
     const dir = copyExample();
-    expect((await stagemig(['apply', 'stagemig.yaml', '--auto-approve'], { cwd: dir })).exitCode).toBe(0);
+    expect((await runCli(['apply', 'stagemig.yaml', '--auto-approve'], { cwd: dir })).exitCode).toBe(0);
     writeFileSync(join(dir, 'stagemig.yaml'), readFileSync(join(dir, 'stagemig.yaml'), 'utf8').replace('state: stopped', 'state: started'));
     mkdirSync(join(dir, 'folder'));
     writeFileSync(join(dir, 'precious.txt'), 'keep me');
@@ -42,17 +44,17 @@ describe('plan --out', () => {
       ['link.json', 'it is a symbolic link'],
     ];
     for (const [out, why] of refused) {
-      const r = await stagemig(['plan', 'stagemig.yaml', '--out', out], { cwd: dir });
+      const r = await runCli(['plan', 'stagemig.yaml', '--out', out], { cwd: dir });
       expect([out, r.exitCode, r.stderr]).toEqual([out, 1, expect.stringContaining(`Refusing to write the saved plan to ${out}: ${why}`)]);
     }
     for (const [f, text] of before) expect(readFileSync(join(dir, f), 'utf8')).toBe(text);
     expect(lstatSync(join(dir, 'fifo')).isFIFO()).toBe(true);
     expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
-    const piped = await stagemig(['plan', 'stagemig.yaml', '--out', '-'], { cwd: dir });
+    const piped = await runCli(['plan', 'stagemig.yaml', '--out', '-'], { cwd: dir });
     expect(piped.exitCode).toBe(0);
     expect(JSON.parse(piped.stdout)).toMatchObject({ kind: 'stagemig-saved-plan', plan: { steps: [{ cmdlet: 'Start-MigrationBatch' }] } });
     expect(piped.stderr).toContain('Plan: 0 to add, 1 to change, 0 to remove.');
     writeFileSync(join(dir, 'saved.json'), piped.stdout);
-    expect((await stagemig(['apply', 'saved.json'], { cwd: dir })).exitCode).toBe(0);
+    expect((await runCli(['apply', 'saved.json'], { cwd: dir })).exitCode).toBe(0);
   }, 180_000);
 });

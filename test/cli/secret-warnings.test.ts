@@ -2,7 +2,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyExample, stagemig } from '../helpers/cli.js';
+import { copyExample } from '../helpers/cli.js';
 import { runCli } from '../helpers/in-process.js';
 
 const dir = copyExample();
@@ -74,9 +74,9 @@ describe('unset certificate password (exchange-online)', () => {
   });
 });
 
-describe('built CLI', () => {
+describe('validate on stderr', () => {
   it('`stagemig validate` warns about an unset passwordEnv on stderr and exits 0', async () => {
-    const r = await stagemig(['validate', 'stagemig.yaml'], { cwd: dir, env: UNSET });
+    const r = await runCli(['validate', 'stagemig.yaml'], { cwd: dir, env: UNSET });
     expect(r.exitCode).toBe(0);
     expect(r.stderr).toContain('warning: Environment variable STAGEMIG_ONPREM_PASSWORD is not set');
   });

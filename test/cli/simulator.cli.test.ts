@@ -1,13 +1,12 @@
-// Runs the BUILT CLI (`npm run build` first) as a subprocess: stagemig simulator status|advance|reset.
-import { execFile } from 'node:child_process';
+// stagemig simulator status|advance|reset, run in-process through the CLI's entry point (runCli).
+// The built CLI's smoke test of `simulator` is in test/cli/smoke.cli.test.ts.
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { createSimulatorBackend, loadState } from '../../src/backends/simulator/index.js';
-
-const BIN = resolve(import.meta.dirname, '../../dist/src/bin.js');
+import { runCli } from '../helpers/in-process.js';
 
 interface Result {
   code: number;
@@ -15,13 +14,9 @@ interface Result {
   stderr: string;
 }
 
-function cli(cwd: string, ...args: string[]): Promise<Result> {
-  return new Promise((done) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-      done({ code, stdout, stderr });
-    });
-  });
+async function cli(cwd: string, ...args: string[]): Promise<Result> {
+  const r = await runCli(args, { cwd });
+  return { code: r.exitCode, stdout: r.stdout, stderr: r.stderr };
 }
 
 const PLAN = `version: 1
@@ -59,11 +54,7 @@ async function seed(stateFile: string): Promise<void> {
   expect(r).toEqual({ ok: true, warnings: [] });
 }
 
-describe('stagemig simulator (built CLI)', () => {
-  beforeAll(() => {
-    if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`npm run build\` before this test`);
-  });
-
+describe('stagemig simulator', () => {
   it('status on a fresh plan says the service is empty and creates nothing', async () => {
     const { dir, stateFile } = await planDir();
     const r = await cli(dir, 'simulator', 'status', 'stagemig.yaml');

@@ -1,9 +1,11 @@
-// Runs the BUILT CLI (`npm run build` first, as `npm test` does) as a subprocess: stagemig validate.
+// stagemig validate: one smoke test of the BUILT CLI (`npm run build` first, as `npm test` does) as a
+// subprocess; the behaviour in-process through the CLI's entry point (runCli).
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tempDir } from '../config/helpers.js';
+import { runCli } from '../helpers/in-process.js';
 
 const REPO = resolve(import.meta.dirname, '../..');
 const BIN = resolve(REPO, 'dist/src/bin.js');
@@ -15,10 +17,14 @@ interface Result {
   stderr: string;
 }
 
-function validate(cwd: string, ...args: string[]): Promise<Result> {
+// The example's passwordEnv is set: validate warns about unset secret variables.
+const PASSWORD_ENV = { STAGEMIG_ONPREM_PASSWORD: 'set-for-validate' };
+
+/** The built CLI as a subprocess. */
+function validateBuilt(cwd: string, ...args: string[]): Promise<Result> {
+  if (!existsSync(BIN)) throw new Error('dist/src/bin.js is missing: run `npm run build` first (npm test does).');
   return new Promise((done) => {
-    // The example's passwordEnv is set: validate warns about unset secret variables.
-    const env = { ...process.env, NO_COLOR: '1', STAGEMIG_ONPREM_PASSWORD: 'set-for-validate' };
+    const env = { ...process.env, NO_COLOR: '1', ...PASSWORD_ENV };
     execFile(process.execPath, [BIN, 'validate', ...args], { cwd, env }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
       done({ code, stdout, stderr });
@@ -26,15 +32,22 @@ function validate(cwd: string, ...args: string[]): Promise<Result> {
   });
 }
 
+/** The same, in-process. */
+async function validate(cwd: string, ...args: string[]): Promise<Result> {
+  const r = await runCli(['validate', ...args], { cwd, env: PASSWORD_ENV });
+  return { code: r.exitCode, stdout: r.stdout, stderr: r.stderr };
+}
+
 /** The `file:line[:col]: error: summary` header lines of the output. */
 const headers = (stderr: string): string[] => stderr.split('\n').filter((l) => /^\S+:\d+(:\d+)?: (error|warning): /.test(l) || /^error: /.test(l));
 
-describe('stagemig validate (built CLI)', () => {
-  beforeAll(() => {
-    if (!existsSync(BIN)) throw new Error('dist/src/bin.js is missing: run `npm run build` first (npm test does).');
+describe('stagemig validate', () => {
+  it('built CLI: exits 0 for the contoso example and prints a one-line summary', async () => {
+    const r = await validateBuilt(REPO, 'examples/contoso/stagemig.yaml');
+    expect(r).toEqual({ code: 0, stdout: 'Valid: 1 endpoint, 3 batches, 30 mailboxes.\n', stderr: '' });
   });
 
-  it('exits 0 for the contoso example and prints a one-line summary', async () => {
+  it('exits 0 for the contoso example and prints a one-line summary (in-process)', async () => {
     const r = await validate(REPO, 'examples/contoso/stagemig.yaml');
     expect(r).toEqual({ code: 0, stdout: 'Valid: 1 endpoint, 3 batches, 30 mailboxes.\n', stderr: '' });
   });
