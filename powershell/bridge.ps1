@@ -25,8 +25,10 @@ $marker = [string][char]0x1E + 'stagemig:'
 . (Join-Path $PSScriptRoot 'bridge/normalize-users.ps1')
 . (Join-Path $PSScriptRoot 'bridge/normalize-mailboxes.ps1')
 . (Join-Path $PSScriptRoot 'bridge/normalize-preflight.ps1')
+. (Join-Path $PSScriptRoot 'bridge/normalize-graph.ps1')
 . (Join-Path $PSScriptRoot 'bridge/invoke.ps1')
 $script:Connected = $false
+$script:GraphConnected = $false
 
 function Send-BridgeResponse {
     param($Response)
@@ -58,6 +60,9 @@ try {
     }
 }
 finally {
+    if ($script:GraphConnected) {
+        try { Disconnect-MgGraph -ErrorAction Stop -WarningAction SilentlyContinue | Out-Null } catch { }
+    }
     if ($script:Connected) {
         try { Disconnect-ExchangeOnline -Confirm:$false -ErrorAction Stop -WarningAction SilentlyContinue | Out-Null } catch { }
     }

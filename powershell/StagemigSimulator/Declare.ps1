@@ -13,6 +13,7 @@ $script:SimTypeLiterals = @{
     'TimeSpan' = 'timespan'; 'Guid' = 'guid'; 'Byte[]' = 'byte[]'; 'CultureInfo' = 'cultureinfo'
     'X509Certificate2' = 'System.Security.Cryptography.X509Certificates.X509Certificate2'
     'PSSessionOption' = 'System.Management.Automation.Remoting.PSSessionOption'
+    'Hashtable' = 'hashtable'; 'IDictionary' = 'System.Collections.IDictionary'; 'Uri' = 'uri'; 'Double' = 'double'
 }
 
 # Registers a cmdlet's body (begin/process/end blocks or plain statements; it sees its parameters as
@@ -56,7 +57,10 @@ function New-SimParameterText {
         $parts = @()
         if ($set -ne '__AllParameterSets') { $parts += "ParameterSetName = '$set'" }
         if ($mandatory) { $parts += 'Mandatory = $true' }
-        if ($Spec['positions'] -and $Spec['positions'].Contains($Parameter)) { $parts += "Position = $($Spec['positions'][$Parameter])" }
+        # A position is a number (every set) or, where it differs by set, a map of set name → number.
+        $position = if ($Spec['positions'] -and $Spec['positions'].Contains($Parameter)) { $Spec['positions'][$Parameter] }
+        if ($position -is [System.Collections.IDictionary]) { $position = $position[$set] }
+        if ($null -ne $position) { $parts += "Position = $position" }
         if (@($Spec['pipelineInput']) -contains $Parameter) { $parts += 'ValueFromPipeline = $true' }
         "[Parameter($($parts -join ', '))]"
     }

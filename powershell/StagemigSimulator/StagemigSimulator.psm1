@@ -128,7 +128,7 @@ class ExEnumValue {
     [string] ToString() { return $this.Value }
 }
 
-foreach ($file in 'Declare', 'Client', 'Convert', 'Objects', 'Session', 'Endpoint', 'Batch', 'BatchLifecycle', 'User', 'Mailbox', 'Preflight') {
+foreach ($file in 'Declare', 'Client', 'Convert', 'Objects', 'Session', 'Endpoint', 'Batch', 'BatchLifecycle', 'User', 'Mailbox', 'Preflight', 'Graph') {
     . (Join-Path $PSScriptRoot "$file.ps1")
 }
 

@@ -10,13 +10,18 @@ $script:Reads = @{
     'Test-MigrationServerAvailability' = 'ConvertTo-BridgeServerTestList'
     'Get-Recipient'                    = 'ConvertTo-BridgeRecipientList'
     'Get-AcceptedDomain'               = 'ConvertTo-BridgeAcceptedDomainList'
+    # Microsoft Graph (seed step 7): licences, creation times and usage locations; the tenant's SKUs.
+    'Get-MgUser'                       = 'ConvertTo-BridgeGraphUserList'
+    'Get-MgSubscribedSku'              = 'ConvertTo-BridgeSkuList'
 }
 $script:Writes = @(
     'New-MigrationEndpoint', 'Set-MigrationEndpoint', 'Remove-MigrationEndpoint',
     'New-MigrationBatch', 'Set-MigrationBatch', 'Start-MigrationBatch', 'Stop-MigrationBatch', 'Remove-MigrationBatch',
-    'Remove-MigrationUser'
+    'Remove-MigrationUser', 'Update-MgUser', 'Set-MgUserLicense'
 )
-$script:Session = @('Import-Module', 'Connect-ExchangeOnline', 'Disconnect-ExchangeOnline')
+$script:Session = @('Import-Module', 'Connect-ExchangeOnline', 'Disconnect-ExchangeOnline', 'Connect-MgGraph', 'Disconnect-MgGraph')
+# Parameters that make a read return one object; reads list every object.
+$script:SingleObject = @('Identity', 'UserId', 'SubscribedSkuId')
 $script:Commands = @{}
 # Common parameters the bridge sets itself; a request may not override them.
 $script:Reserved = @(
@@ -33,7 +38,16 @@ function ConvertTo-BridgeParameterValue {
             return [pscredential]::new([string]$c['username'], (ConvertTo-BridgeSecureString ([string]$c['password'])))
         }
         if ($Value.Contains('secureString')) { return ConvertTo-BridgeSecureString ([string]$Value['secureString']) }
-        throw 'Unsupported parameter value: an object must be {bytes}, {credential} or {secureString}.'
+        if ($Value.Contains('pfx')) {
+            # A .pfx opened here (Connect-MgGraph -Certificate): its password arrives over stdin, never as an argument.
+            $p = $Value['pfx']
+            return [System.Security.Cryptography.X509Certificates.X509Certificate2]::new([string]$p['path'], (ConvertTo-BridgeSecureString ([string]$p['password'])))
+        }
+        if ($Value.Contains('assignedLicenses')) {
+            # Set-MgUserLicense -AddLicenses takes assignedLicense objects; the SDK builds them from hashtables.
+            return , [hashtable[]]@(foreach ($id in @($Value['assignedLicenses'])) { @{ SkuId = [string]$id } })
+        }
+        throw 'Unsupported parameter value: an object must be {bytes}, {credential}, {secureString}, {pfx} or {assignedLicenses}.'
     }
     if ($Value -is [array]) {
         foreach ($item in $Value) { if ($item -isnot [string]) { throw 'Unsupported parameter value: arrays hold strings only.' } }
@@ -55,7 +69,9 @@ function New-BridgeSplat {
         }
         $splat[$name] = ConvertTo-BridgeParameterValue $value
     }
-    if ($script:Reads.ContainsKey($Cmdlet) -and $splat.ContainsKey('Identity')) { throw 'Reads list every object; -Identity is not used.' }
+    foreach ($single in $script:SingleObject) {
+        if ($script:Reads.ContainsKey($Cmdlet) -and $splat.ContainsKey($single)) { throw "Reads list every object; -$single is not used." }
+    }
     return $splat
 }
 
@@ -69,7 +85,9 @@ function Invoke-BridgeCmdlet {
     if ($Cmdlet -eq 'Import-Module') {
         $script:Commands = @{}
         $module = Import-Module @splat -DisableNameChecking -PassThru -ErrorAction Stop -WarningAction SilentlyContinue
-        return @{ result = [ordered]@{ name = [string]$module[0].Name; version = [string]$module[0].Version }; warnings = @() }
+        # providesGraph: the module (a stand-in) also brings the Microsoft Graph cmdlets stagemig uses.
+        $providesGraph = $module[0].ExportedCommands.ContainsKey('Connect-MgGraph')
+        return @{ result = [ordered]@{ name = [string]$module[0].Name; version = [string]$module[0].Version; providesGraph = $providesGraph }; warnings = @() }
     }
     # Looked up once per session: the module defines its cmdlets at import and (EXO V3) at connect.
     $command = $script:Commands[$Cmdlet]
@@ -93,6 +111,8 @@ function Invoke-BridgeCmdlet {
     $warnings = @(@($bridgeWarnings) | Where-Object { $null -ne $_ } | ForEach-Object { [string]$_ })
     if ($Cmdlet -eq 'Connect-ExchangeOnline') { $script:Connected = $true; $script:Commands = @{} }
     if ($Cmdlet -eq 'Disconnect-ExchangeOnline') { $script:Connected = $false }
+    if ($Cmdlet -eq 'Connect-MgGraph') { $script:GraphConnected = $true }
+    if ($Cmdlet -eq 'Disconnect-MgGraph') { $script:GraphConnected = $false }
     if (-not $isRead) { return @{ result = $null; warnings = $warnings } }
     $project = $script:Reads[$Cmdlet]
     return @{ result = (& $project $output); warnings = $warnings }

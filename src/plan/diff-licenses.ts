@@ -20,11 +20,11 @@ export function skuOf(licensing: LicensingState, partNumber: string): Subscribed
   return licensing.skus.find((s) => s.skuPartNumber.toLowerCase() === partNumber.toLowerCase());
 }
 
-function usageLocationStep(b: DesiredBatch, user: CloudUser, location: string): Step {
+export function usageLocationStep(b: DesiredBatch, user: CloudUser, location: string): Step {
   return { address: batchAddress(b.name), action: 'set-usage-location', cmdlet: 'Update-MgUser', parameters: [['UserId', user.userPrincipalName], ['UsageLocation', location]] };
 }
 
-function licenseStep(b: DesiredBatch, user: CloudUser, sku: SubscribedSku): Step {
+export function licenseStep(b: DesiredBatch, user: CloudUser, sku: SubscribedSku): Step {
   // -AddLicenses takes assignedLicense objects; a step holds their SkuIds (views and the bridge build @{SkuId=...}).
   return { address: batchAddress(b.name), action: 'assign-license', cmdlet: 'Set-MgUserLicense', parameters: [['UserId', user.userPrincipalName], ['AddLicenses', [sku.skuId]], ['RemoveLicenses', []]] };
 }

@@ -1,7 +1,7 @@
 // The exchange-online backend (DESIGN §7): Exchange Online through one long-lived pwsh running
 // powershell/bridge.ps1, connected once with app-only certificate sign-in.
 import { error, StagemigError } from '../../diag/index.js';
-import type { CloudMailbox, ExchangeOnlineBackendConfig, LiveState } from '../../model/index.js';
+import type { CloudMailbox, ExchangeOnlineBackendConfig, LicensingState, LiveState } from '../../model/index.js';
 import type { Backend, RunResult } from '../backend.js';
 import { spawnBridge, type BridgeProcess, type BridgeSpawnOptions } from './bridge-process.js';
 import { connectParameters, moduleToImport, READ_CMDLETS, WRITE_CMDLETS } from './connect.js';
@@ -12,6 +12,11 @@ import { bridgeScriptPath, pwshCommand } from './locate.js';
 import { pwshEnvironment } from './pwsh-env.js';
 import { realSleep, type RetryOptions } from './retry.js';
 import { PwshSession } from './session.js';
+import {
+  GRAPH_MODULES, GRAPH_READS, GRAPH_WRITE_CMDLETS, graphConnectFailed, graphConnectParameters, graphModuleFailed, graphReadFailed,
+  graphWriteParameters,
+} from './graph.js';
+import { mapLicensing } from './graph-map.js';
 import { bridgePreflight } from './preflight.js';
 
 export { bridgeScriptPath, standInModulePath, pwshCommand } from './locate.js';
@@ -48,6 +53,7 @@ async function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => Error)
 export async function createExchangeOnlineBackend(opts: ExchangeOnlineOptions): Promise<Backend> {
   const { config, organization, env } = opts;
   const connect = connectParameters(config, organization, env);
+  let providesGraph = false;
   const command = pwshCommand(env);
   const bridge = (opts.spawn ?? spawnBridge)({
     command,
@@ -68,6 +74,7 @@ export async function createExchangeOnlineBackend(opts: ExchangeOnlineOptions): 
     const module = moduleToImport(config, EXO_MODULE);
     const imported = await session.call('Import-Module', { Name: module }, `loading ${module}`);
     if (!imported.ok) throw moduleFailed(module, imported);
+    providesGraph = (imported.result as { providesGraph?: unknown } | null)?.providesGraph === true;
     const connected = await session.call('Connect-ExchangeOnline', connect, 'connecting');
     if (!connected.ok) throw connectFailed(organization, config.appId, connected, config.certificatePasswordEnv);
     session.connected();
@@ -75,10 +82,21 @@ export async function createExchangeOnlineBackend(opts: ExchangeOnlineOptions): 
     await session.close();
     throw err;
   }
-  return exchangeOnlineBackend(session);
+  // Microsoft Graph joins the same session the first time a run needs it (licences, seed step 7).
+  let graph: Promise<void> | undefined;
+  const connectGraph = async (): Promise<void> => {
+    for (const m of providesGraph ? [] : GRAPH_MODULES) {
+      const r = await session.call('Import-Module', { Name: m }, `loading ${m}`);
+      if (!r.ok) throw graphModuleFailed(m, r);
+    }
+    const r = await session.call('Connect-MgGraph', graphConnectParameters(config, organization, env), 'connecting to Microsoft Graph');
+    if (!r.ok) throw graphConnectFailed(organization, config.appId, r, config.certificatePasswordEnv);
+    session.graphConnected();
+  };
+  return exchangeOnlineBackend(session, () => (graph ??= connectGraph()));
 }
 
-function exchangeOnlineBackend(session: PwshSession): Backend {
+function exchangeOnlineBackend(session: PwshSession, ensureGraph: () => Promise<void>): Backend {
   async function read(cmdlet: (typeof READ_CMDLETS)[number] | 'Get-Recipient' | 'Get-AcceptedDomain'): Promise<unknown> {
     // Get-MigrationEndpoint has no -ResultSize; the others return 1000 objects unless told otherwise.
     const parameters: Record<string, string> = cmdlet === 'Get-MigrationEndpoint' ? {} : { ResultSize: 'Unlimited' };
@@ -110,7 +128,28 @@ function exchangeOnlineBackend(session: PwshSession): Backend {
         throw err;
       }
     },
+    async readLicensing(): Promise<LicensingState> {
+      await ensureGraph();
+      const results: unknown[] = [];
+      for (const [cmdlet, parameters] of GRAPH_READS) {
+        const r = await session.call(cmdlet, parameters, `running ${cmdlet}`);
+        if (!r.ok) throw graphReadFailed(cmdlet, r);
+        results.push(r.result ?? []);
+      }
+      const [skus, users] = results;
+      try {
+        return mapLicensing(skus, users);
+      } catch (err) {
+        if (err instanceof LiveShapeError) throw readUnexpected(err.message.split(':')[0]!, err.message);
+        throw err;
+      }
+    },
     async run(invocation): Promise<RunResult> {
+      if (GRAPH_WRITE_CMDLETS.includes(invocation.cmdlet)) {
+        await ensureGraph();
+        const r = await session.call(invocation.cmdlet, graphWriteParameters(invocation.parameters), `running ${invocation.cmdlet}`);
+        return r.ok ? { ok: true, warnings: r.warnings } : { ok: false, error: r.error };
+      }
       if (!WRITE_CMDLETS.includes(invocation.cmdlet)) return { ok: false, error: `stagemig does not run ${invocation.cmdlet}` };
       const r = await session.call(invocation.cmdlet, invocation.parameters, `running ${invocation.cmdlet}`);
       return r.ok ? { ok: true, warnings: r.warnings } : { ok: false, error: r.error };

@@ -22,8 +22,8 @@ export interface DocumentedCmdlet {
   defaultParameterSetNote?: string;
   /** Parameter name → .NET type name as documented (e.g. String, SwitchParameter, MigrationBatchIdParameter). */
   parameters: Record<string, string>;
-  /** PowerShell positions (0-based) of positional parameters. */
-  positions?: Record<string, number>;
+  /** PowerShell positions of positional parameters: a number (every set), or by set where they differ. */
+  positions?: Record<string, number | Record<string, number>>;
   pipelineInput?: string[];
   parameterSets: Record<string, DocumentedParameterSet>;
   /**

@@ -9,7 +9,17 @@ export interface SecureStringValue {
   secureString: string;
 }
 
-export type BridgeValue = WireValue | SecureStringValue;
+/** A .pfx the bridge opens into an X509Certificate2 (Connect-MgGraph -Certificate); the password only over stdin. */
+export interface PfxValue {
+  pfx: { path: string; password: string };
+}
+
+/** Set-MgUserLicense -AddLicenses: the bridge builds one assignedLicense (@{SkuId=...}) per id. */
+export interface AssignedLicensesValue {
+  assignedLicenses: string[];
+}
+
+export type BridgeValue = WireValue | SecureStringValue | PfxValue | AssignedLicensesValue;
 
 export interface BridgeRequest {
   id: number;

@@ -27,6 +27,7 @@ export class PwshSession {
   #busy = 0;
   #interrupts = 0;
   #connected = false;
+  #graphConnected = false;
   #closing: Promise<void> | undefined;
   readonly #unhook: (() => void) | undefined;
 
@@ -37,6 +38,11 @@ export class PwshSession {
   /** Marks the session connected, so close() disconnects it. */
   connected(): void {
     this.#connected = true;
+  }
+
+  /** Marks Microsoft Graph connected in this session, so close() disconnects it too. */
+  graphConnected(): void {
+    this.#graphConnected = true;
   }
 
   translate(err: unknown, during: string): unknown {
@@ -65,10 +71,14 @@ export class PwshSession {
 
   async #doClose(): Promise<void> {
     this.#unhook?.();
-    if (this.#connected) {
+    if (this.#connected || this.#graphConnected) {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, DISCONNECT_TIMEOUT_MS)));
-      const disconnect = this.bridge.call('Disconnect-ExchangeOnline', { Confirm: false }).then(() => undefined, () => undefined);
+      const quietly = (p: Promise<unknown>): Promise<void> => p.then(() => undefined, () => undefined);
+      const disconnect = (async () => {
+        if (this.#graphConnected) await quietly(this.bridge.call('Disconnect-MgGraph', {}));
+        if (this.#connected) await quietly(this.bridge.call('Disconnect-ExchangeOnline', { Confirm: false }));
+      })();
       await Promise.race([disconnect, timeout]);
       clearTimeout(timer);
     }

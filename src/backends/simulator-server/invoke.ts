@@ -1,6 +1,7 @@
 // One "invoke cmdlet" request against the simulator's state file: reads, writes and session calls.
 import type { Invocation, WireValue } from '../../model/index.js';
 import { createSimulatorBackend, loadState, type OnPremises, type StateLockOptions } from '../simulator/index.js';
+import { readLicensing } from '../simulator/licensing.js';
 import { preflightRecords } from './preflight-records.js';
 import { createdRecord, readRecords, type ReadCmdlet } from './records.js';
 
@@ -14,7 +15,9 @@ export type InvokeResponse =
   | { ok: false; error: string };
 
 const READS = new Set<string>(['get-migrationendpoint', 'get-migrationbatch', 'get-migrationuser', 'get-mailbox']);
-const SESSION = new Set(['connect-exchangeonline', 'disconnect-exchangeonline']);
+const SESSION = new Set(['connect-exchangeonline', 'disconnect-exchangeonline', 'connect-mggraph', 'disconnect-mggraph']);
+/** Microsoft Graph's bulk reads (seed step 7): the simulator's licence model. */
+const GRAPH_READS = new Set(['get-mguser', 'get-mgsubscribedsku']);
 
 /** Checks the request body's shape; returns an error text when it is not an invocation. */
 export function parseInvokeRequest(body: unknown): InvokeRequest | string {
@@ -35,6 +38,10 @@ export async function invokeOnSimulator(
   if (SESSION.has(name)) return { ok: true, warnings: [] };
   const preflight = await preflightRecords(name, request.parameters, opts);
   if (preflight !== undefined) return preflight;
+  if (GRAPH_READS.has(name)) {
+    const licensing = readLicensing(await loadState(opts.stateFile));
+    return { ok: true, warnings: [], result: name === 'get-mguser' ? licensing.users : licensing.skus };
+  }
   if (READS.has(name)) {
     return { ok: true, warnings: [], result: readRecords(await loadState(opts.stateFile), name as ReadCmdlet, opts.organization) };
   }

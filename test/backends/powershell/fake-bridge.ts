@@ -46,7 +46,7 @@ export function fakeBridge(handler: Handler, opts: { missing?: boolean } = {}) {
 /** A handler for a healthy session whose reads return the given normalised objects. */
 export function healthy(reads: Partial<Record<string, unknown[]>> = {}, writes: Handler = () => ok()): Handler {
   return (call) => {
-    if (call.cmdlet === 'Import-Module' || call.cmdlet.endsWith('ExchangeOnline')) return ok();
+    if (call.cmdlet === 'Import-Module' || call.cmdlet.endsWith('ExchangeOnline') || call.cmdlet.endsWith('MgGraph')) return ok();
     if (call.cmdlet.startsWith('Get-')) return ok(reads[call.cmdlet] ?? []);
     return writes(call);
   };

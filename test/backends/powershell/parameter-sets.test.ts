@@ -11,6 +11,11 @@ import {
 } from '../../../src/plan/cmdlets.js';
 import { serverTestParameters } from '../../../src/operations/check/endpoints.js';
 import { batch, endpoint } from '../../helpers/states.js';
+import { licenseStep, usageLocationStep } from '../../../src/plan/diff-licenses.js';
+import { GRAPH_READS, graphConnectParameters, graphWriteParameters } from '../../../src/backends/powershell/graph.js';
+
+const cloudUser = { id: 'id-1', userPrincipalName: 'a@contoso.com', proxyAddresses: [], assignedSkuIds: [] };
+const sku = { skuId: '6fd2c87f-b296-42f0-b197-1e91e994b900', skuPartNumber: 'ENTERPRISEPACK' };
 
 const DOCS = loadDocumentedCmdlets();
 
@@ -51,11 +56,13 @@ const STEPS: Array<[string, Step, string]> = [
   ['start', lifecycleStep('W', 'start-batch'), '__AllParameterSets'],
   ['stop', lifecycleStep('W', 'stop-batch'), '__AllParameterSets'],
   ['removal', lifecycleStep('W', 'remove-batch'), '__AllParameterSets'],
+  ['usage location (Microsoft Graph)', usageLocationStep(b, cloudUser, 'DE'), 'UpdateExpanded'],
+  ['licence (Microsoft Graph)', licenseStep(b, cloudUser, sku), 'AssignExpanded'],
 ];
 
 const ALL_ACTIONS: StepAction[] = [
   'new-endpoint', 'set-endpoint', 'remove-endpoint', 'new-batch', 'set-batch', 'add-users', 'remove-user', 'start-batch',
-  'stop-batch', 'remove-batch',
+  'stop-batch', 'remove-batch', 'set-usage-location', 'assign-license',
 ];
 
 describe('documented parameter sets', () => {
@@ -75,7 +82,11 @@ describe('documented parameter sets', () => {
       }
       for (const p of [...Object.keys(doc.positions ?? {}), ...(doc.pipelineInput ?? [])]) expect(declared.has(p)).toBe(true);
       if (doc.defaultParameterSet !== undefined) expect(Object.keys(doc.parameterSets)).toContain(doc.defaultParameterSet);
-      expect(doc.source.path).toBe(`exchange/exchange-ps/ExchangePowerShell/${doc.cmdlet}.md`);
+      const page = doc.cmdlet.includes('-Mg') ? new RegExp(`^microsoftgraph/graph-powershell-1\\.0/Microsoft\\.Graph\\.[\\w.]+/${doc.cmdlet}\\.md$`) : new RegExp(`^exchange/exchange-ps/ExchangePowerShell/${doc.cmdlet}\\.md$`);
+      expect(doc.source.path).toMatch(page);
+      for (const [p, at] of Object.entries(doc.positions ?? {})) {
+        if (typeof at === 'object') for (const set of Object.keys(at)) expect(Object.keys(doc.parameterSets), `${doc.cmdlet} ${p}`).toContain(set);
+      }
     }
   });
 
@@ -117,6 +128,20 @@ describe('documented parameter sets', () => {
     expect(Object.keys(DOCS.get('Test-MigrationServerAvailability')!.parameterSets)).not.toContain('PSTImport');
     // An on-premises-only parameter is refused as the real cmdlet refuses it.
     expect(bind('Get-Recipient', ['ResultSize', 'DomainController'])).toMatchObject({ ok: false });
+  });
+
+  it('Microsoft Graph: the bulk reads, app-only connect (file and thumbprint), disconnect and the writes as sent bind', () => {
+    expect(GRAPH_READS.map(([c, p]) => bind(c, Object.keys(p)))).toEqual([{ ok: true, parameterSet: 'List' }, { ok: true, parameterSet: 'List' }]);
+    const file = { type: 'exchange-online' as const, appId: 'app', certificateFile: '/c.pfx', certificatePasswordEnv: 'P' };
+    expect(bind('Connect-MgGraph', Object.keys(graphConnectParameters(file, 'contoso.onmicrosoft.com', { P: 'x' })))).toEqual({ ok: true, parameterSet: 'AppCertificateParameterSet' });
+    const thumb = { type: 'exchange-online' as const, appId: 'app', certificateThumbprint: 'AB' };
+    expect(bind('Connect-MgGraph', Object.keys(graphConnectParameters(thumb, 'contoso.onmicrosoft.com', {})))).toEqual({ ok: true, parameterSet: 'AppCertificateParameterSet' });
+    expect(bind('Disconnect-MgGraph', [])).toEqual({ ok: true, parameterSet: '__AllParameterSets' });
+    const lic = licenseStep(b, cloudUser, sku);
+    expect(bind('Set-MgUserLicense', [...Object.keys(graphWriteParameters(Object.fromEntries(lic.parameters))), 'Confirm'])).toEqual({ ok: true, parameterSet: 'AssignExpanded' });
+    // Without -ClientId a certificate is no app-only sign-in; a read cannot take both -All and -UserId.
+    expect(bind('Connect-MgGraph', ['TenantId', 'CertificateThumbprint'])).toMatchObject({ ok: false });
+    expect(bind('Get-MgUser', ['All', 'UserId'])).toMatchObject({ ok: false });
   });
 
   it('refuses what the documented sets refuse', () => {

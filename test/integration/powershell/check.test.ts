@@ -43,10 +43,11 @@ describe.runIf(HAS_PWSH)('stagemig check through real pwsh matches the in-proces
     expect(exo.stderr).toBe('');
     const sim = JSON.parse(ref.stdout) as Doc;
     const exoDoc = JSON.parse(exo.stdout) as Doc;
-    // The exchange-online backend does not read Microsoft Graph yet: the simulator's licence check
-    // (one finding, two Graph reads) has no twin there.
-    expect(exoDoc.findings).toEqual(sim.findings.filter((f) => (f as { check?: string }).check !== 'licenses'));
-    expect(exoDoc.service_calls).toBe(sim.service_calls - 2);
+    // Licences come through Microsoft Graph in the same pwsh session: one connect, two bulk reads.
+    expect(exoDoc.findings).toEqual(sim.findings);
+    expect(exoDoc.findings.map((f) => f.check)).toContain('licenses');
+    expect(exoDoc.service_calls).toBe(sim.service_calls);
+    expect(calls).toMatchObject({ 'Connect-MgGraph': 1, 'Get-MgSubscribedSku': 1, 'Get-MgUser': 1, 'Disconnect-MgGraph': 1 });
     return { sim, exo: exoDoc, exitCode: ref.exitCode, calls };
   }
 

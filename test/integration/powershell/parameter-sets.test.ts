@@ -1,6 +1,7 @@
 // The stand-in module declares exactly the parameter sets Exchange Online documents: its Get-Command
 // metadata in real pwsh (set names, parameters, types, mandatory flags, positions, pipeline input,
-// -Confirm/-WhatIf, the default set) equals powershell/parameter-sets/*.json.
+// -Confirm/-WhatIf, the default set) equals powershell/parameter-sets/*.json, for the Exchange Online and the
+// Microsoft Graph cmdlets alike.
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { loadDocumentedCmdlets, type DocumentedCmdlet } from '../../../src/backends/powershell/parameter-sets.js';
@@ -35,6 +36,13 @@ interface Declared {
   defaultSet: string | null;
 }
 
+/** A parameter's position in one set (PowerShell's "no position" is int.MinValue). */
+function positionIn(doc: DocumentedCmdlet, parameter: string, set: string): number {
+  const p = doc.positions?.[parameter];
+  const n = typeof p === 'object' ? p[set] : p;
+  return n ?? -2147483648;
+}
+
 /** What Get-Command must show for a documented cmdlet, in the same shape. */
 function expected(doc: DocumentedCmdlet): Declared {
   const sets: Declared['sets'] = {};
@@ -43,7 +51,7 @@ function expected(doc: DocumentedCmdlet): Declared {
       name: p,
       type: doc.parameters[p]!,
       mandatory: set.mandatory.includes(p),
-      position: doc.positions?.[p] ?? -2147483648,
+      position: positionIn(doc, p, name),
       pipeline: (doc.pipelineInput ?? []).includes(p),
     }));
   }
@@ -65,9 +73,10 @@ describe.runIf(HAS_PWSH)('the stand-in module in real PowerShell', () => {
       const defaultSet = d.defaultSet === '__AllParameterSets' ? null : d.defaultSet;
       expect({ ...d, sets: sorted, defaultSet }, cmdlet).toEqual(expected(doc!));
     }
+    const graph = ['Connect-MgGraph', 'Disconnect-MgGraph', 'Get-MgUser', 'Get-MgSubscribedSku', 'Update-MgUser', 'Set-MgUserLicense'];
     for (const c of [
       'Connect-ExchangeOnline', 'Disconnect-ExchangeOnline', 'New-MigrationEndpoint', 'New-MigrationBatch', 'Get-MigrationUser', 'Get-Mailbox',
-      'Get-Recipient', 'Get-AcceptedDomain', 'Test-MigrationServerAvailability',
+      'Get-Recipient', 'Get-AcceptedDomain', 'Test-MigrationServerAvailability', ...graph,
     ]) {
       expect(Object.keys(declared)).toContain(c);
     }
