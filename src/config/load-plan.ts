@@ -1,5 +1,5 @@
 // loadPlan: the plan YAML and its CSV files → DesiredState, or every problem found on the way.
-import { FileReadError, MAX_BYTES, readRegularFile } from '../files/index.js';
+import { FileReadError, MAX_BYTES, readRegularFile, sha256Hex } from '../files/index.js';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../diag/index.js';
 import { error, hasErrors } from '../diag/index.js';
@@ -20,6 +20,8 @@ export interface LoadPlanResult {
   /** Present when there are no errors. */
   desired?: DesiredState;
   diagnostics: Diagnostic[];
+  /** With `digestInputs`: sha256 of every input file read (the YAML, each CSV), by absolute path, errors or not. */
+  inputDigests?: ReadonlyMap<string, string>;
 }
 
 async function readPlanBytes(absPath: string, file: string): Promise<Uint8Array | Diagnostic> {
@@ -40,6 +42,11 @@ export interface LoadPlanOptions {
   warnUnsetSecretsIn?: Readonly<Record<string, string | undefined>>;
   /** --allow-csv-outside: CSV paths may leave the plan's folder (absolute, `..`, symlinks). */
   allowCsvOutside?: boolean;
+  /**
+   * Hash every input file from the very bytes parsed (saved plans: `plan --out` and `apply <saved plan>`),
+   * so that a file edited while stagemig runs is never recorded with the digest of content it did not plan from.
+   */
+  digestInputs?: boolean;
 }
 
 export async function loadPlan(planPath: string, opts: LoadPlanOptions): Promise<LoadPlanResult> {
@@ -47,13 +54,15 @@ export async function loadPlan(planPath: string, opts: LoadPlanOptions): Promise
   const file = displayPath(absPath, opts.cwd);
   const bytes = await readPlanBytes(absPath, file);
   if (!(bytes instanceof Uint8Array)) return { diagnostics: [bytes] };
+  const digests = opts.digestInputs ? new Map([[absPath, sha256Hex(bytes)]]) : undefined;
+  const withDigests = (r: LoadPlanResult): LoadPlanResult => (digests ? { ...r, inputDigests: digests } : r);
   const decoded = decodeText(bytes);
   if (!decoded.ok) {
-    return { diagnostics: [error('FILE_ENCODING', decoded.reason, { range: { file, start: { line: 1, col: 1 } }, hint: decoded.hint })] };
+    return withDigests({ diagnostics: [error('FILE_ENCODING', decoded.reason, { range: { file, start: { line: 1, col: 1 } }, hint: decoded.hint })] });
   }
   const src = parseYamlSource(decoded.text, absPath, file);
   const diagnostics = [...yamlSyntaxDiagnostics(src), ...literalSecretDiagnostics(src)];
-  if (src.doc.errors.length > 0) return { diagnostics };
+  if (src.doc.errors.length > 0) return withDigests({ diagnostics });
   let data: unknown;
   try {
     data = src.doc.toJS({ maxAliasCount: 1000 });
@@ -61,12 +70,14 @@ export async function loadPlan(planPath: string, opts: LoadPlanOptions): Promise
     diagnostics.push(diagAt(src, 'YAML_SYNTAX', `YAML: ${err instanceof Error ? err.message : String(err)}`, rangeOf(src, 0), {
       hint: 'Avoid deeply nested aliases (*name); write the values out.',
     }));
-    return { diagnostics };
+    return withDigests({ diagnostics });
   }
   for (const d of [...schemaDiagnostics(src, data), ...planRuleDiagnostics(src, data)]) diagnostics.push(d);
-  const csvs = await loadBatchCsvs(src, data, opts.cwd, opts.allowCsvOutside === true);
+  const csvs = await loadBatchCsvs(src, data, opts.cwd, opts.allowCsvOutside === true, digests !== undefined);
+  for (const [path, sha256] of csvs.digests) digests?.set(path, sha256);
   for (const d of csvs.diagnostics) diagnostics.push(d);
-  if (hasErrors(diagnostics)) return { diagnostics };
+  if (hasErrors(diagnostics)) return withDigests({ diagnostics });
   if (opts.warnUnsetSecretsIn) diagnostics.push(...unsetSecretDiagnostics(src, data as RawPlan, opts.warnUnsetSecretsIn));
-  return { desired: resolveDesired(src, data as RawPlan, csvs.users), diagnostics };
+  const desired = resolveDesired(src, data as RawPlan, csvs.users);
+  return withDigests({ desired: digests ? { ...desired, inputDigests: digests } : desired, diagnostics });
 }

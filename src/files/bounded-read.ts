@@ -1,6 +1,7 @@
 // Reading a file stagemig was pointed at: only a regular file, and never more than a set size, so
 // that `csv: /dev/zero`, a FIFO or a 200 MB file ends at once with a clear reason.
 import { constants } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 
 /** Largest files stagemig reads, by kind (far above any real plan, CSV, record or state). */
@@ -30,6 +31,9 @@ function openFailure(err: unknown): FileReadError {
   if (code === 'EACCES' || code === 'EPERM') return new FileReadError('unreadable', 'is not readable (permission denied)', code);
   return new FileReadError('unreadable', `cannot be read (${code ?? (err as Error).message})`, code);
 }
+
+/** sha256 of bytes, in hex: the digest saved plans record of each input file. */
+export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** The bytes of a regular file of at most `maxBytes`; throws FileReadError saying why not. */
 export async function readRegularFile(path: string, maxBytes: number): Promise<Buffer> {

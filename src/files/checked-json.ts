@@ -63,6 +63,11 @@ export function checkJsonText<T>(text: string, opts: Omit<CheckedJsonOptions, 'p
       detail: (err as Error).message, hint: opts.hint, range: rangeAt(text, opts.file, at ? Number(at[1]) : 0),
     })]);
   }
+  return checkJsonValue<T>(data, text, opts, validate);
+}
+
+/** Validates a value already parsed from `text` (the text only positions the error); throws like checkJsonText. */
+export function checkJsonValue<T>(data: unknown, text: string, opts: Omit<CheckedJsonOptions, 'path' | 'maxBytes'>, validate?: ValidateFunction): T {
   const check = validate ?? compileSchemaFile(opts.schema);
   if (check(data)) return data as T;
   const errors = check.errors ?? [];

@@ -108,4 +108,9 @@ export interface DesiredState {
   cutover?: DesiredCutover;
   endpoints: DesiredEndpoint[];
   batches: DesiredBatch[];
+  /**
+   * sha256 (hex) of the bytes of each input file (the YAML and every CSV) as they were read and parsed,
+   * by absolute path; present when the loader was asked for them (saved plans hash their inputs).
+   */
+  inputDigests?: ReadonlyMap<string, string>;
 }

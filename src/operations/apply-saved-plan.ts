@@ -3,7 +3,7 @@
 // Must not: print (see operations/apply.ts for the events), or run anything when a check fails.
 import { createAppliedRecorder, loadApplied } from '../apply/applied/index.js';
 import { checkSecrets, type ApplyOutcome } from '../apply/index.js';
-import { preflightSavedPlan, readSavedPlan, savedPlanFacts, type SavedPlanFile } from '../apply/saved-plan/index.js';
+import { preflightSavedPlan, readSavedPlan, savedPlanFacts, type SavedPlanFile, type SniffedSavedPlan } from '../apply/saved-plan/index.js';
 import type { Backend } from '../backends/index.js';
 import type { AppliedSnapshot, DesiredState, LiveState } from '../model/index.js';
 import { licenseDiagnostics, readLicensingFor } from './licensing-read.js';
@@ -40,9 +40,10 @@ function refusePlanningOptions(file: string, opts: PlanningOptions): void {
   })]);
 }
 
-export async function applySavedPlan(host: Host, file: string, opts: PlanningOptions, events: SavedApplyEvents): Promise<SavedApplyResult> {
+/** `sniffed`: the file as apply read it to tell a saved plan from a YAML (it is not read again). */
+export async function applySavedPlan(host: Host, file: string, opts: PlanningOptions, events: SavedApplyEvents, sniffed?: SniffedSavedPlan): Promise<SavedApplyResult> {
   refusePlanningOptions(file, opts);
-  const saved = await readSavedPlan(file, host.cwd);
+  const saved = await readSavedPlan(file, host.cwd, sniffed);
   if (saved.plan.mode === 'refresh-only') {
     throw new StagemigError([error('USAGE', `${file} is a refresh-only plan: it reports drift and has nothing to apply`, {
       hint: 'Run `stagemig plan --out` without --refresh-only to plan the steps that restore the YAML.',

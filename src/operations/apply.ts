@@ -56,9 +56,10 @@ function refuseWithoutTerminal(): never {
 }
 
 export async function runApply(host: Host, args: ApplyArgs, events: ApplyEvents): Promise<ApplyResult> {
-  if (await sniffSavedPlan(args.planPath, host.cwd)) {
+  const saved = await sniffSavedPlan(args.planPath, host.cwd);
+  if (saved) {
     if (args.wait) throw new StagemigError([error('USAGE', '--wait works with a plan YAML, not a saved plan', { hint: 'Apply the saved plan, then run `stagemig apply <plan.yaml> --wait`.' })]);
-    return { kind: 'applied', ...(await applySavedPlan(host, args.planPath, args, events)) };
+    return { kind: 'applied', ...(await applySavedPlan(host, args.planPath, args, events, saved)) };
   }
   return withPlanLock(host, args.planPath, () => applyPlanFile(host, args, events));
 }

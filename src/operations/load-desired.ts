@@ -1,6 +1,7 @@
 // The one way an operation loads a plan YAML: every problem in the files comes back as diagnostics
 // (errors abort with StagemigError, warnings are returned for the command's view to print).
 // `warnUnsetSecrets`: warn about unset passwordEnv variables (plan does; apply checks them and refuses).
+// `digestInputs`: hash each input file from the bytes parsed (desired.inputDigests; plan --out).
 //
 // Must not: print, or be bypassed. Operations call loadDesired, never config's loadPlan directly
 // (validate is the exception: it reports errors as its result instead of aborting).
@@ -16,9 +17,11 @@ export interface LoadedDesired {
 }
 
 export async function loadDesired(
-  host: Pick<Host, 'cwd' | 'env'>, planPath: string, opts: { warnUnsetSecrets?: boolean; allowCsvOutside?: boolean } = {},
+  host: Pick<Host, 'cwd' | 'env'>, planPath: string, opts: { warnUnsetSecrets?: boolean; allowCsvOutside?: boolean; digestInputs?: boolean } = {},
 ): Promise<LoadedDesired> {
-  const { desired, diagnostics } = await loadPlan(planPath, { cwd: host.cwd, allowCsvOutside: opts.allowCsvOutside === true, ...(opts.warnUnsetSecrets ? { warnUnsetSecretsIn: host.env } : {}) });
+  const { desired, diagnostics } = await loadPlan(planPath, {
+    cwd: host.cwd, allowCsvOutside: opts.allowCsvOutside === true, digestInputs: opts.digestInputs === true, ...(opts.warnUnsetSecrets ? { warnUnsetSecretsIn: host.env } : {}),
+  });
   if (hasErrors(diagnostics) || !desired) throw new StagemigError(diagnostics);
   return { desired, warnings: diagnostics };
 }

@@ -30,7 +30,7 @@ export interface PlanSession {
 
 /** Loads the YAML (aborting on errors), opens the backend, reads the live state once and plans. */
 export async function openPlanSession(
-  host: Host, planPath: string, options: PlanningOptions = {}, load: { warnUnsetSecrets?: boolean } = {},
+  host: Host, planPath: string, options: PlanningOptions = {}, load: { warnUnsetSecrets?: boolean; digestInputs?: boolean } = {},
 ): Promise<PlanSession> {
   const { desired, warnings } = await loadDesired(host, planPath, { ...load, allowCsvOutside: options.allowCsvOutside === true });
   const opts = { ...options, targets: checkTargets(desired, options.targets ?? []) };

@@ -46,7 +46,8 @@ export interface PlanResult {
 }
 
 export async function runPlan(host: Host, args: PlanArgs): Promise<PlanResult> {
-  const session = await openPlanSession(host, args.planPath, args, { warnUnsetSecrets: true });
+  // --out: the saved plan records the digests of the bytes this plan is made from (one read of each input).
+  const session = await openPlanSession(host, args.planPath, args, { warnUnsetSecrets: true, digestInputs: args.out !== undefined });
   try {
     const { desired, live, plan, warnings } = session;
     const createdAt = host.clock.now();

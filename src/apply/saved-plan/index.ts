@@ -3,7 +3,7 @@
 export * from './format.js';
 export { compareFingerprints, fingerprintLive, type LiveDifference } from './fingerprint.js';
 export { changedInputs, hashInputs, type InputChange } from './inputs.js';
-export { readSavedPlan, sniffSavedPlan } from './read.js';
+export { readSavedPlan, sniffSavedPlan, type SniffedSavedPlan } from './read.js';
 export { buildSavedPlan, writeSavedPlan } from './write.js';
 export { preflightSavedPlan } from './preflight.js';
 export { checkOutPath, OUT_STDOUT } from './out-path.js';

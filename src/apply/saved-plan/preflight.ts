@@ -31,8 +31,8 @@ function identityProblem(saved: SavedPlanFile, desired: DesiredState, file: stri
   });
 }
 
-async function inputDiagnostics(saved: SavedPlanFile, file: string, cwd: string): Promise<Diagnostic[]> {
-  const changes = await changedInputs(saved.inputs, cwd);
+async function inputDiagnostics(saved: SavedPlanFile, file: string, cwd: string, loaded: ReadonlyMap<string, string> | undefined): Promise<Diagnostic[]> {
+  const changes = await changedInputs(saved.inputs, cwd, loaded);
   if (changes.length > 0 && changes.length === saved.inputs.length && changes.every((c) => c.what === 'missing')) {
     return [error('FILE_NOT_FOUND', `None of the files ${file} was planned from exist here (${saved.plan_file}, …)`, {
       detail: 'The paths in a saved plan are relative to the folder `stagemig plan --out` ran in.',
@@ -53,8 +53,8 @@ const tampered = (saved: SavedPlanFile, file: string, summary: string, detail: s
   })]);
 
 /** The YAML and every CSV it names must be hashed in the file: an input left out would go unchecked. */
-async function inputListProblem(saved: SavedPlanFile, desired: DesiredState, file: string, cwd: string): Promise<StagemigError | undefined> {
-  const expected = (await hashInputs(desired, cwd)).map((i) => i.path);
+function inputListProblem(saved: SavedPlanFile, desired: DesiredState, file: string, cwd: string): StagemigError | undefined {
+  const expected = hashInputs(desired, cwd).map((i) => i.path);
   const listed = saved.inputs.map((i) => i.path);
   const missing = expected.filter((p) => !listed.includes(p));
   const extra = listed.filter((p) => !expected.includes(p));
@@ -80,14 +80,15 @@ export async function preflightSavedPlan(saved: SavedPlanFile, file: string, opt
   live: LiveState;
   plan: Plan;
 }> {
-  const diags = await inputDiagnostics(saved, file, opts.cwd);
-  const loaded = await loadPlan(saved.plan_file, { cwd: opts.cwd, allowCsvOutside: saved.options.allow_csv_outside === true });
+  // One read of each input: the digests compared are those of the bytes the steps are derived from.
+  const loaded = await loadPlan(saved.plan_file, { cwd: opts.cwd, allowCsvOutside: saved.options.allow_csv_outside === true, digestInputs: true });
+  const diags = await inputDiagnostics(saved, file, opts.cwd, loaded.inputDigests);
   const identity = loaded.desired && identityProblem(saved, loaded.desired, file);
   if (identity) diags.unshift(identity);
   if (diags.length > 0) throw new StagemigError(diags);
   if (hasErrors(loaded.diagnostics) || !loaded.desired) throw new StagemigError(loaded.diagnostics);
   const desired = loaded.desired;
-  const listProblem = await inputListProblem(saved, desired, file, opts.cwd);
+  const listProblem = inputListProblem(saved, desired, file, opts.cwd);
   if (listProblem) throw listProblem;
   const backend = await opts.open(desired);
   try {

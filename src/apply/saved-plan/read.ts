@@ -1,22 +1,29 @@
 // Reading a saved plan file: recognise it, parse it and refuse other format versions clearly.
 import { resolve } from 'node:path';
 import { error, StagemigError } from '../../diag/index.js';
-import { checkJsonText, FileReadError, MAX_BYTES, readRegularFile } from '../../files/index.js';
+import { checkJsonValue, FileReadError, MAX_BYTES, readRegularFile } from '../../files/index.js';
 import type { Diagnostic } from '../../diag/index.js';
 import { SAVED_PLAN_FORMAT_VERSION, SAVED_PLAN_KIND } from './format.js';
 import type { SavedPlanFile } from './format.js';
 
 const major = (v: string): string => v.split('.')[0] ?? v;
 
-/** The file parsed as JSON if it is an object with a format_version (a saved plan), else undefined (e.g. a YAML plan). */
-export async function sniffSavedPlan(path: string, cwd: string): Promise<Record<string, unknown> | undefined> {
+/** A file read once and parsed once: its text (for error positions) and its JSON object. */
+export interface SniffedSavedPlan {
+  text: string;
+  data: Record<string, unknown>;
+}
+
+/** The file, if it is a JSON object with a format_version (a saved plan), else undefined (e.g. a YAML plan). */
+export async function sniffSavedPlan(path: string, cwd: string): Promise<SniffedSavedPlan | undefined> {
   let text: string;
   try {
     text = (await readRegularFile(resolve(cwd, path), MAX_BYTES.savedPlan)).toString('utf8');
   } catch {
     return undefined; // the YAML loader reports missing, special and oversized files with its own diagnostic
   }
-  return savedPlanObject(text);
+  const data = savedPlanObject(text);
+  return data ? { text, data } : undefined;
 }
 
 function savedPlanObject(text: string): Record<string, unknown> | undefined {
@@ -55,8 +62,12 @@ function formatProblem(path: string, data: Record<string, unknown>): Diagnostic 
   return undefined;
 }
 
-/** The saved plan in `path`, or a StagemigError saying why it cannot be used. */
-export async function readSavedPlan(path: string, cwd: string): Promise<SavedPlanFile> {
+/**
+ * The saved plan in `path`, or a StagemigError saying why it cannot be used. `sniffed`: the file as
+ * sniffSavedPlan read and parsed it, checked as it is (never read or parsed again).
+ */
+export async function readSavedPlan(path: string, cwd: string, sniffed?: SniffedSavedPlan): Promise<SavedPlanFile> {
+  if (sniffed) return checkedSavedPlan(path, sniffed.text, sniffed.data);
   let text: string;
   try {
     text = (await readRegularFile(resolve(cwd, path), MAX_BYTES.savedPlan)).toString('utf8');
@@ -72,9 +83,13 @@ export async function readSavedPlan(path: string, cwd: string): Promise<SavedPla
       hint: 'Pass a file written by `stagemig plan <plan.yaml> --out <file>`.', range: { file: path, start: { line: 1, col: 1 } },
     })]);
   }
+  return checkedSavedPlan(path, text, data);
+}
+
+function checkedSavedPlan(path: string, text: string, data: Record<string, unknown>): SavedPlanFile {
   const problem = formatProblem(path, data);
   if (problem) throw new StagemigError([problem]);
-  return checkJsonText<SavedPlanFile>(text, {
+  return checkJsonValue<SavedPlanFile>(data, text, {
     file: path, schema: 'saved-plan.schema.json', what: 'saved plan',
     hint: 'A saved plan is written by `stagemig plan --out` and must not be edited; run it again, review it, and apply the new file.',
   });

@@ -28,7 +28,7 @@ export async function buildSavedPlan(opts: {
     plan_file: portablePath(relative(opts.cwd, desired.planFile)),
     backend: { type: desired.backend.type, organization: desired.organization },
     options: opts.options,
-    inputs: await hashInputs(desired, opts.cwd),
+    inputs: hashInputs(desired, opts.cwd),
     live: fingerprintLive(opts.live),
     plan: opts.plan,
   };

@@ -17,6 +17,8 @@ const MAX_DUPLICATE_DIAGNOSTICS = 100;
 export interface BatchCsvs {
   /** Users by batch name, for batches whose CSV loaded. */
   users: Map<string, DesiredUser[]>;
+  /** sha256 of each CSV read, by absolute path (when asked for). */
+  digests: Map<string, string>;
   diagnostics: Diagnostic[];
 }
 
@@ -29,10 +31,11 @@ async function realPathOf(path: string): Promise<string | undefined> {
   }
 }
 
-export async function loadBatchCsvs(src: YamlSource, data: unknown, cwd: string, allowOutside = false): Promise<BatchCsvs> {
+export async function loadBatchCsvs(src: YamlSource, data: unknown, cwd: string, allowOutside = false, digest = false): Promise<BatchCsvs> {
   const users = new Map<string, DesiredUser[]>();
+  const digests = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
-  if (!isRecord(data) || !isRecord(data.batches)) return { users, diagnostics };
+  if (!isRecord(data) || !isRecord(data.batches)) return { users, digests, diagnostics };
   const sso = data.sso === true;
   const baseDir = dirname(src.absPath);
   const realBase = (await realPathOf(baseDir)) ?? baseDir;
@@ -61,7 +64,7 @@ export async function loadBatchCsvs(src: YamlSource, data: unknown, cwd: string,
     }
     byPath.set(absPath, name);
     const file = displayPath(absPath, cwd);
-    jobs.push(loadCsvFile(absPath, { file, sso }).then((result) => ({ name, csv, file, absPath, where, result })));
+    jobs.push(loadCsvFile(absPath, { file, sso }, digest).then((result) => ({ name, csv, file, absPath, where, result })));
   }
   const loaded: BatchUsers[] = [];
   for (const { name, csv, file, absPath, where, result } of await Promise.all(jobs)) {
@@ -72,6 +75,7 @@ export async function loadBatchCsvs(src: YamlSource, data: unknown, cwd: string,
       }));
       continue;
     }
+    if (result.sha256 !== undefined) digests.set(absPath, result.sha256);
     for (const d of result.diagnostics) diagnostics.push(d);
     users.set(name, result.users);
     loaded.push({ batch: name, file, users: result.users });
@@ -81,5 +85,5 @@ export async function loadBatchCsvs(src: YamlSource, data: unknown, cwd: string,
   if (duplicates.length > MAX_DUPLICATE_DIAGNOSTICS) {
     diagnostics.push({ ...duplicates[MAX_DUPLICATE_DIAGNOSTICS]!, summary: `${duplicates.length - MAX_DUPLICATE_DIAGNOSTICS} more mailboxes are in more than one batch (not listed)`, detail: undefined });
   }
-  return { users, diagnostics };
+  return { users, digests, diagnostics };
 }

@@ -1,7 +1,7 @@
 // One staged-migration CSV file: bytes → text → records → header → users, with diagnostics.
 import type { Diagnostic } from '../../diag/index.js';
 import { error } from '../../diag/index.js';
-import { FileReadError, MAX_BYTES, readRegularFile } from '../../files/index.js';
+import { FileReadError, MAX_BYTES, readRegularFile, sha256Hex } from '../../files/index.js';
 import type { DesiredUser } from '../../model/index.js';
 import { parseCsvRecords } from './csv-records.js';
 import { readHeader } from './csv-header.js';
@@ -60,10 +60,10 @@ export function checkCsvBytes(bytes: Uint8Array, opts: CsvOptions): CsvFileResul
   return { users: body.users, diagnostics };
 }
 
-export type CsvReadResult = ({ ok: true } & CsvFileResult) | { ok: false; reason: string };
+export type CsvReadResult = ({ ok: true; sha256?: string } & CsvFileResult) | { ok: false; reason: string };
 
-/** Reads and validates one CSV file; `ok: false` when the file cannot be read at all. */
-export async function loadCsvFile(absPath: string, opts: CsvOptions): Promise<CsvReadResult> {
+/** Reads and validates one CSV file; `ok: false` when the file cannot be read at all. `digest`: with the sha256 of the bytes read. */
+export async function loadCsvFile(absPath: string, opts: CsvOptions, digest = false): Promise<CsvReadResult> {
   let bytes: Uint8Array;
   try {
     bytes = await readRegularFile(absPath, MAX_BYTES.csv);
@@ -71,5 +71,5 @@ export async function loadCsvFile(absPath: string, opts: CsvOptions): Promise<Cs
     if (err instanceof FileReadError) return { ok: false, reason: err.reason };
     throw err;
   }
-  return { ok: true, ...checkCsvBytes(bytes, opts) };
+  return { ok: true, ...checkCsvBytes(bytes, opts), ...(digest ? { sha256: sha256Hex(bytes) } : {}) };
 }
