@@ -11,6 +11,7 @@ import { planRuleDiagnostics } from './plan-rules.js';
 import type { RawPlan } from './raw-plan.js';
 import { resolveDesired } from './resolve-desired.js';
 import { unsetSecretDiagnostics } from './secret-env.js';
+import { unsafeNameDiagnostics } from './unsafe-names.js';
 import { schemaDiagnostics } from './schema/schema-diagnostics.js';
 import { decodeText } from './text-decode.js';
 import { yamlSyntaxDiagnostics } from './yaml/yaml-syntax.js';
@@ -61,7 +62,7 @@ export async function loadPlan(planPath: string, opts: LoadPlanOptions): Promise
     return withDigests({ diagnostics: [error('FILE_ENCODING', decoded.reason, { range: { file, start: { line: 1, col: 1 } }, hint: decoded.hint })] });
   }
   const src = parseYamlSource(decoded.text, absPath, file);
-  const diagnostics = [...yamlSyntaxDiagnostics(src), ...literalSecretDiagnostics(src)];
+  const diagnostics = [...yamlSyntaxDiagnostics(src), ...literalSecretDiagnostics(src), ...unsafeNameDiagnostics(src)];
   if (src.doc.errors.length > 0) return withDigests({ diagnostics });
   let data: unknown;
   try {
@@ -73,6 +74,8 @@ export async function loadPlan(planPath: string, opts: LoadPlanOptions): Promise
     return withDigests({ diagnostics });
   }
   for (const d of [...schemaDiagnostics(src, data), ...planRuleDiagnostics(src, data)]) diagnostics.push(d);
+  // A path holding a control character is not opened: its error says all.
+  if (diagnostics.some((d) => d.code === 'CONTROL_CHARACTER')) return withDigests({ diagnostics });
   const csvs = await loadBatchCsvs(src, data, opts.cwd, opts.allowCsvOutside === true, digests !== undefined);
   for (const [path, sha256] of csvs.digests) digests?.set(path, sha256);
   for (const d of csvs.diagnostics) diagnostics.push(d);

@@ -12,3 +12,4 @@ export * from './cloud-mailbox.js';
 export * from './licensing.js';
 export { portablePath, portableRelative, type PathApi } from './portable-path.js';
 export * from './email-key.js';
+export { describeUnsafe, escapeUnsafe, firstUnsafeIndex, hasUnsafeCharacter } from './unsafe-text.js';

@@ -10,6 +10,7 @@ import {
   DEFAULT_STATE_LOCK,
 } from '../../backends/simulator/index.js';
 import type { CommandContext } from '../program.js';
+import { termText } from '../../render/common/safe-text.js';
 
 async function readScenario(ctx: CommandContext, path: string) {
   const abs = resolve(ctx.io.cwd, path);
@@ -39,7 +40,7 @@ export async function simulatorFaults(
   }
   if (scenarioPath === undefined && !opts.clear) {
     const lines = describeFaults((await loadState(stateFile)) ?? emptyState(io.now()));
-    io.stdout(lines.length === 0 ? 'No faults: the simulated service behaves normally.\n' : `Faults in force:\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
+    io.stdout(lines.length === 0 ? 'No faults: the simulated service behaves normally.\n' : `Faults in force:\n${lines.map((l) => `  ${termText(l)}`).join('\n')}\n`);
     return;
   }
   const scenario = scenarioPath === undefined ? { faults: {} } : await readScenario(ctx, scenarioPath);
@@ -52,7 +53,7 @@ export async function simulatorFaults(
   const lines = describeFaults(outcome.state);
   io.stdout(lines.length === 0
     ? 'Cleared every fault: the simulated service behaves normally.\n'
-    : `Faults in force (they replace any set before):\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
+    : `Faults in force (they replace any set before):\n${lines.map((l) => `  ${termText(l)}`).join('\n')}\n`);
 }
 
 export function registerSimulatorFaults(

@@ -3,28 +3,31 @@ import type { Step } from '../../model/index.js';
 import type { ApplyOutcome } from '../../apply/index.js';
 import type { Plan } from '../../plan/index.js';
 import { formatStep } from '../plan/cmdlet-text.js';
+import { termText } from '../common/safe-text.js';
 
 type Opts = { color: boolean };
 
 export const renderStepStart = (step: Step, index: number, total: number, o: Opts): string =>
-  `${createColors(o.color).bold(`[${index + 1}/${total}] ${step.address}`)}: ${formatStep(step)}\n`;
+  `${createColors(o.color).bold(`[${index + 1}/${total}] ${termText(step.address)}`)}: ${termText(formatStep(step))}\n`;
 
 export function renderStepDone(warnings: readonly string[], o: Opts): string {
   const pc = createColors(o.color);
-  return [pc.green('        done'), ...warnings.map((w) => pc.yellow(`        warning from the service: ${w}`))].join('\n') + '\n';
+  return [pc.green('        done'), ...warnings.map((w) => pc.yellow(`        warning from the service: ${termText(w)}`))].join('\n') + '\n';
 }
 
 export const renderStepFailed = (error: string, o: Opts): string =>
-  createColors(o.color).red(`        failed: ${error}`) + '\n';
+  createColors(o.color).red(`        failed: ${termText(error)}`) + '\n';
 
 export const APPLY_PROMPT =
   '\nDo you want to perform these actions?\n  stagemig will run the cmdlets above, in order.\n  Only \'yes\' will be accepted to approve.\n\n  Enter a value: ';
 
 const list = (steps: readonly Step[], offset: number): string[] =>
-  steps.map((s, i) => `    ${offset + i + 1}. ${s.cmdlet} (${s.address})`);
+  steps.map((s, i) => `    ${offset + i + 1}. ${s.cmdlet} (${termText(s.address)})`);
 
 /** The closing report: what ran, what did not, and what to do next. */
-export function renderApplySummary(outcome: ApplyOutcome, plan: Plan, o: Opts): string {
+export function renderApplySummary(result: ApplyOutcome, plan: Plan, o: Opts): string {
+  const outcome = { ...result, ...(result.failed ? { failed: { ...result.failed, error: termText(result.failed.error) } } : {}),
+    ...(result.stopped ? { stopped: { ...result.stopped, error: termText(result.stopped.error) } } : {}) };
   const pc = createColors(o.color);
   const uncertain = outcome.stopped?.uncertain;
   const total = outcome.ran.length + (outcome.failed || uncertain ? 1 : 0) + outcome.notRun.length;

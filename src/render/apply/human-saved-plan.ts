@@ -1,4 +1,5 @@
 // Terminal lines around saved plans: what `plan --out`, `show` and `apply FILE` say about the file.
+import { forTerminal, termText } from '../common/safe-text.js';
 
 export interface SavedPlanFacts {
   file: string;
@@ -9,16 +10,17 @@ export interface SavedPlanFacts {
   backend: string;
 }
 
-export const renderSavedNote = (file: string): string =>
+export const renderSavedNote = (path: string, file = termText(path)): string =>
   `\nSaved this plan to ${file}. To run exactly these steps, without a prompt: stagemig apply ${file}\n`;
 
-export const renderShowHeader = (f: SavedPlanFacts): string =>
+export const renderShowHeader = (facts: SavedPlanFacts, f = forTerminal(facts)): string =>
   `Saved plan ${f.file}: made ${f.createdAt} by stagemig ${f.toolVersion} from ${f.planFile} for ${f.organization} (${f.backend}).\n\n`;
 
 export const renderShowFooter = (file: string, steps: number): string =>
-  (steps > 0 ? `\nTo run exactly these steps: stagemig apply ${file}\n` : '');
+  (steps > 0 ? `\nTo run exactly these steps: stagemig apply ${termText(file)}\n` : '');
 
-export function renderApplySavedHeader(f: SavedPlanFacts, steps: number): string {
+export function renderApplySavedHeader(facts: SavedPlanFacts, steps: number): string {
+  const f = forTerminal(facts);
   return `Applying the saved plan ${f.file} (made ${f.createdAt} from ${f.planFile} for ${f.organization}): ` +
     `inputs and live objects unchanged, ${steps} cmdlet${steps === 1 ? '' : 's'} to run.\n\n${steps === 0 ? 'No changes. Nothing to run.\n' : ''}`;
 }

@@ -7,6 +7,7 @@ import { durationText, plural } from '../../model/index.js';
 import { shortUtc } from '../common/time-text.js';
 import type { Estimates } from '../../apply/progress-rows.js';
 import { etaText, heartbeatLine } from './progress-line.js';
+import { forTerminal } from '../common/safe-text.js';
 
 /** Off a terminal, a progress line at least this often (service time). */
 export const DEFAULT_HEARTBEAT_MS = 5 * 60_000;
@@ -22,9 +23,9 @@ const counts = (p: BatchProgress): string =>
   p.status === undefined ? '' : `${p.synced}/${p.total} synced, ${p.failed} failed${p.pending > 0 ? `, ${p.pending} pending` : ''}`;
 
 /** One line per batch whose status changed since `seen` (which it updates): for logs and CI. */
-export function statusChangeLines(seen: Map<string, string>, progress: readonly BatchProgress[], at: number): string[] {
+export function statusChangeLines(seen: Map<string, string>, batches: readonly BatchProgress[], at: number): string[] {
   const out: string[] = [];
-  for (const p of progress) {
+  for (const p of forTerminal(batches)) {
     const now = state(p);
     const before = seen.get(p.address);
     if (before === now) continue;
@@ -36,7 +37,8 @@ export function statusChangeLines(seen: Map<string, string>, progress: readonly 
 }
 
 /** A bar per batch (percentage of mailboxes synced) with its rate and ETA, redrawn in place on a terminal. */
-export function progressBars(progress: readonly BatchProgress[], at: number, elapsedMs: number, color: boolean, est?: Estimates): string[] {
+export function progressBars(batches: readonly BatchProgress[], at: number, elapsedMs: number, color: boolean, est?: Estimates): string[] {
+  const progress = forTerminal(batches);
   const pc = createColors(color);
   const width = Math.max(0, ...progress.map((p) => p.name.length));
   const overall = est ? etaText(est.total.estimate, est.total.total - est.total.synced - est.total.failed) : '';
@@ -53,7 +55,8 @@ export function progressBars(progress: readonly BatchProgress[], at: number, ela
   return lines;
 }
 
-export function renderWaitOutcome(outcome: WaitOutcome, opts: { color: boolean; simulated: boolean }): string {
+export function renderWaitOutcome(result: WaitOutcome, opts: { color: boolean; simulated: boolean }): string {
+  const outcome = forTerminal(result); // batch names, mailboxes and the service's error texts
   const pc = createColors(opts.color);
   const clock = opts.simulated ? ' of simulated time' : '';
   switch (outcome.kind) {

@@ -3,6 +3,7 @@
 import pc from 'picocolors';
 import { CHECK_KINDS, countByStatus, type CheckFinding, type CheckKind, type CheckReport, type CheckStatus } from '../../operations/check/finding.js';
 import { plural } from '../../model/index.js';
+import { forTerminal } from '../common/safe-text.js';
 
 /** Addresses shown per category; the JSON document has them all. */
 export const HUMAN_ADDRESS_CAP = 10;
@@ -43,7 +44,8 @@ export function summaryLine(findings: readonly CheckFinding[]): string {
   return `Checks: ${c.passed} passed, ${plural(c.warning, 'warning')}, ${c.failed} failed.`;
 }
 
-export function renderCheckHuman(report: CheckReport, opts: { color: boolean; organization: string; backend: string }): string {
+export function renderCheckHuman(input: CheckReport, opts: { color: boolean; organization: string; backend: string }): string {
+  const report = forTerminal(input); // addresses, names and the service's answers
   const lines = [`stagemig check: ${opts.organization} (${opts.backend} backend), ${plural(report.serviceCalls, 'service call')}`, ''];
   for (const kind of CHECK_KINDS) {
     const mine = report.findings.filter((f) => f.check === kind);

@@ -3,7 +3,7 @@
 // GitHub's 65,536-character limit: address lists shrink first, then rows, and it says what was left out.
 import { countByStatus, type CheckFinding, type CheckReport } from '../../operations/check/finding.js';
 import { CHECK_TITLES } from './human.js';
-import { codeSpan, htmlText, mdText, num } from '../common/markdown-text.js';
+import { codeSpan, mdHtmlText, mdText, num } from '../common/markdown-text.js';
 
 export const MARKDOWN_LIMIT = 65_536;
 const BUDGET = MARKDOWN_LIMIT - 1_024;
@@ -23,7 +23,7 @@ function details(f: CheckFinding, cap: number): string[] {
   }
   if (f.hint) body.push(`**What to do:** ${mdText(f.hint)}`, '');
   if (body.length === 0) return [];
-  return [`<details><summary>${htmlText(`${f.object}: ${CHECK_TITLES[f.check]}`)}</summary>`, '', ...body, '</details>', ''];
+  return [`<details><summary>${mdHtmlText(`${f.object}: ${CHECK_TITLES[f.check]}`)}</summary>`, '', ...body, '</details>', ''];
 }
 
 function render(report: CheckReport, head: string[], problems: CheckFinding[], passed: CheckFinding[], cap: number, rows: number): string {

@@ -2,6 +2,7 @@
 // detail and a hint (yaml's prettifyError style). CSV problems are located by line only.
 import pc from 'picocolors';
 import type { Diagnostic } from '../../diag/index.js';
+import { termText } from './safe-text.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -15,7 +16,8 @@ export function isLineOnly(d: Diagnostic): boolean {
 function location(d: Diagnostic): string {
   const r = d.range;
   if (!r) return '';
-  return isLineOnly(d) ? `${r.file}:${r.start.line}: ` : `${r.file}:${r.start.line}:${r.start.col}: `;
+  const file = termText(r.file);
+  return isLineOnly(d) ? `${file}:${r.start.line}: ` : `${file}:${r.start.line}:${r.start.col}: `;
 }
 
 /** The excerpt clipped to MAX_EXCERPT columns around the caret; returns the text and the caret offset. */
@@ -33,9 +35,13 @@ function excerptLines(d: Diagnostic, c: Colors): string[] {
   if (d.excerpt === undefined || !r) return [];
   const num = String(r.start.line);
   const gutter = ' '.repeat(num.length);
-  if (isLineOnly(d)) return [`${c.dim(`${num} |`)} ${d.excerpt.replace(/\t/g, ' ')}`];
-  const idx = Math.max(0, Math.min(r.start.col - 1, d.excerpt.length));
-  const { text, caret } = clip(d.excerpt, idx);
+  if (isLineOnly(d)) return [`${c.dim(`${num} |`)} ${termText(d.excerpt.replace(/\t/g, ' '))}`];
+  // Control characters in the line are shown escaped; the caret moves with the text before it.
+  const raw = d.excerpt.replace(/\t/g, ' ');
+  const cut = Math.max(0, Math.min(r.start.col - 1, raw.length));
+  const excerpt = termText(raw);
+  const idx = termText(raw.slice(0, cut)).length;
+  const { text, caret } = clip(excerpt, idx);
   const sameLine = r.end && r.end.line === r.start.line;
   const width = sameLine && r.end ? Math.max(1, Math.min(r.end.col - r.start.col, text.length - caret)) : 1;
   const paint = d.severity === 'error' ? c.red : c.yellow;
@@ -44,10 +50,10 @@ function excerptLines(d: Diagnostic, c: Colors): string[] {
 
 function renderOne(d: Diagnostic, c: Colors): string {
   const label = d.severity === 'error' ? c.bold(c.red('error')) : c.bold(c.yellow('warning'));
-  const lines = [`${c.bold(location(d))}${label}: ${c.bold(d.summary)}`];
+  const lines = [`${c.bold(location(d))}${label}: ${c.bold(termText(d.summary))}`];
   lines.push(...excerptLines(d, c).map((l) => `  ${l}`));
-  if (d.detail) lines.push(...d.detail.split('\n').map((l) => `  ${l}`));
-  if (d.hint) lines.push(`  ${c.cyan('hint:')} ${d.hint}`);
+  if (d.detail) lines.push(...d.detail.split('\n').map((l) => `  ${termText(l)}`));
+  if (d.hint) lines.push(`  ${c.cyan('hint:')} ${termText(d.hint)}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -3,13 +3,15 @@ import { relative } from 'node:path';
 import type { ConvertResult } from '../../operations/convert.js';
 import { CONVERSION_SCRIPT, MAILBOXES_CSV, PROXIES_CSV } from './conversion-files.js';
 import { plural } from '../../model/index.js';
+import { forTerminal } from '../common/safe-text.js';
 
 function shownFolder(outDir: string, cwd: string): string {
   const rel = relative(cwd, outDir);
   return rel === '' ? '.' : rel.startsWith('..') ? outDir : rel;
 }
 
-export function renderConvertHuman(result: ConvertResult, cwd: string): string {
+export function renderConvertHuman(input: ConvertResult, cwd: string): string {
+  const result = forTerminal(input);
   const n = result.rows.length;
   const proxies = result.rows.reduce((sum, r) => sum + r.proxyAddresses.length, 0);
   const folder = shownFolder(result.outDir, cwd);

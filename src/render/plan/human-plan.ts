@@ -9,6 +9,7 @@ import { blockLines, tableTellsAll } from './human-plan-block.js';
 import type { JsonResourceChange, JsonUnmanaged, PlanDocument } from './json-plan-types.js';
 import { batchTableLines, mailboxTotalsLine } from './plan-batch-table.js';
 import { BLOCK_LIMIT, LIST_LIMIT, type ListOptions } from './plan-lists.js';
+import { forTerminal } from '../common/safe-text.js';
 
 type Colors = ReturnType<typeof createColors>;
 
@@ -83,7 +84,8 @@ function renderRefreshOnly(doc: PlanDocument, pc: Colors, opts: ListOptions): st
   return [...driftLines(doc, pc, { refreshOnly: true, ...opts }), ...unmanagedLines(doc, pc), ...targetLine(doc, pc)].join('\n').trimEnd() + '\n';
 }
 
-export function renderHumanPlan(doc: PlanDocument, opts: HumanPlanOptions): string {
+export function renderHumanPlan(document: PlanDocument, opts: HumanPlanOptions): string {
+  const doc = forTerminal(document); // names, notes and cmdlet texts come from users and the service
   const pc = createColors(opts.color);
   const list: ListOptions = { full: opts.full === true };
   if (opts.refreshOnly || doc.mode === 'refresh-only') return renderRefreshOnly(doc, pc, list);

@@ -11,6 +11,7 @@ import {
   unmanagedLines, unmanagedRows, warningLines,
 } from './markdown-sections.js';
 import { fairShare, rowsLength, rowsThatFit } from '../common/fair-share.js';
+import { codeSpan } from '../common/markdown-text.js';
 
 /** GitHub rejects comment bodies longer than this. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -76,9 +77,9 @@ function fairCaps(doc: PlanDocument, byAddress: Map<string, JsonStep[]>, chars: 
 }
 
 function defaultPointer(doc: PlanDocument): string {
-  if (doc.saved_plan) return `\`stagemig show ${doc.saved_plan} --full\``;
+  if (doc.saved_plan) return codeSpan(`stagemig show ${doc.saved_plan} --full`);
   const yaml = doc.plan_file ?? 'stagemig.yaml';
-  return `\`stagemig plan ${yaml} --out plan.json\`, then \`stagemig show plan.json --full\``;
+  return `${codeSpan(`stagemig plan ${yaml} --out plan.json`)}, then \`stagemig show plan.json --full\``;
 }
 
 /** Markdown for a PR comment, within the budget. */

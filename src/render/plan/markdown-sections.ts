@@ -1,7 +1,7 @@
 // Sections of the markdown plan (PR comment), rendered from the JSON plan document.
 import type { JsonResourceChange, PlanDocument } from './json-plan-types.js';
 import { plural } from '../../model/index.js';
-import { capped, mdText, num, valueCell } from '../common/markdown-text.js';
+import { capped, codeSpan, mdText, num, valueCell } from '../common/markdown-text.js';
 
 const ORIGIN: Record<string, string> = { drift: ' (undoes drift)', mixed: ' (YAML and drift)' };
 
@@ -13,7 +13,7 @@ export function actionLabel(c: JsonResourceChange): string {
 
 export function headerLines(doc: PlanDocument): string[] {
   const where = doc.backend ? ` → **${mdText(doc.backend.organization)}** (${doc.backend.type})` : '';
-  const file = doc.plan_file ? `\`${doc.plan_file.replace(/`/g, "'")}\`` : 'the migration plan';
+  const file = doc.plan_file ? codeSpan(doc.plan_file) : 'the migration plan';
   const mode = doc.mode === 'refresh-only' ? ' (refresh-only: drift report, nothing will be changed)' : '';
   const targets = doc.targets ? ['', `Limited with --target to: ${doc.targets.map(mdText).join(', ')}`] : [];
   return [`## stagemig plan${mode}`, '', `${file}${where}`, ...targets, ''];
@@ -33,7 +33,7 @@ export function summaryLines(doc: PlanDocument): string[] {
 
 /** One line per resource that loses something: removed, stopped, or mailboxes taken out. */
 function destructive(c: JsonResourceChange): string[] {
-  const name = `\`${c.address}\``;
+  const name = codeSpan(c.address);
   const out: string[] = [];
   if (c.actions.includes('delete')) out.push(`${name} will be ${c.actions.length > 1 ? 'replaced (removed, then created)' : 'removed'}`);
   else if (c.lifecycle === 'stop') out.push(`${name} will be stopped`);

@@ -7,6 +7,7 @@ import type { Plan } from '../../plan/index.js';
 import { TOOL_VERSION } from '../../version.js';
 import { renderHumanPlan } from './human-plan.js';
 import { stringifyJson } from '../common/json-document.js';
+import { codeSpan } from '../common/markdown-text.js';
 import { diagnosticsText, output, type Output } from '../common/output.js';
 import { toPlanDocument, type PlanDocumentMeta } from './json-plan.js';
 import { renderMarkdownPlan } from './markdown-plan.js';
@@ -49,7 +50,7 @@ export interface SavedPlanView {
   plan: Plan;
 }
 
-export const showPointer = (file: string): string => `\`stagemig show ${file} --full\``;
+export const showPointer = (file: string): string => codeSpan(`stagemig show ${file} --full`);
 
 /** What `stagemig plan` made, as its view needs it (operations/plan.ts's PlanResult fits). */
 export interface PlanOutcome {

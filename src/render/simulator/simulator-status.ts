@@ -1,5 +1,6 @@
 // `stagemig simulator status`: the simulated clock, endpoints, batches with counts, and users. Pure.
 import type { LiveBatch, LiveState, LiveUser } from '../../model/index.js';
+import { forTerminal } from '../common/safe-text.js';
 
 export interface SimulatorStatusInput {
   /** The simulated clock, or undefined when there is no state file yet. */
@@ -35,7 +36,8 @@ function userRow(u: LiveUser): string[] {
   return [u.email, u.status, detail];
 }
 
-export function renderSimulatorStatus({ now, stateFile, live }: SimulatorStatusInput): string {
+export function renderSimulatorStatus(input: SimulatorStatusInput): string {
+  const { now, stateFile, live } = forTerminal(input);
   const lines: string[] = [];
   if (now === undefined) {
     lines.push(`No simulator state at ${stateFile}: the simulated service is empty.`);

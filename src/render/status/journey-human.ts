@@ -4,8 +4,10 @@ import { createColors } from 'picocolors';
 import type { Journey } from '../../operations/journey.js';
 import { plural } from '../../model/plural.js';
 import { table } from './status-human.js';
+import { forTerminal } from '../common/safe-text.js';
 
-export function renderJourneyHuman(j: Journey, opts: { color: boolean; planPath: string }): string {
+export function renderJourneyHuman(journey: Journey, opts: { color: boolean; planPath: string }): string {
+  const j = forTerminal(journey);
   const pc = createColors(opts.color);
   const out: string[] = ['', pc.bold('Journey (seed steps 4-8):')];
   const rows = [['BATCH', 'PHASE', 'NEXT', 'WAITING FOR']];

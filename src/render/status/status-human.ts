@@ -6,6 +6,7 @@ import type { BatchStatusView, StatusView } from './status-view.js';
 import { etaText } from '../apply/progress-line.js';
 import { durationText, plural } from '../../model/index.js';
 import { shortUtc } from '../common/time-text.js';
+import { forTerminal } from '../common/safe-text.js';
 
 type Colors = ReturnType<typeof createColors>;
 
@@ -65,7 +66,8 @@ function totalEta(view: StatusView): string {
   return eta && eta !== 'ETA unknown' && t.mailboxes > 0 ? `; ${eta}` : '';
 }
 
-export function renderStatusHuman(view: StatusView, opts: { color: boolean; organization: string; backend: string }): string {
+export function renderStatusHuman(input: StatusView, opts: { color: boolean; organization: string; backend: string }): string {
+  const view = forTerminal(input); // batch names and the service's error texts
   const pc = createColors(opts.color);
   const out = [`Migration status of ${opts.organization} at ${shortUtc(view.observedAt)} (${opts.backend})`, ''];
   if (view.batches.length === 0) out.push('The plan declares no batches.');

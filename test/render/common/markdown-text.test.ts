@@ -7,6 +7,15 @@ describe('markdown text helpers', () => {
     expect(htmlText('<b a="1">&</b>')).toBe('&lt;b a=&quot;1&quot;&gt;&amp;&lt;/b&gt;');
   });
 
+  it('keeps user text on its line, its mentions quiet and its control characters visible', () => {
+    expect(mdText('x\n## All clear\r\u2028y')).toBe('x\\\\u000a\\#\\# All clear\\\\u000d\\\\u2028y');
+    expect(mdText('ping @org/team, (@admins) and ana@contoso.com')).toBe('ping @&#8203;org/team, (@&#8203;admins) and ana@contoso.com');
+    expect(mdText('a\u001b[2Kb')).toBe('a\\\\u001b\\[2Kb');
+    expect(htmlText('a\u202eb\n<i>')).toBe('a\\u202eb\\u000a&lt;i&gt;');
+    expect(codeSpan('a\nb`` c')).toBe('``` a\\u000ab`` c ```');
+    expect(codeBlock('', ['a\n```', 'b'])).toBe('````\na\\u000a```\nb\n````');
+  });
+
   it('makes code spans and fences that the content cannot close', () => {
     expect(codeSpan('a|b')).toBe('`a\\|b`');
     expect(codeSpan('a`b')).toBe('`` a`b ``');
