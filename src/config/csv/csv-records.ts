@@ -1,7 +1,13 @@
 // CSV text → records with their 1-based line numbers, via csv-parse. Blank lines are skipped;
 // spaces around fields are trimmed; quoted fields, CRLF and ragged rows are accepted here and
-// judged by the row rules.
-import { parse } from 'csv-parse/sync';
+// judged by the row rules. Plain files (csv-plain.ts) are split without it, and csv-parse is
+// loaded only for a file that needs it.
+import { createRequire } from 'node:module';
+import { plainCsvRecords } from './csv-plain.js';
+
+type Parse = typeof import('csv-parse/sync').parse;
+let csvParse: Parse | undefined;
+const parser = (): Parse => (csvParse ??= (createRequire(import.meta.url)('csv-parse/sync') as { parse: Parse }).parse);
 
 export interface CsvRecord {
   cells: string[];
@@ -74,10 +80,16 @@ function plainMessage(err: unknown): string {
 }
 
 export function parseCsvRecords(text: string): CsvRecords {
+  const plain = plainCsvRecords(text);
+  return plain ? { records: plain } : parsedCsvRecords(text);
+}
+
+/** The records as csv-parse reads them, for any file (the plain fast path must give the same). */
+export function parsedCsvRecords(text: string): CsvRecords {
   const skipped: CsvSyntaxError[] = [];
   let rows: string[][];
   try {
-    rows = parse(text, {
+    rows = parser()(text, {
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,
