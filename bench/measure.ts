@@ -26,7 +26,7 @@ if (phase !== 'validate') {
   });
   if (phase === 'check') {
     // stagemig check: every check, reads included (runChecks reads the live state itself).
-    const report = await runChecks(desired, backend, { targets: [], env: { STAGEMIG_BENCH_PASSWORD: 'bench-only' } });
+    const report = await runChecks({ env: { STAGEMIG_BENCH_PASSWORD: 'bench-only' }, clock: { now: () => new Date('2026-01-01T00:00:00Z') } }, desired, backend, { targets: [] });
     checkFindings = report.findings.length;
     outputBytes = Buffer.byteLength(renderCheckMarkdown(report, { organization: desired.organization, backend: 'simulator' }));
   }

@@ -2,6 +2,9 @@
 // else stderr when STAGEMIG_LOG=debug, else nowhere.
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { logFileBroken } from '../render/cli/help-text.js';
+import { output } from '../render/common/output.js';
+import { emit } from './emit.js';
 import type { Io } from './io.js';
 
 /** The value of `--log-file FILE` or `--log-file=FILE` (before a `--`), if given. */
@@ -26,10 +29,10 @@ export function debugLogSink(argv: readonly string[], io: Io): ((line: string) =
         appendFileSync(path, `${line}\n`, { mode: 0o600 });
       } catch (err) {
         broken = true;
-        io.stderr(`stagemig: warning: cannot write the log file ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}); logging stopped.\n`);
+        emit(io, output('', logFileBroken(file, (err as NodeJS.ErrnoException).code ?? 'error')));
       }
     };
   }
-  if ((io.env.STAGEMIG_LOG ?? '').trim().toLowerCase() === 'debug') return (line) => io.stderr(`${line}\n`);
+  if ((io.env.STAGEMIG_LOG ?? '').trim().toLowerCase() === 'debug') return (line) => emit(io, output('', `${line}\n`));
   return undefined;
 }

@@ -5,8 +5,10 @@ import type { Host } from '../operations/host.js';
 import { hostOf, type Io } from './io.js';
 import { EXIT_ERROR } from './exit-codes.js';
 import { TOOL_VERSION } from '../version.js';
-import { commandHelpAfter, PROGRAM_HELP_AFTER } from './help-text.js';
-import { usageErrorText } from './usage-error.js';
+import { commandHelpAfter, PROGRAM_HELP_AFTER } from '../render/cli/help-text.js';
+import { usageErrorText } from '../render/cli/usage-error.js';
+import { output } from '../render/common/output.js';
+import { emit } from './emit.js';
 import { debugLogSink } from './debug-log.js';
 
 /** A command action stores its exit code here; commander itself only knows success or throw. */
@@ -107,11 +109,11 @@ export async function run(rawArgv: string[], io: Io): Promise<number> {
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.exitCode === 0) return 0;
-      io.stderr(usageErrorText(commanderMessage || err.message, program, argv));
+      emit(io, output('', usageErrorText(commanderMessage || err.message, program, argv)));
       return EXIT_ERROR;
     }
     if (err instanceof StagemigError) {
-      io.stderr(renderDiagnostics(err.diagnostics, { color: ctx.io.color }));
+      emit(io, output('', renderDiagnostics(err.diagnostics, { color: ctx.io.color })));
       return EXIT_ERROR;
     }
     throw err;

@@ -1,12 +1,16 @@
-// `stagemig fmt`: which files to format (files as given; folders searched for plan files), and
-// each file's formatted text. Writing and printing are the command's and the view's.
+// `stagemig fmt` as a use case: which files to format (files as given; folders searched for plan files),
+// each file's formatted text, and (unless --check) the atomic rewrite of each file that changed. Each
+// file's outcome goes to the command's view as it is decided.
+//
+// Must not: print, or write a file other than a plan file it formatted (a failed write leaves it as it was).
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { decodeText, displayPath } from '../config/index.js';
 import { error } from '../diag/index.js';
 import type { Diagnostic } from '../diag/index.js';
 import { formatPlanYaml } from '../config/fmt/index.js';
-import { FileReadError, MAX_BYTES, readRegularFile } from '../files/index.js';
+import { FileReadError, MAX_BYTES, readRegularFile, writeFileAtomic } from '../files/index.js';
+import type { Host } from './host.js';
 
 export type FmtOutcome =
   | { kind: 'formatted'; abs: string; file: string }
@@ -59,4 +63,50 @@ export async function formatFile(abs: string, cwd: string): Promise<FmtOutcome> 
   const r = formatPlanYaml(decoded.text, abs, file);
   if (!r.ok) return { kind: 'error', abs, file, diagnostics: r.diagnostics };
   return Buffer.from(r.text, 'utf8').equals(bytes) ? { kind: 'formatted', abs, file } : { kind: 'changed', abs, file, before: decoded.text, after: r.text };
+}
+
+export interface FmtArgs {
+  paths: readonly string[];
+  /** --check: change nothing. */
+  check: boolean;
+}
+
+export interface FmtEvents {
+  /** Arguments that name nothing to format (a folder without plan files). */
+  targetProblems: (diagnostics: readonly Diagnostic[]) => void;
+  /** A file that cannot be read or parsed. */
+  failed: (file: string, diagnostics: readonly Diagnostic[]) => void;
+  /** A file not in canonical form: rewritten, or (--check) left as it is. */
+  changed: (outcome: Extract<FmtOutcome, { kind: 'changed' }>) => void;
+}
+
+export interface FmtResult {
+  /** The files not in canonical form (with --check: left unchanged). */
+  unformatted: string[];
+  /** Something could not be read, parsed or written. */
+  failed: boolean;
+}
+
+export async function runFmt(host: Pick<Host, 'cwd'>, args: FmtArgs, events: FmtEvents): Promise<FmtResult> {
+  const targets = await fmtTargets(args.paths, host.cwd);
+  let failed = targets.diagnostics.length > 0;
+  if (failed) events.targetProblems(targets.diagnostics);
+  const unformatted: string[] = [];
+  for (const abs of targets.files) {
+    const r = await formatFile(abs, host.cwd);
+    if (r.kind === 'error') {
+      events.failed(r.file, r.diagnostics);
+      failed = true;
+    } else if (r.kind === 'changed') {
+      unformatted.push(r.file);
+      const written = args.check ? undefined : await writeFileAtomic(abs, r.after).catch((err: NodeJS.ErrnoException) => err);
+      if (written) {
+        events.failed(r.file, [error('FILE_WRITE', `Cannot write ${r.file} (${written.code ?? written.message}); it was left unchanged`, {
+          hint: 'Free disk space or fix the permissions of its folder, then run `stagemig fmt` again.',
+        })]);
+        failed = true;
+      } else events.changed(r);
+    }
+  }
+  return { unformatted, failed };
 }

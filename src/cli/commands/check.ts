@@ -1,19 +1,15 @@
 // `stagemig check <plan.yaml> [--format human|json|markdown] [--target ADDR]... [--dns-server HOST[:PORT]]`:
-// the seed's step 1 as a preflight. Exit 0 when nothing failed (warnings allowed), 1 otherwise. Changes nothing.
+// the seed's step 1 as a preflight: flags → operations/check/run-check.ts → render/check/check-view.ts.
+// Exit 0 when nothing failed (warnings allowed), 1 otherwise. Changes nothing.
 import { InvalidArgumentError, type Command } from 'commander';
-import { displayPath } from '../../config/index.js';
 import { countByStatus } from '../../operations/check/finding.js';
 import { parseDnsServer } from '../../operations/check/node-dns.js';
-import { checkPlan } from '../../operations/check/run-check.js';
-import { renderCheckHuman } from '../../render/check/human.js';
-import { toCheckDocument } from '../../render/check/json.js';
-import { renderCheckMarkdown } from '../../render/check/markdown.js';
-import { renderDiagnostics } from '../../render/common/diagnostics.js';
-import { stringifyJson } from '../../render/common/json-document.js';
-import { TOOL_VERSION } from '../../version.js';
+import { runCheck } from '../../operations/check/run-check.js';
+import { checkTargets } from '../../operations/planning.js';
+import { checkOutput } from '../../render/check/check-view.js';
+import { emit } from '../emit.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { CHECK_FORMATS, parseFormat } from '../format-option.js';
-import { checkTargets } from '../../operations/planning.js';
 import type { CommandContext } from '../program.js';
 
 interface CheckOptions {
@@ -31,19 +27,12 @@ function dnsServerOption(text: string): string {
 }
 
 async function check(ctx: CommandContext, planPath: string, opts: CheckOptions): Promise<void> {
-  const { io } = ctx;
   const format = parseFormat(opts.format, CHECK_FORMATS);
-  const { desired, report, diagnostics } = await checkPlan(
-    { planPath, targets: (d) => checkTargets(d, opts.target ?? []), ...(opts.dnsServer !== undefined ? { dnsServer: opts.dnsServer } : {}) },
-    ctx.host,
-  );
-  if (diagnostics.length > 0) io.stderr(renderDiagnostics(diagnostics, { color: io.color }));
-  const backend = { type: desired.backend.type, organization: desired.organization };
-  if (format === 'json') {
-    io.stdout(stringifyJson(toCheckDocument(report, { toolVersion: TOOL_VERSION, planFile: displayPath(desired.planFile, io.cwd), backend })));
-  } else if (format === 'markdown') io.stdout(renderCheckMarkdown(report, { organization: desired.organization, backend: desired.backend.type }));
-  else io.stdout(renderCheckHuman(report, { color: io.color, organization: desired.organization, backend: desired.backend.type }));
-  ctx.setExitCode(countByStatus(report.findings).failed > 0 ? EXIT_ERROR : EXIT_OK);
+  const result = await runCheck(ctx.host, {
+    planPath, targets: (d) => checkTargets(d, opts.target ?? []), ...(opts.dnsServer !== undefined ? { dnsServer: opts.dnsServer } : {}),
+  });
+  emit(ctx.io, checkOutput(format, result, { color: ctx.io.color }));
+  ctx.setExitCode(countByStatus(result.report.findings).failed > 0 ? EXIT_ERROR : EXIT_OK);
 }
 
 export function registerCheck(program: Command, ctx: CommandContext): void {

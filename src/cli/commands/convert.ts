@@ -2,8 +2,8 @@
 // 2007 script that turn a Synced batch's on-premises mailboxes into mail users. Wiring only.
 import type { Command } from 'commander';
 import { convertBatch } from '../../operations/convert.js';
-import { renderDiagnostics } from '../../render/common/diagnostics.js';
-import { renderConvertHuman } from '../../render/convert/human-convert.js';
+import { convertOutput } from '../../render/convert/human-convert.js';
+import { emit } from '../emit.js';
 import { EXIT_OK } from '../exit-codes.js';
 import type { CommandContext } from '../program.js';
 
@@ -13,10 +13,8 @@ interface ConvertOptions {
 }
 
 async function convert(ctx: CommandContext, planPath: string, opts: ConvertOptions): Promise<void> {
-  const { io } = ctx;
   const result = await convertBatch(ctx.host, { planPath, batch: opts.batch, outDir: opts.out });
-  if (result.diagnostics.length > 0) io.stderr(renderDiagnostics(result.diagnostics, { color: io.color }));
-  io.stdout(renderConvertHuman(result, io.cwd));
+  emit(ctx.io, convertOutput(result, { color: ctx.io.color, cwd: ctx.io.cwd }));
   ctx.setExitCode(EXIT_OK);
 }
 

@@ -1,7 +1,8 @@
 // `stagemig version [--format human|json]` (also `stagemig -v` / `--version`).
 import type { Command } from 'commander';
 import { versionInfo } from '../../operations/version.js';
-import { renderVersionHuman, renderVersionJson } from '../../render/version/version-view.js';
+import { versionOutput } from '../../render/version/version-view.js';
+import { emit } from '../emit.js';
 import { EXIT_OK } from '../exit-codes.js';
 import { addFormatOption, parseFormat, VERSION_FORMATS } from '../format-option.js';
 import type { CommandContext } from '../program.js';
@@ -12,7 +13,7 @@ export function registerVersion(program: Command, ctx: CommandContext): void {
     .action((opts: { format?: string }) => {
       const format = parseFormat(opts.format, VERSION_FORMATS);
       const info = versionInfo();
-      ctx.io.stdout(format === 'json' ? renderVersionJson(info) : renderVersionHuman(info));
+      emit(ctx.io, versionOutput(format, info));
       ctx.setExitCode(EXIT_OK);
     });
 }

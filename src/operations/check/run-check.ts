@@ -1,8 +1,9 @@
 // `stagemig check` as a use case: load the plan, open its backend, read what every check needs with a
 // fixed number of service calls, and return the findings. Changes nothing.
 import type { Backend } from '../../backends/index.js';
+import { displayPath } from '../../config/index.js';
 import { error, StagemigError, type Diagnostic } from '../../diag/index.js';
-import type { Host, HostEnv } from '../host.js';
+import type { Host } from '../host.js';
 import { loadDesired } from '../load-desired.js';
 import { withBackend } from '../open-backend.js';
 import { batchAddress, endpointAddress, nameKey, type DesiredState } from '../../model/index.js';
@@ -25,6 +26,8 @@ export interface CheckArgs {
 
 export interface CheckResult {
   desired: DesiredState;
+  /** The plan file as the user sees it. */
+  planFileShown: string;
   report: CheckReport;
   /** Warnings from loading the plan. */
   diagnostics: Diagnostic[];
@@ -40,7 +43,7 @@ function scope(desired: DesiredState, targets: readonly string[]) {
   return { endpoints, batches };
 }
 
-export async function runChecks(desired: DesiredState, backend: Backend, args: { targets: string[]; dnsServer?: string; env: HostEnv; now?: () => Date }): Promise<CheckReport> {
+export async function runChecks(host: Pick<Host, 'env' | 'clock'>, desired: DesiredState, backend: Backend, args: { targets: string[]; dnsServer?: string }): Promise<CheckReport> {
   const preflight = backend.preflight;
   if (!preflight) throw new StagemigError([error('BACKEND_FAILED', `The ${desired.backend.type} backend cannot run checks`)]);
   const { endpoints, batches } = scope(desired, args.targets);
@@ -48,7 +51,7 @@ export async function runChecks(desired: DesiredState, backend: Backend, args: {
   let calls = 3;
   const [recipients, accepted] = await Promise.all([preflight.readRecipients(), preflight.readAcceptedDomains()]);
   calls += 2;
-  const tested = await endpointFindings(endpoints, live, preflight, args.env);
+  const tested = await endpointFindings(endpoints, live, preflight, host.env);
   calls += tested.calls;
   const byDomain = addressesByDomain(batches);
   const dns = args.dnsServer !== undefined ? nodeDns(args.dnsServer) : (preflight.dns ?? nodeDns());
@@ -62,17 +65,17 @@ export async function runChecks(desired: DesiredState, backend: Backend, args: {
     ...domainFindings(byDomain, accepted, desired.sso),
     ...tenantFindings(desired, live),
     ...dnsFindings,
-    ...(licensing ? licenseFindings(desired, live, licensing, backend.clock ? await backend.clock.now() : (args.now ?? (() => new Date()))()) : []),
+    ...(licensing ? licenseFindings(desired, live, licensing, backend.clock ? await backend.clock.now() : host.clock.now()) : []),
   ];
   return { findings: sortFindings(findings), serviceCalls: calls };
 }
 
-export async function checkPlan(args: CheckArgs, host: Host): Promise<CheckResult> {
+export async function runCheck(host: Host, args: CheckArgs): Promise<CheckResult> {
   const { desired, warnings } = await loadDesired(host, args.planPath);
   const targets = args.targets?.(desired) ?? [];
   const onPremisesAddresses = desired.batches.flatMap((b) => b.users.map((u) => u.email));
   const report = await withBackend(host, desired, (backend) =>
-    runChecks(desired, backend, { targets, env: host.env, now: host.clock.now, ...(args.dnsServer !== undefined ? { dnsServer: args.dnsServer } : {}) }),
+    runChecks(host, desired, backend, { targets, ...(args.dnsServer !== undefined ? { dnsServer: args.dnsServer } : {}) }),
   { onPremisesAddresses });
-  return { desired, report, diagnostics: warnings };
+  return { desired, planFileShown: displayPath(desired.planFile, host.cwd), report, diagnostics: warnings };
 }

@@ -4,6 +4,7 @@ import type { ConvertResult } from '../../operations/convert.js';
 import { CONVERSION_SCRIPT, MAILBOXES_CSV, PROXIES_CSV } from './conversion-files.js';
 import { plural } from '../../model/index.js';
 import { forTerminal } from '../common/safe-text.js';
+import { diagnosticsText, output, type Output } from '../common/output.js';
 
 function shownFolder(outDir: string, cwd: string): string {
   const rel = relative(cwd, outDir);
@@ -33,3 +34,7 @@ export function renderConvertHuman(input: ConvertResult, cwd: string): string {
     '',
   ].join('\n');
 }
+
+/** The files written on stdout; the plan's warnings on stderr. */
+export const convertOutput = (r: ConvertResult, o: { color: boolean; cwd: string }): Output =>
+  output(renderConvertHuman(r, o.cwd), diagnosticsText(r.diagnostics, o.color));

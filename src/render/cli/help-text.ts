@@ -1,4 +1,6 @@
-// What `--help` shows after the options: examples and the exit codes (DESIGN §5).
+// What `--help` shows after the options: examples and the exit codes (DESIGN §5). Commander prints it.
+//
+// Must not: hold anything but text.
 
 export const PROGRAM_HELP_AFTER = `
 Examples:
@@ -34,3 +36,6 @@ export function commandHelpAfter(name: string): string | undefined {
   const example = COMMAND_EXAMPLES[name];
   return example === undefined ? undefined : `\nExample:\n  ${example}\n\nExit codes: 0 success, 1 error${name === 'plan' ? ', 2 changes pending (with --detailed-exitcode)' : name === 'check' ? ' or a failed check (warnings alone exit 0)' : ''}.\n`;
 }
+
+/** --log-file cannot be written: logging stops, the command goes on. */
+export const logFileBroken = (file: string, code: string): string => `stagemig: warning: cannot write the log file ${file} (${code}); logging stopped.\n`;

@@ -1,4 +1,6 @@
 // A short usage error instead of the whole help: what is wrong, a suggestion, where help is.
+//
+// Must not: parse the command line (commander does) or print (cli/program.ts emits the text).
 import type { Command } from 'commander';
 
 /** The (sub)command that argv names: `simulator advance x.yaml 6h` → the `simulator advance` command. */
