@@ -1,6 +1,6 @@
 // bridge.ps1 in real pwsh, driven directly: the allow-list, the -Identity guard, host noise, no
 // confirmation prompts, UTF-8 both ways, the V3 error format, and an orderly exit at end of input.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,9 @@ import { spawnBridge, type BridgeProcess } from '../../../src/backends/powershel
 import { bridgeScriptPath, standInModulePath } from '../../../src/backends/powershell/index.js';
 import { pwshEnvironment } from '../../../src/backends/powershell/pwsh-env.js';
 import { startSimulatorServer, type SimulatorServer } from '../../../src/backends/simulator-server/index.js';
+import { GRAPH_USER_PROPERTIES } from '../../../src/backends/powershell/graph.js';
 import { HAS_PWSH, PWSH } from './pwsh.js';
+import { CERT_PASSWORD, pfxBytes } from './workspace.js';
 
 describe.runIf(HAS_PWSH)('the bridge script in real pwsh', () => {
   let server: SimulatorServer;
@@ -74,6 +76,28 @@ describe.runIf(HAS_PWSH)('the bridge script in real pwsh', () => {
     expect(batches).toMatchObject({ ok: true, result: [{ name: 'Wave;1', endpoint: name, status: 'Created', creationDateTime: '2026-03-02T09:00:00Z' }] });
   });
 
+  it('Microsoft Graph: a .pfx opened from {pfx}, licences from {assignedLicenses}, users and SKUs projected', async () => {
+    const pfx = join(dir, 'app.pfx');
+    writeFileSync(pfx, pfxBytes());
+    const connect = (password: string) => call('Connect-MgGraph', { ClientId: 'app', TenantId: 'contoso.onmicrosoft.com', Certificate: { pfx: { path: pfx, password } }, NoWelcome: true });
+    const wrong = await connect('not the password');
+    expect(wrong).toMatchObject({ ok: false });
+    expect(JSON.stringify(wrong)).not.toContain('not the password');
+    expect(await call('Get-MgUser', { All: true })).toMatchObject({ ok: false, error: 'Authentication needed. Please call Connect-MgGraph.' });
+    expect(await connect(CERT_PASSWORD)).toMatchObject({ ok: true });
+    const e3 = '6fd2c87f-b296-42f0-b197-1e91e994b900';
+    expect(await call('Get-MgSubscribedSku', { All: true })).toMatchObject({ ok: true, result: expect.arrayContaining([{ skuId: e3, skuPartNumber: 'ENTERPRISEPACK' }]) });
+    expect(await call('Set-MgUserLicense', { UserId: 'zoë@contoso.com', AddLicenses: { assignedLicenses: [e3] }, RemoveLicenses: [] }))
+      .toMatchObject({ ok: false, error: 'License assignment cannot be done for user with invalid usage location.' });
+    expect(await call('Update-MgUser', { UserId: 'zoë@contoso.com', UsageLocation: 'DE' })).toMatchObject({ ok: true });
+    expect(await call('Set-MgUserLicense', { UserId: 'zoë@contoso.com', AddLicenses: { assignedLicenses: [e3] }, RemoveLicenses: [] })).toMatchObject({ ok: true });
+    const users = await call('Get-MgUser', { All: true, Property: [...GRAPH_USER_PROPERTIES] });
+    expect(users).toMatchObject({ ok: true, result: [{ userPrincipalName: 'zoë@contoso.com', usageLocation: 'DE', assignedSkuIds: [e3], createdDateTime: '2026-03-02T09:00:00Z', proxyAddresses: ['SMTP:zoë@contoso.com'] }] });
+    // Graph returns only the properties asked for: without -Property, none of the licence view's.
+    expect(await call('Get-MgUser', { All: true })).toMatchObject({ ok: true, result: [{ userPrincipalName: 'zoë@contoso.com', usageLocation: null, assignedSkuIds: [], createdDateTime: null }] });
+    expect(await call('Get-MgUser', { UserId: 'zoë@contoso.com' })).toMatchObject({ ok: false, error: 'Reads list every object; -UserId is not used.' });
+  });
+
   it('returns service warnings with the result', async () => {
     const r = await call('Start-MigrationBatch', { Identity: 'Wave;1' });
     expect(r).toMatchObject({ ok: true, warnings: [] });
@@ -81,9 +105,9 @@ describe.runIf(HAS_PWSH)('the bridge script in real pwsh', () => {
     expect(again).toMatchObject({ ok: false, error: 'The migration batch has already started.' });
   });
 
-  it('disconnects and exits at the end of its input', async () => {
+  it('disconnects both services and exits at the end of its input', async () => {
     server.resetStats();
     await bridge.end(20_000);
-    expect(server.stats().calls).toEqual({ 'Disconnect-ExchangeOnline': 1 });
+    expect(server.stats().calls).toEqual({ 'Disconnect-MgGraph': 1, 'Disconnect-ExchangeOnline': 1 });
   }, 60_000);
 });

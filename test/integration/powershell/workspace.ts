@@ -29,7 +29,7 @@ export interface Workspace {
 let pfxCache: Buffer | undefined;
 
 /** A PKCS#12 certificate protected by CERT_PASSWORD, made once with pwsh (the password goes in via the environment). */
-function pfxBytes(): Buffer {
+export function pfxBytes(): Buffer {
   if (pfxCache) return pfxCache;
   const dir = mkdtempSync(join(tmpdir(), 'stagemig-pfx-'));
   const file = join(dir, 'app.pfx');
