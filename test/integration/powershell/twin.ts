@@ -1,6 +1,7 @@
 // Runs the same stagemig command on the in-process simulator (sim.yaml) and through real pwsh and the
 // stand-in module (exo.yaml), checking each pwsh run on the way: one bridge process, one connect, reads
-// in threes, no secret in any command line, the bridge's environment or the output, no orphan pwsh.
+// in threes, Microsoft Graph connected at most once, no secret in any command line, the bridge's environment
+// or the output, no orphan pwsh.
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { stagemig, type CliResult, type Served } from './cli.js';
@@ -16,12 +17,14 @@ export interface TwinResult {
 
 const READS = ['Get-MigrationEndpoint', 'Get-MigrationBatch', 'Get-MigrationUser'];
 
-export async function exoRun(ws: Workspace, served: Served, args: string[]): Promise<{ r: CliResult; calls: Record<string, number> }> {
+export async function exoRun(
+  ws: Pick<Workspace, 'dir' | 'secrets'>, served: Served, args: string[], env: Record<string, string> = {},
+): Promise<{ r: CliResult; calls: Record<string, number> }> {
   await served.resetStats();
   const secrets = ws.secrets;
   let cliPid = -1;
   const { result: r, report } = await watchProcesses(secrets, () =>
-    stagemig(args, { cwd: ws.dir, env: { STAGEMIG_SIMULATOR_URL: served.url }, onSpawn: (pid) => (cliPid = pid) }),
+    stagemig(args, { cwd: ws.dir, env: { ...env, STAGEMIG_SIMULATOR_URL: served.url }, onSpawn: (pid) => (cliPid = pid) }),
   );
   const calls = await served.stats();
   const what = `stagemig ${args.join(' ')}`;
@@ -35,6 +38,9 @@ export async function exoRun(ws: Workspace, served: Served, args: string[]): Pro
   }
   expect(calls['Connect-ExchangeOnline'], `${what}: connects`).toBe(1);
   expect(calls['Disconnect-ExchangeOnline'], `${what}: disconnects`).toBe(1);
+  // Microsoft Graph joins the same session at most once, and leaves it.
+  expect(calls['Connect-MgGraph'] ?? 0, `${what}: Graph connects`).toBeLessThanOrEqual(1);
+  expect(calls['Disconnect-MgGraph'] ?? 0, `${what}: Graph disconnects`).toBe(calls['Connect-MgGraph'] ?? 0);
   const reads = READS.map((c) => calls[c] ?? 0);
   expect(new Set(reads).size, `${what}: reads ${JSON.stringify(calls)}`).toBe(1);
   return { r, calls };
