@@ -8,6 +8,7 @@
 // Get-Recipient (preflight.ts), the planner's LiveState.mailboxes (live.ts) and provisioning all read it here.
 import { emailKey } from '../../model/email-key.js';
 import type { SimRecipientKind, SimState } from './state.js';
+import type { UserIndex } from './user-index.js';
 
 /** Exchange's RecipientTypeDetails for each kind; `missing` has no recipient. */
 export const RECIPIENT_TYPE_DETAILS = {
@@ -26,15 +27,19 @@ export interface CloudDirectory {
   recipientType(email: string): CloudRecipientType | undefined;
 }
 
-/** A view of the directory for many lookups (built once: O(users + exceptions)). */
-export function cloudDirectory(state: SimState): CloudDirectory {
+/**
+ * A view of the directory for many lookups, built once: O(users + exceptions). With the users' index
+ * (user-index.ts), O(exceptions): each address's users are looked up there when asked, so the caller
+ * must not provision anyone while it uses the view (a write cmdlet adding rows).
+ */
+export function cloudDirectory(state: SimState, users?: UserIndex): CloudDirectory {
   const provisioned = new Set<string>();
-  for (const u of state.users) if (u.provisioned) provisioned.add(emailKey(u.email));
+  if (!users) for (const u of state.users) if (u.provisioned) provisioned.add(emailKey(u.email));
   for (const m of state.directory?.mailboxes ?? []) provisioned.add(emailKey(m));
   const declared = new Map(Object.entries(state.faults.recipients ?? {}).map(([k, v]) => [emailKey(k), v]));
   const kind = (email: string): SimRecipientKind => {
     const key = emailKey(email);
-    if (provisioned.has(key)) return 'mailbox';
+    if (provisioned.has(key) || users?.byKey.get(key)?.some((u) => u.provisioned)) return 'mailbox';
     return declared.get(key) ?? 'mailUser';
   };
   return {

@@ -2,6 +2,7 @@
 import type { BatchStatus, WireValue } from '../../model/index.js';
 import type { ServiceCsvRow } from './csv-service.js';
 import { cloudDirectory } from './directory.js';
+import { addUser, userIndex } from './user-index.js';
 import { findUser, requireBatch, sameName } from './lookup.js';
 import { Params, refuse } from './params.js';
 import { isoSeconds, ms, type SimBatch, type SimState, type SimUser, type SimValidationWarning } from './state.js';
@@ -13,8 +14,9 @@ import { USER_REMOVING_MS } from './timing.js';
  * warnings (the user is not added); with `onlyNew`, rows already in this batch are skipped silently.
  */
 export function addRows(state: SimState, batch: SimBatch, rows: ServiceCsvRow[], onlyNew: boolean): SimValidationWarning[] {
-  const owner = new Map(state.users.map((u) => [u.email.toLowerCase(), u]));
-  const directory = cloudDirectory(state);
+  const index = userIndex(state);
+  const owner = index.byLower;
+  const directory = cloudDirectory(state, index); // nobody is provisioned while rows are added
   const warnings: SimValidationWarning[] = [];
   for (const row of rows) {
     const warn = (message: string): void => void warnings.push({ row: row.row, email: row.email, message });
@@ -45,8 +47,7 @@ export function addRows(state: SimState, batch: SimBatch, rows: ServiceCsvRow[],
       skippedItemCount: 0,
     };
     if (row.forceChangePassword !== undefined) user.forceChangePassword = row.forceChangePassword;
-    state.users.push(user);
-    owner.set(row.email.toLowerCase(), user);
+    addUser(state, user); // `owner` is the index: it has the new user
   }
   return warnings;
 }
