@@ -1,20 +1,10 @@
 // What bin.ts (or a test) injects: the process's streams, environment, clock and Ctrl-C, flat.
 // cli/program.ts turns it into the operations' Host (src/operations/host.ts).
-import type { Host } from '../operations/host.js';
+import type { Host, HostEnv, HostIo } from '../operations/host.js';
 
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** True when stdout is a terminal. */
-  isTTY: boolean;
-  /** True when stdin is a terminal (apply may then ask for confirmation). */
-  stdinIsTTY: boolean;
-  /** Colour output (TTY and NO_COLOR unset). */
-  color: boolean;
-  env: Readonly<Record<string, string | undefined>>;
+export interface Io extends HostIo {
+  env: HostEnv;
   cwd: string;
-  /** Reads one line of user input after printing the question. */
-  prompt: (question: string) => Promise<string>;
   /** The wall clock, injectable for deterministic tests. */
   now: () => Date;
   /** Registers a callback run on Ctrl-C. Returns an unregister function. */

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Node as YamlNode } from 'yaml';
 import type { SourceRange } from '../diag/index.js';
 import type { BackendConfig, DesiredBatch, DesiredCutover, DesiredEndpoint, DesiredState, DesiredUser } from '../model/index.js';
-import { compareText, DEFAULT_WAIT_AFTER_MX_MS } from '../model/index.js';
+import { compareText, DEFAULT_WAIT_AFTER_MX_MS, parseDuration } from '../model/index.js';
 import type { RawBackend, RawBatch, RawCutover, RawEndpoint, RawPlan } from './raw-plan.js';
 import { nodeRange, type YamlSource } from './yaml/yaml-source.js';
 import { locate } from './yaml/yaml-locate.js';
@@ -33,9 +33,7 @@ export function resolveBackend(planFile: string, raw: RawBackend | undefined): B
 
 /** `72h` / `3d` (the schema's pattern) → milliseconds. */
 export function waitMs(text: string | undefined): number {
-  const m = /^(\d+)([hd])$/.exec(text ?? '');
-  if (!m) return DEFAULT_WAIT_AFTER_MX_MS;
-  return Number(m[1]) * (m[2] === 'd' ? 86_400_000 : 3_600_000);
+  return parseDuration(text ?? '') ?? DEFAULT_WAIT_AFTER_MX_MS;
 }
 
 function resolveCutover(raw: RawCutover): DesiredCutover {

@@ -1,6 +1,6 @@
 // Files stagemig writes and reads back: atomic writes and locks.
 export { checkWritableSync, writeFileAtomic, writeFileAtomicSync, type AtomicWriteOptions } from './atomic-write.js';
-export { acquireLock, describeHolder, withLock, type Lock, type LockHolder, type LockOptions } from './lock.js';
+export { acquireLock, describeHolder, holdingLock, withLock, type Lock, type LockHolder, type LockOptions } from './lock.js';
 export { FileReadError, MAX_BYTES, readRegularFile, sha256Hex, type ReadFailure } from './bounded-read.js';
 export { checkJsonText, checkJsonValue, readCheckedJson, type CheckedJsonOptions } from './checked-json.js';
 export { compileSchemaFile, schemaFilePath, READ_BACK_SCHEMAS, type ReadBackSchema, type SchemaOptions } from './schema-file.js';

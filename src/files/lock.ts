@@ -168,8 +168,13 @@ async function acquire(file: string, opts: LockOptions): Promise<Lock> {
 }
 
 /** Runs `fn` holding the lock, and releases it whatever happens. */
-export async function withLock<T>(file: string, opts: LockOptions, fn: () => Promise<T>): Promise<T> {
-  const lock = await acquireLock(file, opts);
+export function withLock<T>(file: string, opts: LockOptions, fn: () => Promise<T>): Promise<T> {
+  return holdingLock(acquireLock(file, opts), fn);
+}
+
+/** Waits for the lock being acquired, runs `fn`, and releases the lock whatever happens. */
+export async function holdingLock<T>(acquiring: Promise<Lock>, fn: () => Promise<T>): Promise<T> {
+  const lock = await acquiring;
   try {
     return await fn();
   } finally {

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { planLockPath } from '../apply/applied/index.js';
-import { acquireLock, type Lock } from '../files/index.js';
+import { acquireLock, holdingLock, type Lock } from '../files/index.js';
 import type { Host } from './host.js';
 
 export async function lockPlan(host: Host, planPath: string): Promise<Lock> {
@@ -16,11 +16,6 @@ export async function lockPlan(host: Host, planPath: string): Promise<Lock> {
 }
 
 /** Runs `fn` holding the plan's lock. */
-export async function withPlanLock<T>(host: Host, planPath: string, fn: () => Promise<T>): Promise<T> {
-  const lock = await lockPlan(host, planPath);
-  try {
-    return await fn();
-  } finally {
-    await lock.release();
-  }
+export function withPlanLock<T>(host: Host, planPath: string, fn: () => Promise<T>): Promise<T> {
+  return holdingLock(lockPlan(host, planPath), fn);
 }

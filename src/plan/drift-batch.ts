@@ -1,4 +1,4 @@
-import { batchAddress } from '../model/index.js';
+import { batchAddress, plural } from '../model/index.js';
 import type { AppliedBatch, DesiredBatch, LiveBatch } from '../model/index.js';
 import { sameEmails } from './applied-values.js';
 import { statusMatches } from './converged.js';
@@ -6,7 +6,7 @@ import type { ResourceDrift } from './drift-endpoint.js';
 import type { KeyedUser } from './plan-context.js';
 import type { DriftItem } from './plan.js';
 
-const mailboxes = (n: number): string => `${n} mailbox${n === 1 ? '' : 'es'}`;
+const mailboxes = (n: number): string => plural(n, 'mailbox', 'mailboxes');
 
 /** The applied list (sorted, unique) holds exactly the wanted addresses. */
 function sameMembers(wanted: ReadonlySet<string>, applied: readonly string[]): boolean {

@@ -1,5 +1,6 @@
 // Terminal lines around saved plans: what `plan --out`, `show` and `apply FILE` say about the file.
 import { forTerminal, termText } from '../common/safe-text.js';
+import { plural } from '../../model/index.js';
 
 export interface SavedPlanFacts {
   file: string;
@@ -22,5 +23,5 @@ export const renderShowFooter = (file: string, steps: number): string =>
 export function renderApplySavedHeader(facts: SavedPlanFacts, steps: number): string {
   const f = forTerminal(facts);
   return `Applying the saved plan ${f.file} (made ${f.createdAt} from ${f.planFile} for ${f.organization}): ` +
-    `inputs and live objects unchanged, ${steps} cmdlet${steps === 1 ? '' : 's'} to run.\n\n${steps === 0 ? 'No changes. Nothing to run.\n' : ''}`;
+    `inputs and live objects unchanged, ${plural(steps, 'cmdlet')} to run.\n\n${steps === 0 ? 'No changes. Nothing to run.\n' : ''}`;
 }

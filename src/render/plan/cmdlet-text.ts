@@ -1,4 +1,4 @@
-import { isCredentialRef, isCsvRef, SENSITIVE_MASK } from '../../model/index.js';
+import { isCredentialRef, isCsvRef, plural, SENSITIVE_MASK } from '../../model/index.js';
 import type { ParamValue, Step } from '../../model/index.js';
 import { quotePs, quotePsArray } from '../runbook/powershell-quote.js';
 
@@ -13,7 +13,7 @@ function formatValue(v: ParamValue, name = ''): string {
   if (isCredentialRef(v)) return SENSITIVE_MASK;
   if (isCsvRef(v)) {
     const n = v.csv.emails.length;
-    return `(${n} row${n === 1 ? '' : 's'} from ${quotePs(v.csv.file)})`;
+    return `(${plural(n, 'row')} from ${quotePs(v.csv.file)})`;
   }
   return String(v);
 }

@@ -1,5 +1,5 @@
 // The drift part of the terminal plan: what changed outside stagemig since it last applied the plan.
-import { count } from '../../model/index.js';
+import { count, plural } from '../../model/index.js';
 import type { createColors } from 'picocolors';
 import type { JsonDrift, PlanDocument } from './json-plan-types.js';
 import { LIST_LIMIT, type ListOptions } from './plan-lists.js';
@@ -36,7 +36,7 @@ function undeterminedLines(doc: PlanDocument, pc: Colors): string[] {
   const listed = differ.slice(0, LIST_LIMIT).join(', ') + (differ.length > LIST_LIMIT ? `, … and ${differ.length - LIST_LIMIT} more` : '');
   return [
     head,
-    pc.yellow(`  The migration service differs from the YAML for ${differ.length} resource${differ.length === 1 ? '' : 's'}: ${listed}.`),
+    pc.yellow(`  The migration service differs from the YAML for ${plural(differ.length, 'resource')}: ${listed}.`),
     '  Each difference may be a change made outside stagemig or a YAML change not applied yet; `stagemig plan` shows them.',
     '  A successful `stagemig apply` writes the record (.stagemig/<plan>.applied.json); in CI keep it between runs.',
     '',

@@ -1,7 +1,7 @@
 // The terminal view of a plan, in Terraform's conventions, rendered from the plan document (the same
 // document as the JSON and markdown views). It stays readable at scale: a per-batch table first,
 // long per-mailbox lists and runs of per-mailbox cmdlets summarised unless --full.
-import { count } from '../../model/index.js';
+import { count, plural } from '../../model/index.js';
 import { createColors } from 'picocolors';
 import { cmdletEntries, moreText } from './cmdlet-runs.js';
 import { driftLines } from './human-drift.js';
@@ -103,7 +103,7 @@ export function renderHumanPlan(document: PlanDocument, opts: HumanPlanOptions):
   append(out, cmdletLines(doc, pc, list));
   const former = doc.unmanaged.filter((u) => u.no_longer_in_plan).length;
   if (total === 0 && former > 0) {
-    out.push(pc.bold(`No changes to run; ${former} object${former === 1 ? ' is' : 's are'} no longer in the plan (see above).`));
+    out.push(pc.bold(`No changes to run; ${plural(former, 'object is', 'objects are')} no longer in the plan (see above).`));
   } else if (total === 0) {
     out.push(pc.green('No changes. The migration service matches the plan.'));
   } else {
