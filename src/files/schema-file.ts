@@ -10,8 +10,8 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Options, ValidateFunction } from 'ajv';
 
-/** The schemas of the files stagemig writes and reads back (files/checked-json.ts); compiled at build time. */
-export const READ_BACK_SCHEMAS = ['saved-plan.schema.json', 'applied-record.schema.json', 'simulator-state.schema.json'] as const;
+/** The schemas of the files stagemig writes and reads back (files/checked-json.ts) and of scenario files; compiled at build time. */
+export const READ_BACK_SCHEMAS = ['saved-plan.schema.json', 'applied-record.schema.json', 'simulator-state.schema.json', 'simulator-scenario.schema.json'] as const;
 export type ReadBackSchema = (typeof READ_BACK_SCHEMAS)[number];
 
 export type FormatCheck = (value: string) => boolean;

@@ -23,9 +23,13 @@ describe('stagemig simulator faults', () => {
     writeFileSync(join(dir, 'bad.yaml'), 'failMailboxes:\n  annb@contoso.com: lostInTransit\nthrottle: soon\n');
     const r = await runCli(['simulator', 'faults', PLAN, 'bad.yaml'], { cwd: dir });
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toContain('bad.yaml:2:21: error: Unknown failure kind "lostInTransit" for annb@contoso.com');
-    expect(r.stderr).toContain('bad.yaml:3:11: error: throttle (the write call that fails) must be a whole number of at least 1');
-    expect(r.stderr).toContain('hint: Failure kinds: recipientNotFound, invalidPassword');
+    // The shape first (schemas/simulator-scenario.schema.json), then what the values mean.
+    expect(r.stderr).toContain('bad.yaml:3:11: error: throttle must be integer or object');
+    writeFileSync(join(dir, 'bad.yaml'), 'failMailboxes:\n  annb@contoso.com: lostInTransit\nthrottle: 2\n');
+    const again = await runCli(['simulator', 'faults', PLAN, 'bad.yaml'], { cwd: dir });
+    expect(again.exitCode).toBe(1);
+    expect(again.stderr).toContain('bad.yaml:2:21: error: Unknown failure kind "lostInTransit" for annb@contoso.com');
+    expect(again.stderr).toContain('hint: Failure kinds: recipientNotFound, invalidPassword');
     expect((await runCli(['simulator', 'faults', PLAN], { cwd: dir })).stdout).toBe('No faults: the simulated service behaves normally.\n');
   });
 

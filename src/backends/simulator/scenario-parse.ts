@@ -1,10 +1,12 @@
-// A simulator scenario file (YAML or JSON): the faults the simulated service injects. Every problem is
+// A simulator scenario file (YAML or JSON): the faults the simulated service injects. Its shape is
+// checked against schemas/simulator-scenario.schema.json first (scenario-schema.ts); every problem is
 // reported with file:line:col; nothing is applied unless the whole file is valid.
 import { isMap, isScalar, type Node as YamlNode } from 'yaml';
 import type { Diagnostic } from '../../diag/index.js';
 import { parseDuration } from '../../model/index.js';
 import { FAILURE_KINDS } from './mailbox-failures.js';
 import { ScenarioReader } from './scenario-nodes.js';
+import { checkScenarioSchema } from './scenario-schema.js';
 import type { SimEndpointFailure, SimFaults, SimMailboxFault, SimRecipientKind, SimTenant } from './state.js';
 import { readTenantKey, TENANT_KEYS } from './scenario-tenant.js';
 
@@ -136,6 +138,8 @@ function cutoverBatch(r: ScenarioReader, node: YamlNode | null): Scenario['cutov
 export function parseScenario(text: string, file: string): { scenario?: Scenario; diagnostics: Diagnostic[] } {
   const r = new ScenarioReader(text, file);
   if (r.diagnostics.length > 0) return { diagnostics: r.diagnostics };
+  // The shape first (one error at its position and path); failure kinds, addresses and durations once it is right.
+  if (!checkScenarioSchema(r)) return { diagnostics: r.diagnostics };
   const scenario: Scenario = { faults: {} };
   const tenant: SimTenant = {};
   const root = r.doc.contents;
