@@ -15,6 +15,9 @@ export const STATUS_FORMATS = ['human', 'json', 'markdown', 'html'] as const;
 
 export const VERSION_FORMATS = ['human', 'json'] as const;
 
+/** `convert`: what was read and written, for people or as a JSON document. */
+export const CONVERT_FORMATS = ['human', 'json'] as const;
+
 /** Adds `--format <format>` with the one wording and default every command uses. */
 export function addFormatOption(cmd: Command, allowed: readonly string[]): Command {
   return cmd.option('--format <format>', `output format: ${allowed.join(', ')}`, 'human');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyExample } from '../helpers/cli.js';
 import { runCli } from '../helpers/in-process.js';
+import { schemaErrors } from '../helpers/json-schema.js';
 
 const NOW = { STAGEMIG_NOW: '2026-11-25T09:00:00Z' };
 const utf16 = (file: string): string => {
@@ -90,5 +91,46 @@ describe('stagemig convert', () => {
     const missing = await runCli(['convert', 'stagemig.yaml', '--out', 'x'], { cwd: synced, env: NOW });
     expect(missing.exitCode).toBe(1);
     expect(missing.stderr).toContain("required option '--batch <name>' not specified");
+  });
+
+  it('--format json: one versioned document (schemas/convert-output.schema.json), the same files as human', async () => {
+    const r = await runCli(['convert', 'stagemig.yaml', '--batch', 'StagedBatch2', '--out', 'conv-json', '--format', 'json'], { cwd: synced, env: NOW });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    const doc = JSON.parse(r.stdout) as {
+      kind: string; written: boolean; batch: string; out_dir: string; files: Array<{ name: string; bytes: number }>;
+      mailboxes: Array<{ email_address: string; routing_address: string; proxy_addresses: string[] }>; next: { command: string; record: string }; diagnostics: unknown[];
+    };
+    expect(schemaErrors('convert', doc)).toEqual([]);
+    expect(doc).toMatchObject({ kind: 'convert', written: true, batch: 'StagedBatch2', out_dir: join(synced, 'conv-json'), diagnostics: [] });
+    expect(doc.files.map((f) => f.name)).toEqual(['mailboxes.csv', 'proxy-addresses.csv', 'Convert-StagemigBatch.ps1']);
+    for (const f of doc.files) {
+      const bytes = readFileSync(join(synced, 'conv-json', f.name));
+      expect(bytes.length).toBe(f.bytes);
+      expect(bytes.equals(readFileSync(join(synced, 'conv2', f.name)))).toBe(true);
+    }
+    const rows = csvRows(utf16(join(synced, 'conv-json', 'mailboxes.csv'))).slice(1);
+    expect(doc.mailboxes.map((m) => [m.email_address, m.routing_address])).toEqual(rows.map((row) => [row[0], row[1]]));
+    expect(doc.mailboxes.every((m) => m.routing_address.endsWith('.mail.onmicrosoft.com'))).toBe(true);
+    expect(doc.next).toEqual({ script: 'Convert-StagemigBatch.ps1', command: '.\\Convert-StagemigBatch.ps1 -DomainController <domain controller FQDN>', record: 'batches.StagedBatch2.convertedAt' });
+    const passwords = readFileSync(join(synced, 'batches', 'wave2-sales.csv'), 'utf8').trim().split(/\r?\n/).slice(1)
+      .map((l) => l.replace(/"/g, '').split(',')[1]!).filter((p) => p !== '');
+    for (const p of passwords) expect(r.stdout).not.toContain(p);
+  });
+
+  it('--format json: a refusal is still one document, written false, the errors in diagnostics; nothing written', async () => {
+    const dir = copyExample();
+    const r = await runCli(['convert', 'stagemig.yaml', '--batch', 'StagedBatch1', '--out', 'conv', '--format', 'json'], { cwd: dir, env: NOW });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('10 of 10 mailboxes of batch StagedBatch1 are not Synced; nothing was written');
+    const doc = JSON.parse(r.stdout) as { written: boolean; files: unknown[]; mailboxes: unknown[]; next: unknown; diagnostics: Array<{ code: string; severity: string; address: string }> };
+    expect(schemaErrors('convert', doc)).toEqual([]);
+    expect(doc).toMatchObject({ written: false, files: [], mailboxes: [], next: null, batch: 'StagedBatch1', out_dir: null });
+    expect(doc.diagnostics).toMatchObject([{ severity: 'error', code: 'CONVERT_NOT_SYNCED', address: 'batch.StagedBatch1' }]);
+    expect(existsSync(join(dir, 'conv'))).toBe(false);
+    const bad = await runCli(['convert', 'stagemig.yaml', '--batch', 'StagedBatch1', '--out', 'conv', '--format', 'yaml'], { cwd: dir, env: NOW });
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stderr).toContain('Unknown output format "yaml"');
+    expect(bad.stdout).toBe('');
   });
 });

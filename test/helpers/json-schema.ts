@@ -13,10 +13,11 @@ const validators: Record<string, ValidateFunction> = {
   validate: ajv.compile(load('validate-output.schema.json')),
   version: ajv.compile(load('version-output.schema.json')),
   check: ajv.compile(load('check-output.schema.json')),
+  convert: ajv.compile(load('convert-output.schema.json')),
 };
 
 /** The ajv errors of a JSON output document against its schema (empty when it is valid). */
-export function schemaErrors(kind: 'plan' | 'validate' | 'version' | 'check', doc: unknown): string[] {
+export function schemaErrors(kind: 'plan' | 'validate' | 'version' | 'check' | 'convert', doc: unknown): string[] {
   const validate = validators[kind]!;
   return validate(doc) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
 }

@@ -1,4 +1,5 @@
-// Conventions shared by every `--format json` document stagemig prints (plan, show, validate, status).
+// Conventions shared by every `--format json` document stagemig prints (plan, show, validate, status,
+// check, version, convert).
 //
 // - stdout carries exactly one document, pretty-printed with two spaces and a final newline;
 //   logs and human diagnostics go to stderr; exit codes are the same as in human mode.
@@ -14,7 +15,7 @@ import { Sensitive, SENSITIVE_MASK } from '../../model/index.js';
 
 export const JSON_FORMAT_VERSION = '1.1';
 
-export type JsonDocumentKind = 'plan' | 'validate' | 'status' | 'version' | 'check';
+export type JsonDocumentKind = 'plan' | 'validate' | 'status' | 'version' | 'check' | 'convert';
 
 export interface JsonHeader {
   format_version: string;
