@@ -11,7 +11,6 @@
 //   render/<area>/<name>-view.ts  result → text (human, json, markdown...). The only code that writes
 //                            text or terminal escapes. Pure: no I/O, no clock reads.
 // Tests: operations and views unit-tested directly; behaviour through test/helpers/in-process.ts.
-import { buildSavedPlan, checkOutPath, OUT_STDOUT, writeSavedPlan } from '../apply/saved-plan/index.js';
 import { displayPath } from '../config/index.js';
 import type { Diagnostic } from '../diag/index.js';
 import type { DesiredState, LiveState } from '../model/index.js';
@@ -53,6 +52,8 @@ export async function runPlan(host: Host, args: PlanArgs): Promise<PlanResult> {
     const createdAt = host.clock.now();
     let savedJson: string | undefined;
     if (args.out !== undefined) {
+      // Loaded only for --out: a plain plan starts faster without the saved-plan modules.
+      const { buildSavedPlan, checkOutPath, OUT_STDOUT, writeSavedPlan } = await import('../apply/saved-plan/index.js');
       const options = { targets: session.options.targets ?? [], allow_remove: session.options.allowRemove === true };
       if (args.out !== OUT_STDOUT) await checkOutPath(args.out, host.cwd, desired);
       const saved = await buildSavedPlan({ desired, live, plan, cwd: host.cwd, now: createdAt, toolVersion: TOOL_VERSION, options });
