@@ -4,7 +4,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDnsServer, type TestDnsServer } from '../../helpers/dns-server.js';
-import { serve, stagemig, type Served } from './cli.js';
+import { serve, stagemigInProcess, type Served } from './cli.js';
 import { HAS_PWSH } from './pwsh.js';
 import { exoRun } from './twin.js';
 import { makeWorkspace, type Workspace } from './workspace.js';
@@ -30,14 +30,14 @@ describe.runIf(HAS_PWSH)('stagemig check through real pwsh matches the in-proces
   async function scenario(yaml: string): Promise<void> {
     writeFileSync(join(ws.dir, 'scenario.yaml'), yaml);
     for (const plan of ['sim.yaml', 'served.yaml']) {
-      const r = await stagemig(['simulator', 'faults', plan, 'scenario.yaml'], { cwd: ws.dir });
+      const r = await stagemigInProcess(['simulator', 'faults', plan, 'scenario.yaml'], { cwd: ws.dir });
       expect(r.exitCode, r.stderr).toBe(0);
     }
   }
 
   async function both(): Promise<{ sim: Doc; exo: Doc; exitCode: number; calls: Record<string, number> }> {
     const args = ['--format', 'json', '--dns-server', dns.address];
-    const ref = await stagemig(['check', 'sim.yaml', ...args], { cwd: ws.dir });
+    const ref = await stagemigInProcess(['check', 'sim.yaml', ...args], { cwd: ws.dir });
     const { r: exo, calls } = await exoRun(ws, served, ['check', 'exo.yaml', ...args]);
     expect(exo.exitCode, exo.stderr).toBe(ref.exitCode);
     expect(exo.stderr).toBe('');

@@ -1,7 +1,9 @@
-// Driving the built CLI (node dist/src/bin.js) and `stagemig simulator serve` from the tests.
+// Driving the built CLI (node dist/src/bin.js) and `stagemig simulator serve` from the tests, and the
+// CLI in this process for the runs that need no pwsh (the in-process simulator's side of a twin run).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
+import { runCli } from '../../helpers/in-process.js';
 import { pwshEnv } from './pwsh.js';
 import { ROOT, secretsEnv } from './workspace.js';
 
@@ -28,6 +30,18 @@ export async function stagemig(
   if (child.pid !== undefined) opts.onSpawn?.(child.pid);
   const r = await child;
   return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
+const stripFinalNewline = (text: string): string => text.replace(/\r?\n$/, '');
+
+/**
+ * The CLI in this process (test/helpers/in-process.ts) for a run on a simulator plan (sim.yaml,
+ * served.yaml): no pwsh, so no process to watch. Its output has one final newline stripped, as the
+ * built CLI's above has, so that the two sides of a twin run compare.
+ */
+export async function stagemigInProcess(args: string[], opts: { cwd: string; env?: Record<string, string> }): Promise<CliResult> {
+  const r = await runCli(args, { cwd: opts.cwd, env: { ...secretsEnv(), ...opts.env } });
+  return { exitCode: r.exitCode, stdout: stripFinalNewline(r.stdout), stderr: stripFinalNewline(r.stderr) };
 }
 
 export interface Served {

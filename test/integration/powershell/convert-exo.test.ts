@@ -3,7 +3,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve, stagemig, type Served } from './cli.js';
+import { serve, stagemigInProcess, type Served } from './cli.js';
 import { HAS_PWSH } from './pwsh.js';
 import { advanceBoth, exoRun, twin } from './twin.js';
 import { makeWorkspace, type Workspace } from './workspace.js';
@@ -24,7 +24,7 @@ describe.runIf(HAS_PWSH)('stagemig convert through the exchange-online backend',
   });
 
   it('reads the mailboxes with one Get-Mailbox call and writes what the simulator writes', async () => {
-    const ref = await stagemig(['convert', 'sim.yaml', '--batch', 'StagedBatch2', '--out', 'conv-sim'], { cwd: ws.dir });
+    const ref = await stagemigInProcess(['convert', 'sim.yaml', '--batch', 'StagedBatch2', '--out', 'conv-sim'], { cwd: ws.dir });
     expect(ref.exitCode, ref.stderr).toBe(0);
     const { r, calls } = await exoRun(ws, served, ['convert', 'exo.yaml', '--batch', 'StagedBatch2', '--out', 'conv-exo']);
     expect(r.exitCode, r.stderr).toBe(0);

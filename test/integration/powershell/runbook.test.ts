@@ -9,7 +9,7 @@ import { createSimulatorBackend } from '../../../src/backends/simulator/index.js
 import { loadPlan } from '../../../src/config/index.js';
 import { buildPlan } from '../../../src/plan/index.js';
 import { renderPowershellRunbook } from '../../../src/render/runbook/powershell-runbook.js';
-import { serve, stagemig, type Served } from './cli.js';
+import { serve, stagemigInProcess, type Served } from './cli.js';
 import { CSV_A, CSV_PASSWORDS, hostileYaml, writeHostileCsvs } from './hostile-plan.js';
 import { watchProcesses } from './proc-watch.js';
 import { HAS_PWSH, PWSH } from './pwsh.js';
@@ -54,7 +54,7 @@ describe.runIf(HAS_PWSH)('a generated PowerShell runbook run in real pwsh', () =
     const text = await runbookFor(ws);
     expect(text).toContain("$ErrorActionPreference = 'Stop'");
     await runRunbook(ws, served, text, 'create.ps1');
-    expect((await stagemig(['apply', 'sim.yaml', '--auto-approve'], { cwd: ws.dir })).exitCode).toBe(0);
+    expect((await stagemigInProcess(['apply', 'sim.yaml', '--auto-approve'], { cwd: ws.dir })).exitCode).toBe(0);
     expectSameState(ws);
     const calls = await served.stats();
     expect(calls['Connect-ExchangeOnline']).toBe(1);
@@ -72,7 +72,7 @@ describe.runIf(HAS_PWSH)('a generated PowerShell runbook run in real pwsh', () =
     expect(text).toMatch(/Set-MigrationBatch -Identity '[^\n]*' -AddUsers -CSVData \$csvData\d+/);
     expect(text).toContain("Start-MigrationBatch -Identity 'Wave\nzwei'");
     await runRunbook(ws, served, text, 'update.ps1');
-    expect((await stagemig(['apply', 'sim.yaml', '--auto-approve'], { cwd: ws.dir })).exitCode).toBe(0);
+    expect((await stagemigInProcess(['apply', 'sim.yaml', '--auto-approve'], { cwd: ws.dir })).exitCode).toBe(0);
     expectSameState(ws);
   }, 180_000);
 

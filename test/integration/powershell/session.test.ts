@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setSimulatorFault } from '../../../src/backends/simulator/index.js';
-import { CLI, serve, stagemig, type Served } from './cli.js';
+import { CLI, serve, stagemig, stagemigInProcess, type Served } from './cli.js';
 import { bridgeTreeOf, liveBridgePids } from './proc-watch.js';
 import { HAS_PWSH, pwshEnv } from './pwsh.js';
 import { exoRun, expectSame, expectSameState, twin } from './twin.js';
@@ -51,7 +51,7 @@ describe.runIf(HAS_PWSH)('the PowerShell session', () => {
     const { r, calls } = await exoRun(ws, served, ['apply', 'exo.yaml', '--auto-approve']);
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
     expect(calls['Start-MigrationBatch'], 'one start, throttled once and retried').toBe(2);
-    expect((await stagemig(['apply', 'sim.yaml', '--auto-approve'], { cwd: ws.dir })).exitCode).toBe(0);
+    expect((await stagemigInProcess(['apply', 'sim.yaml', '--auto-approve'], { cwd: ws.dir })).exitCode).toBe(0);
     for (const f of [ws.referenceState, ws.servedState]) await setSimulatorFault(f, { failOnWriteCall: undefined });
     expectSameState(ws);
   }, 120_000);
@@ -90,7 +90,9 @@ describe.runIf(HAS_PWSH)('the PowerShell session', () => {
     child.kill('SIGINT');
     const r = await child;
     expect(r.exitCode).not.toBe(0);
-    await new Promise((res) => setTimeout(res, 3000));
+    // Within 3 s of the exit, every bridge is gone (polled: no fixed wait once they are).
+    const gone = Date.now() + 3000;
+    while (liveBridgePids().some((p) => bridges.includes(p)) && Date.now() < gone) await new Promise((res) => setTimeout(res, 50));
     expect(liveBridgePids().filter((p) => bridges.includes(p))).toEqual([]);
     expect((await served.stats())['Disconnect-ExchangeOnline']).toBe(1);
   }, 120_000);

@@ -1,10 +1,10 @@
 // Runs the same stagemig command on the in-process simulator (sim.yaml) and through real pwsh and the
-// stand-in module (exo.yaml), checking each pwsh run on the way: one bridge process, one connect, reads
-// in threes, Microsoft Graph connected at most once, no secret in any command line, the bridge's environment
-// or the output, no orphan pwsh.
+// stand-in module (exo.yaml, the built CLI as a process), checking each pwsh run on the way: one bridge
+// process, one connect, reads in threes, Microsoft Graph connected at most once, no secret in any command
+// line, the bridge's environment or the output, no orphan pwsh.
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import { stagemig, type CliResult, type Served } from './cli.js';
+import { stagemig, stagemigInProcess, type CliResult, type Served } from './cli.js';
 import { bridgesOf, liveBridgePids, watchProcesses } from './proc-watch.js';
 import type { Workspace } from './workspace.js';
 
@@ -46,9 +46,9 @@ export async function exoRun(
   return { r, calls };
 }
 
-/** `stagemig <command> <plan> ...rest` on both sides. */
+/** `stagemig <command> <plan> ...rest` on both sides: the reference in-process, exo.yaml as a process. */
 export async function twin(ws: Workspace, served: Served, command: string, rest: string[] = []): Promise<TwinResult> {
-  const ref = await stagemig([command, 'sim.yaml', ...rest], { cwd: ws.dir });
+  const ref = await stagemigInProcess([command, 'sim.yaml', ...rest], { cwd: ws.dir });
   const { r: exo, calls } = await exoRun(ws, served, [command, 'exo.yaml', ...rest]);
   return { ref, exo, calls };
 }
@@ -62,7 +62,7 @@ export function expectSame(t: TwinResult): void {
 
 export async function advanceBoth(ws: Workspace, duration: string): Promise<void> {
   for (const plan of ['sim.yaml', 'served.yaml']) {
-    const r = await stagemig(['simulator', 'advance', plan, duration], { cwd: ws.dir });
+    const r = await stagemigInProcess(['simulator', 'advance', plan, duration], { cwd: ws.dir });
     expect(r.exitCode, r.stderr).toBe(0);
   }
 }
