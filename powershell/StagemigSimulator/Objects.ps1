@@ -125,7 +125,8 @@ function New-SimUserObject {
     $u.SyncedItemCount = [long]$R['syncedItemCount']
     $u.MailboxGuid = Get-SimGuid "mailbox:$email"
     if ($R['lastSuccessfulSyncTime']) { $u.LastSuccessfulSyncTime = [datetime]::SpecifyKind((ConvertTo-SimDate $R['lastSuccessfulSyncTime']), 'Unspecified') }
-    $u.Status = [string]$R['status']
+    $status = [string]$R['status']
+    $u.Status = if ([enum]::IsDefined([MigrationUserStatus], $status)) { [MigrationUserStatus]$status } else { [ExEnumValue]::new($status) }
     $summary = $script:SummaryOf[$u.Status.ToString()]
     $u.StatusSummary = if ($summary) { $summary } else { 'Active' }
     $u.ErrorSummary = $R['errorSummary']

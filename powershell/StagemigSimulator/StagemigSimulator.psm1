@@ -113,7 +113,8 @@ class MigrationUser {
     [long]$SyncedItemCount
     [guid]$MailboxGuid
     [Nullable[datetime]]$LastSuccessfulSyncTime
-    [MigrationUserStatus]$Status
+    # A MigrationUserStatus, or (a status value stagemig does not know, from a scenario) a wrapper of the text.
+    [object]$Status
     [MigrationUserStatusSummary]$StatusSummary
     [string]$ErrorSummary
     [bool]$IsValid = $true

@@ -7,20 +7,21 @@ function ConvertTo-BridgeUserList {
     Set-StrictMode -Off
     $list = [System.Collections.Generic.List[object]]::new($Users.Count)
     foreach ($u in $Users) {
-        $email = [string]$u.EmailAddress
-        if ($email -eq '') {
-            # MigrationUserId: Id is the address; a user with several migrations shows "address/MailboxGuid".
-            $id = $u.Identity
-            $email = if ($id -is [string]) { $id } else { [string]$id.Id }
-        }
+        $e = $u.EmailAddress
+        $email = if ($null -eq $e -or $e -is [string]) { [string]$e } elseif ($e.Address -is [string]) { $e.Address } else { [string]$e }
+        # MigrationUserId: Id is the address; a user with several migrations shows "address/MailboxGuid".
+        $id = $u.Identity
+        $identity = if ($null -eq $id -or $id -is [string]) { $id } elseif ($id.Id -is [string]) { $id.Id } else { [string]$id }
+        if ($email -eq '') { $email = $identity }
         $b = $u.BatchId
         $batch = if ($null -eq $b -or $b -is [string]) { $b } elseif ($b.Name -is [string] -and $b.Name -ne '') { $b.Name } else { [string]$b }
         $s = $u.Status
-        $status = if ($null -eq $s -or $s -is [string]) { $s } elseif ($s -is [enum]) { $s.ToString() } elseif ($s.Value -is [string]) { $s.Value } else { [string]$s }
+        $status = if ($null -eq $s -or $s -is [string]) { $s } elseif ($s -is [enum]) { $s.ToString() } elseif ($s -is [int] -or $s -is [long]) { [long]$s } else { Get-BridgeEnumName $s }
         $last = $u.LastSuccessfulSyncTime
         $errorSummary = [string]$u.ErrorSummary
         $list.Add([ordered]@{
                 email                  = if ($email -eq '') { $null } else { $email }
+                identity               = if ($identity -eq '' -or $identity -eq $email) { $null } else { $identity }
                 batch                  = $batch
                 status                 = $status
                 syncedItemCount        = [long]$u.SyncedItemCount

@@ -12,14 +12,29 @@ function Get-BridgeProp {
     return $p.Value
 }
 
-# Enums arrive as .NET enums, plain strings or wrappers whose Value is the name.
+# Enums arrive as .NET enums, plain strings, numbers or wrappers whose Value is the name (or the number):
+# a name is passed on as text, a number as a number (stagemig maps it with the facts' value table).
 function Get-BridgeEnumName {
     param($Value)
     if ($null -eq $Value) { return $null }
     if ($Value -is [string]) { return $Value }
     if ($Value -is [enum]) { return $Value.ToString() }
+    if ($Value -is [int] -or $Value -is [long]) { return [long]$Value }
     $inner = Get-BridgeProp $Value 'Value'
     if ($inner -is [string]) { return $inner }
+    if ($inner -is [int] -or $inner -is [long]) { return [long]$inner }
+    return [string]$Value
+}
+
+# Addresses arrive as text, SmtpAddress objects (Address) or proxy address objects (AddressString).
+function Get-BridgeAddress {
+    param($Value)
+    if ($null -eq $Value) { return $null }
+    if ($Value -is [string]) { return $Value }
+    foreach ($name in 'Address', 'AddressString', 'ProxyAddressString') {
+        $inner = Get-BridgeProp $Value $name
+        if ($inner -is [string] -and $inner -ne '') { return $inner }
+    }
     return [string]$Value
 }
 
@@ -42,12 +57,15 @@ function Get-BridgeUtc {
     return $d.ToString($format, $script:Invariant)
 }
 
-# Unlimited<int>: a number, or the string 'Unlimited'.
+# Unlimited<int>: a number, the string 'Unlimited', or an object with IsUnlimited and Value.
 function Get-BridgeUnlimited {
     param($Value)
     if ($null -eq $Value) { return $null }
     if ($Value -is [int] -or $Value -is [long]) { return [long]$Value }
     if ((Get-BridgeProp $Value 'IsUnlimited') -eq $true) { return 'Unlimited' }
+    $inner = Get-BridgeProp $Value 'Value'
+    if ($Value -isnot [string] -and $null -ne $inner) { $Value = $inner }
+    if ($Value -is [int] -or $Value -is [long]) { return [long]$Value }
     $text = ([string]$Value).Trim()
     if ($text -match '^\d+$') { return [long]$text }
     if ($text -eq 'Unlimited') { return 'Unlimited' }
@@ -102,7 +120,7 @@ function ConvertTo-BridgeBatch {
         name               = Get-BridgeBatchName (Get-BridgeProp $B 'Identity')
         status             = Get-BridgeEnumName (Get-BridgeProp $B 'Status')
         endpoint           = Get-BridgeEndpointName (Get-BridgeProp $B 'SourceEndpoint')
-        notificationEmails = Get-BridgeTexts (Get-BridgeProp $B 'NotificationEmails')
+        notificationEmails = @(@(Get-BridgeProp $B 'NotificationEmails') | Where-Object { $null -ne $_ } | ForEach-Object { Get-BridgeAddress $_ })
     }
     foreach ($n in 'Total', 'Active', 'Synced', 'Failed', 'Stopped', 'Pending', 'Provisioned') {
         $out["$($n.ToLowerInvariant())Count"] = Get-BridgeCount (Get-BridgeProp $B "$($n)Count")

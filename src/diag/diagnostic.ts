@@ -38,6 +38,8 @@ export type DiagnosticCode =
   | 'MISSING_SECRET'
   | 'SERVICE_FORBIDS'
   | 'BACKEND_FAILED'
+  // a batch or migration user with a status value stagemig does not know (left alone)
+  | 'UNKNOWN_STATUS'
   | 'STEP_FAILED'
   | 'PLAN_CHANGED'
   // a preflight check that plan runs too (coexistence, limits): see stagemig check

@@ -47,6 +47,25 @@ export interface LiveUser {
   skippedItemCount: number;
   lastSuccessfulSyncTime?: string;
   errorSummary?: string;
+  /**
+   * The record's identity where it is not the address: `address/MailboxGuid` when one address has several
+   * migration records (facts §9.1). Remove-MigrationUser names this record by it.
+   */
+  identity?: string;
+}
+
+/**
+ * A batch or migration user whose status the service reported in a value stagemig does not know. It is
+ * left out of `batches`/`users`, and nothing is planned for it or for what depends on it.
+ */
+export interface UnknownLiveObject {
+  kind: 'batch' | 'user';
+  /** The batch's name, or the user's address. */
+  name: string;
+  /** A user's batch. */
+  batch?: string;
+  /** The status as the service reported it. */
+  status: string;
 }
 
 export interface LiveState {
@@ -58,4 +77,6 @@ export interface LiveState {
    * absent when it cannot (the planner then knows only what the users' statuses say).
    */
   mailboxes?: string[];
+  /** Batches and users with a status stagemig does not know (absent or empty: none). */
+  unknown?: UnknownLiveObject[];
 }

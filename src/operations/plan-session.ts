@@ -11,7 +11,7 @@ import { loadDesired } from './load-desired.js';
 import { preflightWarnings } from './check/plan-warnings.js';
 import { licenseDiagnostics, readLicensingFor } from './licensing-read.js';
 import { openBackendFor } from './open-backend.js';
-import { checkTargets, planWithOptions, skippedGateWarnings, type PlanningOptions } from './planning.js';
+import { checkTargets, planWithOptions, skippedGateWarnings, unknownStatusWarnings, type PlanningOptions } from './planning.js';
 
 export interface PlanSession {
   desired: DesiredState;
@@ -48,7 +48,7 @@ export async function openPlanSession(
   try {
     const live = await backend.readLive();
     const plan = await replan(live);
-    warnings.push(...skippedGateWarnings(plan, desired), ...preflightWarnings(desired, live));
+    warnings.push(...unknownStatusWarnings(live), ...skippedGateWarnings(plan, desired), ...preflightWarnings(desired, live));
     return { desired, backend, live, plan, replan, warnings, options: opts, ...(applied ? { applied } : {}) };
   } catch (err) {
     await backend.close();

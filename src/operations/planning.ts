@@ -7,6 +7,7 @@ import type { Diagnostic } from '../diag/index.js';
 import { batchAddress, endpointAddress } from '../model/index.js';
 import type { AppliedSnapshot, DesiredState, LicensingState, LiveState } from '../model/index.js';
 import { buildPlan, protectionDiagnostics, refreshOnlyPlan, resolveTarget, targetPlan } from '../plan/index.js';
+import { UNKNOWN_HINT } from '../plan/unknown-status.js';
 import type { Plan } from '../plan/index.js';
 
 export interface PlanningOptions {
@@ -66,4 +67,15 @@ export function skippedGateWarnings(plan: Plan, desired: DesiredState): Diagnost
     }));
   }
   return out;
+}
+
+/** One warning per batch or migration user whose status the service gave in a value stagemig does not know. */
+export function unknownStatusWarnings(live: LiveState): Diagnostic[] {
+  return (live.unknown ?? []).map((o) => o.kind === 'batch'
+    ? warning('UNKNOWN_STATUS', `Batch ${o.name} has status "${o.status}", which stagemig does not know: nothing is planned for it or its mailboxes`, {
+      address: batchAddress(o.name), hint: UNKNOWN_HINT,
+    })
+    : warning('UNKNOWN_STATUS', `Migration user ${o.name} (batch ${o.batch ?? '?'}) has status "${o.status}", which stagemig does not know: nothing is planned for it`, {
+      ...(o.batch !== undefined ? { address: batchAddress(o.batch) } : {}), hint: UNKNOWN_HINT,
+    }));
 }

@@ -50,6 +50,11 @@ function unmanagedObjects(desired: DesiredState, live: LiveState, applied: Appli
       out.push({ address: batchAddress(b.name), status: b.status, mailboxes: b.totalCount, ...former(applied?.batches, b.name) });
     }
   }
+  for (const o of live.unknown ?? []) {
+    if (o.kind === 'batch' && !batches.has(nameKey(o.name))) {
+      out.push({ address: batchAddress(o.name), status: o.status, ...former(applied?.batches, o.name) });
+    }
+  }
   return out.sort((a, b) => compareText(a.address, b.address));
 }
 
@@ -85,6 +90,7 @@ export function buildPlan(desired: DesiredState, live: LiveState, inputs: PlanIn
   changes.sort((a, b) => compareText(a.address, b.address));
   const ordered = orderSteps(steps);
   const plan: Plan = { changes, steps: ordered, unmanaged: unmanagedObjects(desired, live, inputs.applied), drift: [], summary: summarise(changes, ordered) };
+  if (live.unknown && live.unknown.length > 0) plan.unknown = live.unknown;
   if (!inputs.applied) return { ...plan, driftBaseline: 'none' };
   const drift = detectDrift(desired, ctx, inputs.applied);
   for (const c of changes) c.origin = drift.origins.get(c.address) ?? 'config';

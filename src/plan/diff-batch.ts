@@ -6,6 +6,7 @@ import { diffRetry, diffSchedule } from './diff-schedule.js';
 import { gateRemoval } from './gated-removal.js';
 import type { PlanContext } from './plan-context.js';
 import type { AttributeChange, Lifecycle, MembershipChange, Move, ResourceChange } from './plan.js';
+import { heldByUnknownUsersNote, unknownBatchDiff, unknownUsersNote } from './unknown-status.js';
 
 export interface BatchDiff {
   change?: ResourceChange;
@@ -30,7 +31,7 @@ function diffRemoved(b: DesiredBatch, live: LiveBatch | undefined): BatchDiff {
     };
   }
   if (live.status === 'Stopping' || BUSY_BATCH.has(live.status)) {
-    return { change: { ...base, notes: [`The batch is ${live.status}; Remove-MigrationBatch waits until it is ${live.status === 'Stopping' ? 'Stopped' : 'Synced'}.`] }, steps: [] };
+    return { change: { ...base, notes: [`The batch is ${live.status}; Remove-MigrationBatch waits until it is ${live.status === 'Stopping' ? 'Stopped' : 'Synced'}.`], waitsFor: 'service' }, steps: [] };
   }
   return { change: { ...base, notes: [] }, steps: [lifecycleStep(live.name, 'remove-batch')] };
 }
@@ -38,23 +39,25 @@ function diffRemoved(b: DesiredBatch, live: LiveBatch | undefined): BatchDiff {
 function diffCreate(b: DesiredBatch, live: LiveBatch | undefined, ctx: PlanContext): BatchDiff {
   const base = { address: batchAddress(b.name), type: 'batch' as const, name: b.name, mailboxesAfter: b.users.length };
   if (live?.status === 'Removing') {
-    return { change: { ...base, action: 'no-op', liveStatus: live.status, attributes: [],
+    return { change: { ...base, action: 'no-op', liveStatus: live.status, attributes: [], waitsFor: 'service',
       notes: ['A batch of this name is still being removed; it is created again once removal finishes.'] }, steps: [] };
   }
   const free: string[] = [];
   const blocked: Move[] = [];
   let migrated = 0;
   const keys = ctx.desiredKeys.get(b) ?? [];
+  let unknown = 0;
   b.users.forEach((u, i) => {
     const current = ctx.liveUserByEmail.get(keys[i]!);
-    if (ctx.migrated(keys[i]!)) migrated += 1;
+    if (ctx.unknownUsers.has(keys[i]!)) unknown += 1;
+    else if (ctx.migrated(keys[i]!)) migrated += 1;
     else if (current) blocked.push({ email: u.email, batch: current.batch });
     else free.push(u.email);
   });
   if (migrated > 0 && migrated === b.users.length) {
     // Every mailbox is migrated and the batch is gone: the service cleaned it up (a Synced batch left idle is
     // stopped after 60 days and deleted 90 days later, facts §6.5). The batch is finished, not drift.
-    return { change: { ...base, action: 'no-op', attributes: [], notes: [
+    return { change: { ...base, action: 'no-op', attributes: [], waitsFor: 'finished', notes: [
       `Finished: all ${plural(migrated, 'mailbox', 'mailboxes')} of this batch are migrated and the service has removed the batch (it deletes idle batches on its own). Nothing is created again; set \`state: removed\` or delete the block when you no longer need it.`,
     ] }, steps: [] };
   }
@@ -69,6 +72,7 @@ function diffCreate(b: DesiredBatch, live: LiveBatch | undefined, ctx: PlanConte
     ? [`${plural(blocked.length, 'mailbox', 'mailboxes')} ${blocked.length === 1 ? 'is' : 'are'} still in other batches (${[...new Set(blocked.map((m) => m.batch))].join(', ')}); added once removed there (run apply again).`]
     : [];
   if (migrated > 0) notes.push(alreadyMigratedNote(migrated));
+  if (unknown > 0) notes.push(unknownUsersNote(unknown));
   const membership = { added: free, removed: [], movedIn: blocked, movedOut: [] };
   if (free.length === 0) {
     notes.push('New-MigrationBatch waits until at least one of its mailboxes is free.');
@@ -80,7 +84,7 @@ function diffCreate(b: DesiredBatch, live: LiveBatch | undefined, ctx: PlanConte
   return { change, steps: [newBatchStep(b, free, start)] };
 }
 
-function lifecycleFor(b: DesiredBatch, live: LiveBatch, addsUsers: boolean): { step?: Step; lifecycle?: Lifecycle; note?: string } {
+function lifecycleFor(b: DesiredBatch, live: LiveBatch, addsUsers: boolean): { step?: Step; lifecycle?: Lifecycle; note?: string; waits?: true } {
   const s = live.status;
   if (s === 'Corrupted') return { note: 'The batch is Corrupted: the service only allows removing it (set state: removed).' };
   if (b.state === 'started') {
@@ -89,7 +93,7 @@ function lifecycleFor(b: DesiredBatch, live: LiveBatch, addsUsers: boolean): { s
     if (NEEDS_START.has(s) || (pending && !RUNNING_BATCH.has(s))) {
       return { step: lifecycleStep(live.name, 'start-batch'), lifecycle: 'start' };
     }
-    if (s === 'Stopping') return { note: 'The batch is Stopping; Start-MigrationBatch waits until it is Stopped.' };
+    if (s === 'Stopping') return { note: 'The batch is Stopping; Start-MigrationBatch waits until it is Stopped.', waits: true };
     return {};
   }
   if (RUNNING_BATCH.has(s)) return { step: lifecycleStep(live.name, 'stop-batch'), lifecycle: 'stop' };
@@ -112,9 +116,21 @@ function replaceNeverStarted(b: DesiredBatch, live: LiveBatch, membership: Membe
   };
 }
 
+/** A step that would remove every record of the batch (its removal or replacement) while some records' status is unknown. */
+function heldByUnknown(d: BatchDiff, n: number, what: string): BatchDiff {
+  if (!d.change || d.steps.length === 0) return d;
+  return { change: { ...d.change, action: 'no-op', notes: [...d.change.notes, heldByUnknownUsersNote(n, what)], waitsFor: 'unknown-status' }, steps: [] };
+}
+
 export function diffBatch(b: DesiredBatch, ctx: PlanContext): BatchDiff {
+  const unknownBatch = ctx.unknownBatches.get(nameKey(b.name));
+  if (unknownBatch) return unknownBatchDiff(b, unknownBatch);
   const live = ctx.liveBatches.get(nameKey(b.name));
-  if (b.state === 'removed') return gateRemoval(b, ctx, diffRemoved(b, live));
+  const unknownUsers = live ? ctx.unknownUsersIn(live.name) : 0;
+  if (b.state === 'removed') {
+    const d = gateRemoval(b, ctx, diffRemoved(b, live));
+    return unknownUsers > 0 ? heldByUnknown(d, unknownUsers, 'Remove-MigrationBatch') : d;
+  }
   if (!live || live.status === 'Removing') return diffCreate(b, live, ctx);
 
   const attributes: AttributeChange[] = [];
@@ -131,7 +147,8 @@ export function diffBatch(b: DesiredBatch, ctx: PlanContext): BatchDiff {
   }
   const m = diffMembership(b, live, ctx);
   if (live.status === 'Created' && (m.membership.added.length > 0 || m.membership.removed.length > 0 || m.membership.movedOut.length > 0)) {
-    return replaceNeverStarted(b, live, m.membership);
+    const replaced = replaceNeverStarted(b, live, m.membership);
+    return unknownUsers > 0 ? heldByUnknown(replaced, unknownUsers, 'Replacing the batch') : replaced;
   }
   steps.push(...m.steps);
   notes.push(...m.notes);
@@ -159,5 +176,8 @@ export function diffBatch(b: DesiredBatch, ctx: PlanContext): BatchDiff {
   };
   if (hasMembershipChange(m.membership)) change.membership = m.membership;
   if (lc.lifecycle) change.lifecycle = lc.lifecycle;
+  // Nothing to run: the service moves on by itself, or (an already-migrated mailbox, a changed endpoint,
+  // a Corrupted batch, a member of an unmanaged batch) nothing changes until the admin decides.
+  if (steps.length === 0 && notes.length > 0) change.waitsFor = m.waitsOnService || lc.waits === true ? 'service' : 'admin';
   return { change, steps };
 }

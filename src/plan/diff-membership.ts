@@ -4,6 +4,7 @@ import { APPENDABLE_BATCH, IDLE_BATCH } from '../model/index.js';
 import { addUsersStep, removeUserStep } from './cmdlets.js';
 import type { PlanContext } from './plan-context.js';
 import type { MembershipChange, Move } from './plan.js';
+import { unknownUsersNote } from './unknown-status.js';
 
 export interface MembershipDiff {
   membership: MembershipChange;
@@ -11,18 +12,23 @@ export interface MembershipDiff {
   notes: string[];
   /** True when an add-users step was planned (the batch must then be started again). */
   addsUsers: boolean;
+  /** True when a note waits on the service (a removal finishing, a status passing); else the notes wait on the admin. */
+  waitsOnService: boolean;
 }
 
 /** Mailboxes of `b` that live in another batch (or are still being removed) wait for that removal. */
-function waitNote(moves: Move[], ctx: PlanContext, batch: string): string[] {
+function waitNote(moves: Move[], ctx: PlanContext, batch: string): Array<{ note: string; service: boolean }> {
   const byBatch = new Map<string, number>();
   for (const m of moves) byBatch.set(m.batch, (byBatch.get(m.batch) ?? 0) + 1);
   return [...byBatch].map(([from, n]) => {
-    if (nameKey(from) === nameKey(batch)) return `${plural(n, 'mailbox', 'mailboxes')} still being removed from this batch; added again once removal finishes.`;
+    if (nameKey(from) === nameKey(batch)) return { note: `${plural(n, 'mailbox', 'mailboxes')} still being removed from this batch; added again once removal finishes.`, service: true };
+    if (ctx.unknownBatches.has(nameKey(from))) {
+      return { note: `${plural(n, 'mailbox', 'mailboxes')} belong to batch ${from}, whose status stagemig does not know: nothing is planned for them until it shows a known status.`, service: false };
+    }
     const managed = ctx.desiredBatches.has(nameKey(from));
     return managed
-      ? `${plural(n, 'mailbox', 'mailboxes')} moving in from batch ${from}: added once the removal there finishes (run apply again).`
-      : `${plural(n, 'mailbox', 'mailboxes')} belong to unmanaged batch ${from}: remove them there first; stagemig leaves that batch alone.`;
+      ? { note: `${plural(n, 'mailbox', 'mailboxes')} moving in from batch ${from}: added once the removal there finishes (run apply again).`, service: true }
+      : { note: `${plural(n, 'mailbox', 'mailboxes')} belong to unmanaged batch ${from}: remove them there first; stagemig leaves that batch alone.`, service: false };
   });
 }
 
@@ -44,6 +50,7 @@ export function diffMembership(b: DesiredBatch, live: LiveBatch, ctx: PlanContex
   const membership: MembershipChange = { added: [], removed: [], movedIn: [], movedOut: [] };
   const steps: Step[] = [];
   const notes: string[] = [];
+  let waitsOnService = false;
 
   const leaving = members.filter((m) => m.user.status !== 'Removing' && !wanted.has(m.key));
   const removing: string[] = [];
@@ -59,31 +66,41 @@ export function diffMembership(b: DesiredBatch, live: LiveBatch, ctx: PlanContex
     if (to) membership.movedOut.push({ email: u.email, batch: to.name });
     else membership.removed.push(u.email);
     if (ctx.migrated(k)) migratedRemoved += 1;
-    removing.push(u.email);
+    // A record of an address that has several is named by its identity (address/MailboxGuid).
+    removing.push(u.identity ?? u.email);
   }
   if (stays > 0) notes.push(`${alreadyMigratedNote(stays)} (They are listed in another batch's CSV and stay in this one.)`);
   if (removing.length > 0) {
     if (IDLE_BATCH.has(live.status)) {
       for (const email of removing) steps.push(removeUserStep(b.name, email));
       if (migratedRemoved > 0) notes.push(removeMigratedNote(migratedRemoved));
-    } else notes.push(`${plural(removing.length, 'mailbox', 'mailboxes')} cannot be removed while the batch is ${live.status}; Remove-MigrationUser waits until it is Synced or Stopped.`);
+    } else {
+      notes.push(`${plural(removing.length, 'mailbox', 'mailboxes')} cannot be removed while the batch is ${live.status}; Remove-MigrationUser waits until it is Synced or Stopped.`);
+      waitsOnService = true;
+    }
   }
 
   const addable: string[] = [];
   const blocked: Move[] = [];
   let migrated = 0;
+  let unknown = 0;
   b.users.forEach((u, i) => {
     const k = keys[i]!;
     const current = ctx.liveUserByEmail.get(k);
     if (current && nameKey(current.batch) === key && current.status !== 'Removing') return;
-    if (ctx.migrated(k)) migrated += 1;
+    if (ctx.unknownUsers.has(k)) unknown += 1;
+    else if (ctx.migrated(k)) migrated += 1;
     else if (current) blocked.push({ email: u.email, batch: current.batch });
     else addable.push(u.email);
   });
   membership.added = addable;
   membership.movedIn = blocked.filter((m) => nameKey(m.batch) !== key);
-  notes.push(...waitNote(blocked, ctx, b.name));
+  for (const w of waitNote(blocked, ctx, b.name)) {
+    notes.push(w.note);
+    waitsOnService ||= w.service;
+  }
   if (migrated > 0) notes.push(alreadyMigratedNote(migrated));
+  if (unknown > 0) notes.push(unknownUsersNote(unknown));
   let addsUsers = false;
   if (addable.length > 0) {
     if (APPENDABLE_BATCH.has(live.status)) {
@@ -91,9 +108,10 @@ export function diffMembership(b: DesiredBatch, live: LiveBatch, ctx: PlanContex
       addsUsers = true;
     } else if (live.status !== 'Created') {
       notes.push(`${plural(addable.length, 'mailbox', 'mailboxes')} cannot be added while the batch is ${live.status}; Set-MigrationBatch -AddUsers waits until it is Synced or Stopped.`);
+      waitsOnService = true;
     }
   }
-  return { membership, steps, notes, addsUsers };
+  return { membership, steps, notes, addsUsers, waitsOnService };
 }
 
 export const hasMembershipChange = (m: MembershipChange): boolean =>

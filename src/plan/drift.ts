@@ -26,6 +26,8 @@ export function detectDrift(desired: DesiredState, ctx: PlanContext, applied: Ap
   }
   for (const b of desired.batches) {
     const key = nameKey(b.name);
+    // A batch whose status, or one of whose users' status, is unknown: what the service shows is not read, so no drift is claimed.
+    if (ctx.unknownBatches.has(key) || ctx.unknownUsersIn(b.name) > 0) continue;
     const batchOf = (email: string): string | undefined => {
       const u = ctx.liveUserByEmail.get(email);
       return u && nameKey(u.batch) !== key ? u.batch : undefined;

@@ -21,7 +21,7 @@ export function gateRemoval(b: DesiredBatch, ctx: PlanContext, proposed: BatchDi
     return { change: { ...change, notes: [skipped, ...change.notes], skippedGates: closed }, steps: proposed.steps };
   }
   return {
-    change: { ...change, action: 'no-op', notes: closed.map((g) => `Removal held: ${gateText(g)}.`), heldBy: closed },
+    change: { ...change, action: 'no-op', notes: closed.map((g) => `Removal held: ${gateText(g)}.`), heldBy: closed, waitsFor: 'gates' },
     steps: [],
   };
 }

@@ -1,6 +1,6 @@
 import { nameKey, PROVISIONED_USER } from '../model/index.js';
 import { emailKey } from '../model/email-key.js';
-import type { DesiredBatch, DesiredCutover, DesiredState, LiveBatch, LiveEndpoint, LiveState, LiveUser } from '../model/index.js';
+import type { DesiredBatch, DesiredCutover, DesiredState, LiveBatch, LiveEndpoint, LiveState, LiveUser, UnknownLiveObject } from '../model/index.js';
 
 /** Indexes built once per plan so every lookup is O(1), whatever the number of mailboxes. */
 export interface KeyedUser {
@@ -21,6 +21,12 @@ export interface PlanContext {
   desiredKeys: Map<DesiredBatch, string[]>;
   /** True when the address is already a cloud mailbox (its migration got past provisioning). */
   migrated(key: string): boolean;
+  /** Batches whose status the service gave in a value stagemig does not know, by nameKey: left alone. */
+  unknownBatches: Map<string, UnknownLiveObject>;
+  /** Migration users with an unknown status, by address key: no step touches them. */
+  unknownUsers: Map<string, UnknownLiveObject>;
+  /** How many users with an unknown status each batch holds (by nameKey). */
+  unknownUsersIn(batch: string): number;
   /** What the removal gates need (removal-gates.ts). */
   gating: Gating;
 }
@@ -37,6 +43,7 @@ export function buildContext(desired: DesiredState, live: LiveState, gating: Omi
   // 200,000 mailboxes: every address is keyed once, and each batch's member list is found once.
   const liveUsersByBatch = new Map<string, KeyedUser[]>();
   const liveUserByEmail = new Map<string, LiveUser>();
+  const provisioned = new Set<string>();
   let lastBatch: string | undefined;
   let lastList: KeyedUser[] = [];
   for (const u of live.users) {
@@ -48,7 +55,10 @@ export function buildContext(desired: DesiredState, live: LiveState, gating: Omi
     }
     const key = emailKey(u.email);
     lastList.push({ key, user: u });
-    liveUserByEmail.set(key, u);
+    // One address with several migration records (address/MailboxGuid): the one not being removed stands for it.
+    const seen = liveUserByEmail.get(key);
+    if (seen === undefined || seen.status === 'Removing') liveUserByEmail.set(key, u);
+    if (PROVISIONED_USER.has(u.status)) provisioned.add(key);
   }
   const desiredBatchOfUser = new Map<string, DesiredBatch>();
   const desiredKeys = new Map<DesiredBatch, string[]>();
@@ -58,12 +68,23 @@ export function buildContext(desired: DesiredState, live: LiveState, gating: Omi
     if (b.state !== 'removed') for (const k of keys) desiredBatchOfUser.set(k, b);
   }
   const mailboxes = new Set((live.mailboxes ?? []).map(emailKey));
-  const migrated = (key: string): boolean => {
-    const u = liveUserByEmail.get(key);
-    return (u !== undefined && PROVISIONED_USER.has(u.status)) || mailboxes.has(key);
-  };
+  const migrated = (key: string): boolean => provisioned.has(key) || mailboxes.has(key);
+  const unknownBatches = new Map<string, UnknownLiveObject>();
+  const unknownUsers = new Map<string, UnknownLiveObject>();
+  const unknownPerBatch = new Map<string, number>();
+  for (const o of live.unknown ?? []) {
+    if (o.kind === 'batch') unknownBatches.set(nameKey(o.name), o);
+    else {
+      unknownUsers.set(emailKey(o.name), o);
+      const k = nameKey(o.batch ?? '');
+      unknownPerBatch.set(k, (unknownPerBatch.get(k) ?? 0) + 1);
+    }
+  }
   return {
     migrated,
+    unknownBatches,
+    unknownUsers,
+    unknownUsersIn: (batch: string) => unknownPerBatch.get(nameKey(batch)) ?? 0,
     liveEndpoints: new Map(live.endpoints.map((e) => [nameKey(e.name), e])),
     liveBatches: new Map(live.batches.map((b) => [nameKey(b.name), b])),
     liveUsersByBatch,

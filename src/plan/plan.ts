@@ -1,4 +1,4 @@
-import type { BatchStatus, Step } from '../model/index.js';
+import type { BatchStatus, Step, UnknownLiveObject } from '../model/index.js';
 import type { RemovalGate } from './removal-gates.js';
 
 /** What happens to a resource as a whole (Terraform's action, with the staged-migration lifecycle apart). */
@@ -52,7 +52,18 @@ export interface ResourceChange {
   origin?: ChangeOrigin;
   /** Batches: how many mailboxes the batch holds once the plan has converged (0 when it is removed). */
   mailboxesAfter?: number;
+  /** The live batch's status as the service gave it, when stagemig does not know that value (nothing is planned). */
+  unknownStatus?: string;
+  /**
+   * A change with nothing to run now: what it waits for. `service`: the migration service moves on by itself
+   * (a removal finishing, a batch stopping); `admin`: nothing changes by itself, the notes say what to decide
+   * (an already-migrated mailbox listed in another CSV, a member of an unmanaged batch); `gates`: removal gates;
+   * `unknown-status`: a status stagemig does not know; `finished`: nothing left to do.
+   */
+  waitsFor?: WaitsFor;
 }
+
+export type WaitsFor = 'service' | 'admin' | 'gates' | 'unknown-status' | 'finished';
 
 export interface UnmanagedObject {
   address: string;
@@ -105,6 +116,8 @@ export interface Plan {
    * YAML. Drift cannot be told apart from YAML changes there, so they count as pending.
    */
   undetermined?: string[];
+  /** Batches and migration users whose status stagemig does not know: left alone (absent: none). */
+  unknown?: UnknownLiveObject[];
   summary: PlanSummary;
 }
 

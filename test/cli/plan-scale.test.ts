@@ -47,7 +47,10 @@ describe('plan at scale', () => {
     // The 100 mailboxes moved from W1 to W2 are already migrated: they are never submitted again (issue 8),
     // so they stay in W1 and the plan says so on both batches.
     expect(row('W1')).toEqual(['W1', 'update', 'Synced', '-250', '250']);
-    expect(row('W2')).toEqual(['W2', 'waiting', 'Synced', '400']);
+    // Its only difference never changes by itself: labelled as waiting on the admin, not on the service.
+    expect(row('W2')).toEqual(['W2', 'needs decision', 'Synced', '400']);
+    expect(r.stdout).toContain('# batch.W2 needs your decision (it will not change by itself)');
+    expect(r.stdout).not.toContain('batch.W2 is waiting on the migration service');
     expect(row('W3')).toEqual(['W3', 'update+start', 'Synced', '+300', '-5', '345']);
     expect(r.stdout).toContain('      ~ mailboxes (250 to remove; listed with --full)\n');
     expect(r.stdout).toContain('note: 100 mailboxes are already migrated (a cloud mailbox exists): not submitted again');

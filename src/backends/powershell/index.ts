@@ -6,8 +6,8 @@ import type { Backend, RunResult } from '../backend.js';
 import { spawnBridge, type BridgeProcess, type BridgeSpawnOptions } from './bridge-process.js';
 import { connectParameters, moduleToImport, READ_CMDLETS, WRITE_CMDLETS } from './connect.js';
 import { connectFailed, EXO_MODULE, moduleFailed, readFailed, readUnexpected } from './failures.js';
-import { LiveShapeError, mapBatches, mapEndpoints, mapUsers } from './live-map.js';
-import { mapMailboxes } from './mailbox-map.js';
+import { LiveShapeError, mapLive } from './live-map.js';
+import { mailboxAddresses, mapMailboxes } from './mailbox-map.js';
 import { bridgeScriptPath, pwshCommand } from './locate.js';
 import { pwshEnvironment } from './pwsh-env.js';
 import { realSleep, type RetryOptions } from './retry.js';
@@ -112,8 +112,14 @@ function exchangeOnlineBackend(session: PwshSession, ensureGraph: () => Promise<
       const endpoints = await read('Get-MigrationEndpoint');
       const batches = await read('Get-MigrationBatch');
       const users = await read('Get-MigrationUser');
+      // The cloud directory in one bulk read: a mailbox migrated earlier stays one after its migration record
+      // is gone (the service deletes idle batches), and is then known only here.
+      const mailboxes = await read('Get-Mailbox');
       try {
-        return { endpoints: mapEndpoints(endpoints), batches: mapBatches(batches), users: mapUsers(users) };
+        const live = mapLive(endpoints, batches, users);
+        const addresses = mailboxAddresses(mapMailboxes(mailboxes));
+        if (addresses.length > 0) live.mailboxes = addresses;
+        return live;
       } catch (err) {
         if (err instanceof LiveShapeError) throw readUnexpected(err.message.split(':')[0]!, err.message);
         throw err;

@@ -1,8 +1,11 @@
-// The bridge's normalised read results → LiveState. Anything unexpected is an error, never "absent".
+// The bridge's normalised read results → LiveState. A value in a shape stagemig does not know is an error,
+// never "absent"; the one exception is a status value outside the documented enum (facts §5): that batch or
+// user is reported as unknown (LiveState.unknown) and the planner leaves it alone, so the rest still plans.
 import {
-  BATCH_STATUSES, compareText, USER_STATUSES, type BatchStatus, type LiveBatch, type LiveEndpoint, type LiveUser,
-  type UserStatus,
+  BATCH_STATUSES, compareText, USER_STATUSES, type BatchStatus, type LiveBatch, type LiveEndpoint, type LiveState,
+  type LiveUser, type UnknownLiveObject, type UserStatus,
 } from '../../model/index.js';
+import { addressValue, enumValue, splitUserIdentity, unlimitedValue } from './live-values.js';
 
 export class LiveShapeError extends Error {
   constructor(message: string) {
@@ -40,13 +43,31 @@ function count(o: Raw, key: string, what: string): number {
   return v;
 }
 
-/** Unlimited<int>: a number, or "Unlimited" (Infinity, as the simulator models it). */
+/** Unlimited<int> in any of its shapes (live-values.ts); Infinity for unlimited. */
 function unlimited(o: Raw, key: string, what: string): number | undefined {
   const v = o[key];
   if (v === null || v === undefined) return undefined;
-  if (v === 'Unlimited') return Infinity;
-  if (typeof v !== 'number' || !Number.isInteger(v)) throw new LiveShapeError(`${what}: "${key}" is not a number or Unlimited`);
-  return v;
+  const n = unlimitedValue(v);
+  if (n === undefined) throw new LiveShapeError(`${what}: "${key}" is not a number or Unlimited`);
+  return n;
+}
+
+/** An address in any of its shapes (text, SmtpAddress or proxy address objects). */
+export function address(o: Raw, key: string, what: string): string {
+  const a = addressValue(o[key]);
+  if (a === undefined) throw new LiveShapeError(`${what}: "${key}" is not an address`);
+  return a;
+}
+
+/** A list of addresses in any of their shapes; a single value counts as a list of one. */
+export function addresses(o: Raw, key: string, what: string): string[] {
+  const v = o[key] ?? [];
+  const list = Array.isArray(v) ? v : [v];
+  return list.map((x) => {
+    const a = addressValue(x);
+    if (a === undefined) throw new LiveShapeError(`${what}: "${key}" is not a list of addresses`);
+    return a;
+  });
 }
 
 export function texts(o: Raw, key: string, what: string): string[] {
@@ -55,10 +76,11 @@ export function texts(o: Raw, key: string, what: string): string[] {
   return [...(v as string[])];
 }
 
-function oneOf<T extends string>(allowed: readonly T[], o: Raw, key: string, what: string): T {
-  const v = text(o, key, what);
-  if (!(allowed as readonly string[]).includes(v)) throw new LiveShapeError(`${what}: unknown ${key} "${v}"`);
-  return v as T;
+/** A status: a known member name, or `{ unknown }` with the value as the service gave it. */
+function status<T extends string>(allowed: readonly T[], o: Raw, what: string): { known: T } | { unknown: string } {
+  const v = enumValue(o.status, allowed);
+  if (v === undefined) throw new LiveShapeError(`${what}: "status" is missing`);
+  return 'name' in v ? { known: v.name as T } : { unknown: v.text };
 }
 
 const sortBy = <X>(list: X[], key: (x: X) => string): X[] =>
@@ -68,13 +90,24 @@ function assign<T extends object, K extends keyof T>(target: T, key: K, value: T
   if (value !== undefined) target[key] = value;
 }
 
+/** AuthenticationMethod in value order (the stand-in's enum, EX13): a number maps to its name. */
+const AUTHENTICATION_METHODS = ['Basic', 'Digest', 'Ntlm', 'Fba', 'WindowsIntegrated', 'LiveIdFba', 'LiveIdBasic', 'WSSecurity', 'Certificate', 'NegoEx', 'OAuth', 'Adfs', 'Kerberos', 'Negotiate', 'LiveIdNegotiate'];
+
+/** MigrationType flags (facts §5.4): a single-flag number maps to its name. */
+const MIGRATION_TYPES: string[] = [];
+for (const [n, name] of [[1, 'IMAP'], [2, 'XO1'], [4, 'ExchangeOutlookAnywhere'], [8, 'BulkProvisioning'], [16, 'ExchangeRemoteMove'],
+  [32, 'ExchangeLocalMove'], [64, 'PSTImport'], [128, 'PublicFolder']] as const) MIGRATION_TYPES[n] = name;
+
 export function mapEndpoints(raw: unknown): LiveEndpoint[] {
   return sortBy(objects(raw, 'Get-MigrationEndpoint').map((o) => {
     const what = 'Get-MigrationEndpoint';
     if (typeof o.autodiscover !== 'boolean') throw new LiveShapeError(`${what}: "autodiscover" is not true or false`);
-    const e: LiveEndpoint = { name: text(o, 'name', what), type: text(o, 'type', what), autodiscover: o.autodiscover };
+    const type = enumValue(o.type, MIGRATION_TYPES);
+    if (type === undefined) throw new LiveShapeError(`${what}: "type" is missing`);
+    const e: LiveEndpoint = { name: text(o, 'name', what), type: 'name' in type ? type.name : type.text, autodiscover: o.autodiscover };
     assign(e, 'username', optText(o, 'username', what));
-    assign(e, 'authentication', optText(o, 'authentication', what));
+    const auth = o.authentication === null || o.authentication === undefined ? undefined : enumValue(o.authentication, AUTHENTICATION_METHODS);
+    if (auth !== undefined) e.authentication = 'name' in auth ? auth.name : auth.text;
     assign(e, 'maxConcurrentMigrations', unlimited(o, 'maxConcurrentMigrations', what));
     assign(e, 'maxConcurrentIncrementalSyncs', unlimited(o, 'maxConcurrentIncrementalSyncs', what));
     assign(e, 'exchangeServer', optText(o, 'exchangeServer', what));
@@ -83,14 +116,22 @@ export function mapEndpoints(raw: unknown): LiveEndpoint[] {
   }), (e) => e.name);
 }
 
-export function mapBatches(raw: unknown): LiveBatch[] {
-  return sortBy(objects(raw, 'Get-MigrationBatch').map((o) => {
-    const what = 'Get-MigrationBatch';
+/** Batches; one with an unknown status goes to `unknown` instead. */
+export function mapBatches(raw: unknown, unknown: UnknownLiveObject[]): LiveBatch[] {
+  const what = 'Get-MigrationBatch';
+  const out: LiveBatch[] = [];
+  for (const o of objects(raw, what)) {
+    const name = text(o, 'name', what);
+    const s = status<BatchStatus>(BATCH_STATUSES, o, what);
+    if ('unknown' in s) {
+      unknown.push({ kind: 'batch', name, status: s.unknown });
+      continue;
+    }
     const b: LiveBatch = {
-      name: text(o, 'name', what),
-      status: oneOf<BatchStatus>(BATCH_STATUSES, o, 'status', what),
+      name,
+      status: s.known,
       endpoint: optText(o, 'endpoint', what),
-      notificationEmails: texts(o, 'notificationEmails', what),
+      notificationEmails: addresses(o, 'notificationEmails', what),
       totalCount: count(o, 'totalCount', what),
       activeCount: count(o, 'activeCount', what),
       syncedCount: count(o, 'syncedCount', what),
@@ -107,22 +148,50 @@ export function mapBatches(raw: unknown): LiveBatch[] {
     for (const k of ['startDateTime', 'initialSyncDateTime', 'lastSyncedDateTime', 'startAfter', 'dataConsistencyScore'] as const) {
       assign(b, k, optText(o, k, what));
     }
-    return b;
-  }), (b) => b.name);
+    out.push(b);
+  }
+  return sortBy(out, (b) => b.name);
 }
 
-export function mapUsers(raw: unknown): LiveUser[] {
-  return sortBy(objects(raw, 'Get-MigrationUser').map((o) => {
-    const what = 'Get-MigrationUser';
+/**
+ * Users; one with an unknown status goes to `unknown` instead. The address comes from `email`, or from the
+ * identity (`address`, or `address/MailboxGuid` when the address has several migration records, which is
+ * then kept as the record's identity).
+ */
+export function mapUsers(raw: unknown, unknown: UnknownLiveObject[]): LiveUser[] {
+  const what = 'Get-MigrationUser';
+  const out: LiveUser[] = [];
+  for (const o of objects(raw, what)) {
+    const fromIdentity = o.identity === undefined || o.identity === null || o.identity === '' ? undefined : splitUserIdentity(address(o, 'identity', what));
+    const fromEmail = o.email === undefined || o.email === null || o.email === '' ? undefined : splitUserIdentity(address(o, 'email', what));
+    const email = fromEmail?.address ?? fromIdentity?.address;
+    if (email === undefined) throw new LiveShapeError(`${what}: "email" is missing`);
+    const identity = fromIdentity?.guid !== undefined ? fromIdentity : fromEmail;
+    const batch = text(o, 'batch', what);
+    const s = status<UserStatus>(USER_STATUSES, o, what);
+    if ('unknown' in s) {
+      unknown.push({ kind: 'user', name: email, batch, status: s.unknown });
+      continue;
+    }
     const u: LiveUser = {
-      email: text(o, 'email', what),
-      batch: text(o, 'batch', what),
-      status: oneOf<UserStatus>(USER_STATUSES, o, 'status', what),
+      email,
+      batch,
+      status: s.known,
       syncedItemCount: count(o, 'syncedItemCount', what),
       skippedItemCount: count(o, 'skippedItemCount', what),
     };
     assign(u, 'lastSuccessfulSyncTime', optText(o, 'lastSuccessfulSyncTime', what));
     assign(u, 'errorSummary', optText(o, 'errorSummary', what));
-    return u;
-  }), (u) => u.email);
+    if (identity?.guid !== undefined) u.identity = `${identity.address}/${identity.guid}`;
+    out.push(u);
+  }
+  return sortBy(out, (u) => u.email);
+}
+
+/** The three reads → LiveState, with the batches and users whose status is unknown. */
+export function mapLive(endpoints: unknown, batches: unknown, users: unknown): LiveState {
+  const unknown: UnknownLiveObject[] = [];
+  const live: LiveState = { endpoints: mapEndpoints(endpoints), batches: mapBatches(batches, unknown), users: mapUsers(users, unknown) };
+  if (unknown.length > 0) live.unknown = unknown.sort((a, b) => compareText(`${a.kind}:${a.name}`.toLowerCase(), `${b.kind}:${b.name}`.toLowerCase()));
+  return live;
 }

@@ -1,7 +1,7 @@
 // What the server returns for the three reads: the simulator's live view plus the GUIDs it keeps,
 // as plain JSON. The StagemigSimulator PowerShell module turns these into objects shaped like EXO's.
 import type { LiveBatch, LiveEndpoint, LiveUser } from '../../model/index.js';
-import { readBatches, readCloudMailboxes, readEndpoints, readUsers, type SimState } from '../simulator/index.js';
+import { readBatches, readCloudMailboxes, readEndpoints, readUsers, reportedStatus, type SimState } from '../simulator/index.js';
 
 export type ReadCmdlet = 'get-migrationendpoint' | 'get-migrationbatch' | 'get-migrationuser' | 'get-mailbox';
 
@@ -43,7 +43,8 @@ export function batchRecords(state: SimState | undefined): BatchRecord[] {
   const byName = new Map(state.batches.map((b) => [key(b.name), b]));
   const endpoints = new Map(endpointRecords(state).map((e) => [key(e.name), e]));
   return readBatches(state).map((b) => {
-    const out: BatchRecord = { ...b };
+    // A scenario's `unknownStatus` replaces the status on the wire (the record type holds any text then).
+    const out: BatchRecord = { ...b, status: (reportedStatus(state, 'batches', b.name) ?? b.status) as LiveBatch['status'] };
     const sim = byName.get(key(b.name));
     if (sim) out.guid = sim.guid;
     const endpoint = b.endpoint === undefined ? undefined : endpoints.get(key(b.endpoint));
@@ -55,7 +56,8 @@ export function batchRecords(state: SimState | undefined): BatchRecord[] {
 export function userRecords(state: SimState | undefined): UserRecord[] {
   if (!state) return [];
   const guids = new Map(state.batches.map((b) => [key(b.name), b.guid]));
-  return readUsers(state).map((u) => {
+  return readUsers(state).map((x) => {
+    const u = { ...x, status: (reportedStatus(state, 'users', x.email) ?? x.status) as LiveUser['status'] };
     const batchGuid = guids.get(key(u.batch));
     return batchGuid === undefined ? u : { ...u, batchGuid };
   });

@@ -35,8 +35,8 @@ function guidOf(email: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-export function readCloudMailboxes(state: SimState | undefined, organization: string | undefined): CloudMailbox[] {
-  if (!state) return [];
+/** The addresses Get-Mailbox lists, once each (the planner's LiveState.mailboxes holds the same). */
+export function cloudMailboxAddresses(state: SimState): string[] {
   const seen = new Set<string>();
   const emails: string[] = [];
   const add = (email: string): void => {
@@ -50,6 +50,12 @@ export function readCloudMailboxes(state: SimState | undefined, organization: st
   for (const u of state.users) if (u.provisioned && !mailboxDisabled(state, u)) add(u.email);
   for (const m of state.directory?.mailboxes ?? []) add(m);
   for (const [email, kind] of Object.entries(state.faults.recipients ?? {})) if (kind === 'mailbox') add(email);
+  return emails;
+}
+
+export function readCloudMailboxes(state: SimState | undefined, organization: string | undefined): CloudMailbox[] {
+  if (!state) return [];
+  const emails = cloudMailboxAddresses(state);
   if (emails.length === 0) return [];
   if (organization === undefined || organization.trim() === '') {
     throw new Error('The simulator needs the plan\'s organization to answer Get-Mailbox');

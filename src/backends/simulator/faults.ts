@@ -15,6 +15,8 @@ export interface FaultSettings {
   endpointFailure?: SimEndpointFailure | null;
   /** Batch name → milliseconds after it starts syncing when it turns Corrupted. */
   corruptBatches?: Record<string, number>;
+  /** Status values the reads report instead (see SimFaults.unknownStatus); keys any case. */
+  unknownStatus?: { batches?: Record<string, string>; users?: Record<string, string> };
 }
 
 /** Pure: the state with the given faults set (keys not given are kept). Arming a write fault resets the counter. */
@@ -32,6 +34,10 @@ export function withFaults(state: SimState, settings: FaultSettings): SimState {
   else if (settings.endpointFailure !== undefined) faults.endpointFailure = settings.endpointFailure;
   if (settings.corruptBatches !== undefined) {
     faults.corruptBatches = Object.fromEntries(Object.entries(settings.corruptBatches).map(([k, v]) => [k.toLowerCase(), v]));
+  }
+  if (settings.unknownStatus !== undefined) {
+    const lower = (m: Record<string, string> | undefined) => Object.fromEntries(Object.entries(m ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+    faults.unknownStatus = { batches: lower(settings.unknownStatus.batches), users: lower(settings.unknownStatus.users) };
   }
   const writeCalls = 'failOnWriteCall' in settings ? 0 : state.writeCalls;
   return { ...state, faults, writeCalls };

@@ -194,7 +194,7 @@ export function createSimulatorBackend({ stateFile, now, organization, onPremise
 export { readAcceptedDomains, readRecipients, testMigrationServer, type OnPremises } from './preflight.js';
 export { invokeCmdlet, notRecognized, type InvokeOutcome, type SimInvocation } from './invoke.js';
 export { advanceInPlace, advanceState, nextEventAt } from './clock.js';
-export { readBatches, readEndpoints, readUsers, toLiveState } from './live.js';
+export { readBatches, readEndpoints, readUsers, reportedStatus, toLiveState } from './live.js';
 export { readCloudMailboxes, routingDomain } from './cloud-mailboxes.js';
 export {
   emptyState, isoSeconds, type SimBatch, type SimEndpoint, type SimFaults, type SimRecipientKind, type SimState, type SimUser,

@@ -1,10 +1,12 @@
 // The three reads (Get-MigrationEndpoint, Get-MigrationBatch, Get-MigrationUser) as LiveState.
 import {
-  compareText, USER_STATUS_SUMMARY, type LiveBatch, type LiveEndpoint, type LiveState, type LiveUser,
+  BATCH_STATUSES, compareText, USER_STATUS_SUMMARY, USER_STATUSES, type LiveBatch, type LiveEndpoint, type LiveState, type LiveUser,
+  type UnknownLiveObject,
 } from '../../model/index.js';
 import { ms, type SimBatch, type SimState, type SimUser } from './state.js';
 import { T } from './texts.js';
 import { consistencyScore, mailboxProfile } from './timing.js';
+import { cloudMailboxAddresses } from './cloud-mailboxes.js';
 
 const SCORES = ['Perfect', 'Good', 'Investigate', 'Poor'] as const;
 
@@ -122,15 +124,39 @@ export function readUsers(state: SimState): LiveUser[] {
     .sort(byKey((u) => u.email));
 }
 
+/** The scenario's `unknownStatus`: the status each read reports instead (records.ts does the same for the stand-in). */
+export function reportedStatus(state: SimState, kind: 'batches' | 'users', name: string): string | undefined {
+  return state.faults.unknownStatus?.[kind]?.[name.toLowerCase()];
+}
+
+/** Batches and users whose reported status is one stagemig does not know move to `unknown` (as the bridge's mapper does). */
+function withUnknown(state: SimState, live: LiveState): LiveState {
+  const u = state.faults.unknownStatus;
+  if (!u) return live;
+  const unknown: UnknownLiveObject[] = [];
+  const batches = live.batches.filter((b) => {
+    const s = reportedStatus(state, 'batches', b.name);
+    if (s === undefined || (BATCH_STATUSES as readonly string[]).includes(s)) return true;
+    unknown.push({ kind: 'batch', name: b.name, status: s });
+    return false;
+  });
+  const users = live.users.filter((x) => {
+    const s = reportedStatus(state, 'users', x.email);
+    if (s === undefined || (USER_STATUSES as readonly string[]).includes(s)) return true;
+    unknown.push({ kind: 'user', name: x.email, batch: x.batch, status: s });
+    return false;
+  });
+  const out: LiveState = { ...live, batches, users };
+  if (unknown.length > 0) out.unknown = unknown.sort((a, b) => compareText(`${a.kind}:${a.name}`.toLowerCase(), `${b.kind}:${b.name}`.toLowerCase()));
+  return out;
+}
+
 export function toLiveState(state: SimState | undefined): LiveState {
   if (!state) return { endpoints: [], batches: [], users: [] };
-  const live: LiveState = { endpoints: readEndpoints(state), batches: readBatches(state), users: readUsers(state) };
-  // Only what the users' statuses cannot tell (records gone, scenario mailboxes), so that the plan is the same
-  // as through Exchange Online PowerShell, where only the statuses are read.
-  const mailboxes = [
-    ...(state.directory?.mailboxes ?? []),
-    ...Object.entries(state.faults.recipients ?? {}).filter(([, k]) => k === 'mailbox').map(([e]) => e),
-  ];
+  const live: LiveState = withUnknown(state, { endpoints: readEndpoints(state), batches: readBatches(state), users: readUsers(state) });
+  // Every cloud mailbox, as Get-Mailbox lists it (the exchange-online backend reads the same): a mailbox whose
+  // migration record is gone, or whose record failed after provisioning, is never submitted again.
+  const mailboxes = cloudMailboxAddresses(state);
   if (mailboxes.length > 0) live.mailboxes = mailboxes;
   return live;
 }

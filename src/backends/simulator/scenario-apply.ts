@@ -55,6 +55,8 @@ export function describeFaults(state: SimState): string[] {
   for (const [name, delay] of Object.entries(f.corruptBatches ?? {})) out.push(`batch ${name} turns Corrupted ${delay / 60_000} min after it starts syncing`);
   const held = { missing: 'has no cloud recipient (directory sync did not create it)', mailbox: 'is already a mailbox', contact: 'is held by a mail contact', group: 'is held by a group', mailUser: 'is a mail user' };
   for (const [email, kind] of Object.entries(f.recipients ?? {})) out.push(`address ${email} ${held[kind]}`);
+  for (const [name, status] of Object.entries(f.unknownStatus?.batches ?? {})) out.push(`batch ${name} reads with status "${status}"`);
+  for (const [email, status] of Object.entries(f.unknownStatus?.users ?? {})) out.push(`migration user ${email} reads with status "${status}"`);
   for (const b of state.batches) if (b.type === 'cutover') out.push(`cutover batch ${b.name} exists: staged batches are refused`);
   out.push(...describeTenant(state.tenant));
   return out;

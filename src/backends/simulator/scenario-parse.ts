@@ -19,7 +19,7 @@ export interface Scenario {
   tenant?: SimTenant;
 }
 
-const TOP = ['version', 'failMailboxes', 'recipients', 'endpoint', 'throttle', 'corruptBatches', 'cutoverBatch', 'latency', ...TENANT_KEYS] as const;
+const TOP = ['version', 'failMailboxes', 'recipients', 'endpoint', 'throttle', 'corruptBatches', 'cutoverBatch', 'latency', 'unknownStatus', ...TENANT_KEYS] as const;
 /** A slow service, not a hung one. */
 const MAX_LATENCY_MS = 60_000;
 const RECIPIENT_KINDS = ['missing', 'mailUser', 'mailbox', 'contact', 'group'] as const;
@@ -119,6 +119,25 @@ function latency(r: ScenarioReader, node: YamlNode | null, faults: SimFaults): v
   } else faults.writeLatencyMs = ms;
 }
 
+/** `unknownStatus: {batches: {NAME: VALUE}, users: {ADDRESS: VALUE}}`: status values the reads report instead. */
+function unknownStatus(r: ScenarioReader, node: YamlNode | null, faults: SimFaults): void {
+  const out: NonNullable<SimFaults['unknownStatus']> = {};
+  for (const [key, keyNode, value] of r.entries(node, 'unknownStatus') ?? []) {
+    if (key !== 'batches' && key !== 'users') {
+      r.unknownKey(keyNode, key, 'unknownStatus', ['batches', 'users']);
+      continue;
+    }
+    const map: Record<string, string> = {};
+    for (const [name, nameNode, status] of r.entries(value, `unknownStatus.${key}`) ?? []) {
+      if (key === 'users' && !EMAIL.test(name)) r.fail(nameNode, `unknownStatus.users: "${name}" is not an email address`);
+      const text = r.text(status, `unknownStatus.${key}.${name}`);
+      if (text !== undefined) map[name.toLowerCase()] = text;
+    }
+    out[key] = map;
+  }
+  faults.unknownStatus = out;
+}
+
 function cutoverBatch(r: ScenarioReader, node: YamlNode | null): Scenario['cutoverBatch'] {
   if (isScalar(node)) {
     const name = r.text(node, 'cutoverBatch');
@@ -155,6 +174,7 @@ export function parseScenario(text: string, file: string): { scenario?: Scenario
     } else if (key === 'throttle') throttle(r, value, scenario.faults);
     else if (key === 'corruptBatches') corruptBatches(r, value, scenario.faults);
     else if (key === 'latency') latency(r, value, scenario.faults);
+    else if (key === 'unknownStatus') unknownStatus(r, value, scenario.faults);
     else if (key === 'cutoverBatch') {
       const c = cutoverBatch(r, value);
       if (c) scenario.cutoverBatch = c;

@@ -120,6 +120,11 @@ export interface SimFaults {
   recipients?: Record<string, SimRecipientKind>;
   /** Real milliseconds every write cmdlet takes (scenario `latency:`): a slow service, to rehearse Ctrl-C and progress. */
   writeLatencyMs?: number;
+  /**
+   * Status values the reads report instead of the real ones, for batches (by lower-case name) and migration
+   * users (by lower-case address): values stagemig does not know (scenario `unknownStatus:`).
+   */
+  unknownStatus?: { batches?: Record<string, string>; users?: Record<string, string> };
 }
 
 /** The directory's stored exceptions besides the scenario's (directory.ts derives everything else). */

@@ -13,7 +13,7 @@
 import type { Diagnostic } from '../../diag/index.js';
 import { Sensitive, SENSITIVE_MASK } from '../../model/index.js';
 
-export const JSON_FORMAT_VERSION = '1.1';
+export const JSON_FORMAT_VERSION = '1.2';
 
 export type JsonDocumentKind = 'plan' | 'validate' | 'status' | 'version' | 'check' | 'convert';
 

@@ -24,7 +24,13 @@ function headline(c: JsonResourceChange): string {
     if (c.lifecycle === 'stop') return 'will be stopped';
     return 'will be updated in place';
   }
-  return 'is waiting on the migration service';
+  switch (c.waits_for) {
+    case 'admin': return 'needs your decision (it will not change by itself)';
+    case 'gates': return 'is held by its removal gates';
+    case 'unknown-status': return 'has a status stagemig does not know (nothing planned)';
+    case 'finished': return 'is finished';
+    default: return 'is waiting on the migration service';
+  }
 }
 
 function colourFor(c: JsonResourceChange, pc: Colors): (s: string) => string {

@@ -36,6 +36,24 @@ export interface JsonResourceChange {
   origin: 'config' | 'drift' | 'mixed' | null;
   /** Batches: mailboxes in the batch once the plan has converged (0 when it is removed); null for endpoints. (1.1) */
   mailboxes_after: number | null;
+  /** The live batch's status as the service gave it when stagemig does not know that value (nothing is planned); else null. (1.2) */
+  unknown_status: string | null;
+  /**
+   * Nothing to run now, and why: service (it moves on by itself), admin (nothing changes until you decide;
+   * the notes say what), gates (removal gates), unknown-status, finished; null when there is a step or nothing differs. (1.2)
+   */
+  waits_for: 'service' | 'admin' | 'gates' | 'unknown-status' | 'finished' | null;
+}
+
+/** A batch or migration user whose status stagemig does not know: no step is planned for it. (1.2) */
+export interface JsonUnknown {
+  kind: 'batch' | 'user';
+  /** The batch's name, or the user's address. */
+  name: string;
+  /** A user's batch; null for a batch. */
+  batch: string | null;
+  /** The status as the service gave it. */
+  status: string;
 }
 
 export interface JsonStep {
@@ -74,6 +92,8 @@ export interface JsonPlanSummary {
   mailboxes: { added: number; removed: number; moved: number };
   unmanaged: number;
   drift: number;
+  /** Batches and users whose status is unknown. (1.2) */
+  unknown: number;
 }
 
 export interface PlanDocument extends JsonHeader {
@@ -101,6 +121,19 @@ export interface PlanDocument extends JsonHeader {
   unmanaged: JsonUnmanaged[];
   /** Refresh-only without a last-applied record: the resources that differ from the YAML; else null. */
   undetermined: string[] | null;
+  /** Batches and migration users whose status stagemig does not know, sorted by kind and name. (1.2) */
+  unknown: JsonUnknown[];
   drift: JsonDrift[];
   diagnostics: JsonDiagnostic[];
+}
+
+/** One word for a change with nothing to run now (tables, markdown): what it waits for. */
+export function noOpWord(c: JsonResourceChange): string {
+  switch (c.waits_for) {
+    case 'admin': return 'needs decision';
+    case 'gates': return 'held';
+    case 'unknown-status': return 'unknown status';
+    case 'finished': return 'finished';
+    default: return 'waiting';
+  }
 }

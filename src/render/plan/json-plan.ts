@@ -43,7 +43,8 @@ function toJsonChange(c: ResourceChange): JsonResourceChange {
   return {
     address: c.address, type: c.type, name: c.name, actions: ACTIONS[c.action], lifecycle: c.lifecycle ?? null,
     live_status: c.liveStatus ?? null, before: side(c, 'before'), after: side(c, 'after'), membership: membership(c), notes: [...c.notes],
-    origin: c.origin ?? null, mailboxes_after: c.mailboxesAfter ?? null,
+    origin: c.origin ?? null, mailboxes_after: c.mailboxesAfter ?? null, unknown_status: c.unknownStatus ?? null,
+    waits_for: c.waitsFor ?? null,
   };
 }
 
@@ -57,7 +58,7 @@ function summary(plan: Plan | undefined): JsonPlanSummary {
   const s = plan?.summary ?? { add: 0, change: 0, remove: 0 };
   return {
     add: s.add, change: s.change, remove: s.remove, steps: plan?.steps.length ?? 0, mailboxes: m,
-    unmanaged: plan?.unmanaged.length ?? 0, drift: plan?.drift.length ?? 0,
+    unmanaged: plan?.unmanaged.length ?? 0, drift: plan?.drift.length ?? 0, unknown: plan?.unknown?.length ?? 0,
   };
 }
 
@@ -84,6 +85,7 @@ export function toPlanDocument(plan: Plan | undefined, meta: PlanDocumentMeta): 
       address: u.address, status: u.status ?? null, mailboxes: u.mailboxes ?? null, no_longer_in_plan: u.noLongerInPlan === true,
     })),
     undetermined: plan?.undetermined ? [...plan.undetermined] : null,
+    unknown: (plan?.unknown ?? []).map((o) => ({ kind: o.kind, name: o.name, batch: o.batch ?? null, status: o.status })),
     drift: (plan?.drift ?? []).map((d) => ({
       address: d.address, kind: d.kind, summary: d.summary, expected: maskedValue(d.expected), actual: maskedValue(d.actual),
     })),

@@ -1,5 +1,6 @@
 // Sections of the markdown plan (PR comment), rendered from the JSON plan document.
 import type { JsonResourceChange, PlanDocument } from './json-plan-types.js';
+import { noOpWord } from './json-plan-types.js';
 import { plural } from '../../model/index.js';
 import { capped, codeSpan, mdText, num, valueCell } from '../common/markdown-text.js';
 
@@ -7,7 +8,7 @@ const ORIGIN: Record<string, string> = { drift: ' (undoes drift)', mixed: ' (YAM
 
 export function actionLabel(c: JsonResourceChange): string {
   const a = c.actions.join(',');
-  const label = a === 'delete,create' ? 'replace' : a === 'delete' ? 'remove' : a === 'no-op' ? 'waiting' : a;
+  const label = a === 'delete,create' ? 'replace' : a === 'delete' ? 'remove' : a === 'no-op' ? noOpWord(c) : a;
   return label + (c.origin ? (ORIGIN[c.origin] ?? '') : '');
 }
 

@@ -1,13 +1,14 @@
 // The per-batch table the terminal plan leads with: one row per batch that changes.
 import { count } from '../../model/index.js';
 import type { JsonResourceChange, PlanDocument } from './json-plan-types.js';
+import { noOpWord } from './json-plan-types.js';
 
 const n = count;
 
 /** create, create+start, update+start, stop, remove, replace, waiting; "(drift)" when only drift is undone. */
 export function actionWord(c: JsonResourceChange): string {
   const a = c.actions.join(',');
-  let word = a === 'delete,create' ? 'replace' : a === 'delete' ? 'remove' : a === 'no-op' ? 'waiting' : a;
+  let word = a === 'delete,create' ? 'replace' : a === 'delete' ? 'remove' : a === 'no-op' ? noOpWord(c) : a;
   if (c.lifecycle === 'start' && (a === 'create' || a === 'update')) word += '+start';
   if (c.lifecycle === 'stop') word = a === 'update' ? 'stop' : `${word}+stop`;
   return c.origin === 'drift' ? `${word} (drift)` : word;

@@ -55,16 +55,22 @@ describe('exchange-online backend session', () => {
     expect(fake.state.ended).toBe(true);
   });
 
-  it('reads with three calls, -ResultSize Unlimited where it exists, and never an -Identity', async () => {
-    const { fake, backend } = open(healthy({ 'Get-MigrationUser': [{ email: 'a@x.com', batch: 'B', status: 'Synced', syncedItemCount: 1, skippedItemCount: 0 }] }));
+  it('reads with four calls (the cloud mailboxes too), -ResultSize Unlimited where it exists, and never an -Identity', async () => {
+    const { fake, backend } = open(healthy({
+      'Get-MigrationUser': [{ email: 'a@x.com', batch: 'B', status: 'Synced', syncedItemCount: 1, skippedItemCount: 0 }],
+      'Get-Mailbox': [{ primarySmtpAddress: 'gone@x.com', emailAddresses: ['SMTP:gone@x.com', 'smtp:alias@x.com', 'X500:/o=x'], legacyExchangeDN: '/o=x/cn=gone' }],
+    }));
     const b = await backend;
     const live = await b.readLive();
     expect(live.users).toHaveLength(1);
+    // A mailbox migrated before, whose migration record is gone, is known as provisioned.
+    expect(live.mailboxes).toEqual(['gone@x.com', 'gone@x.com', 'alias@x.com']);
     const reads = fake.calls.filter((c) => c.cmdlet.startsWith('Get-'));
     expect(reads).toEqual([
       { cmdlet: 'Get-MigrationEndpoint', parameters: {} },
       { cmdlet: 'Get-MigrationBatch', parameters: { ResultSize: 'Unlimited' } },
       { cmdlet: 'Get-MigrationUser', parameters: { ResultSize: 'Unlimited' } },
+      { cmdlet: 'Get-Mailbox', parameters: { ResultSize: 'Unlimited' } },
     ]);
     await b.close();
   });
@@ -88,12 +94,17 @@ describe('exchange-online backend session', () => {
     expect(d[0]!.hint).toMatch(/Exchange\.ManageAsApp/);
   });
 
-  it('refuses a truncated read and unknown values', async () => {
+  it('refuses a truncated read and values of no known shape', async () => {
     const warning = 'By default, only the first 1000 items are returned. Use the ResultSize parameter ...';
     const truncated = open((c) => (c.cmdlet === 'Get-MigrationUser' ? ok([], [warning]) : healthy()(c)));
     expect((await diagnostics((await truncated.backend).readLive()))[0]!.summary).toMatch(/does not understand/);
-    const odd = open(healthy({ 'Get-MigrationBatch': [{ name: 'B', status: 'Paused' }] }));
-    expect((await diagnostics((await odd.backend).readLive()))[0]!.detail).toMatch(/unknown status "Paused"/);
+    const odd = open(healthy({ 'Get-MigrationBatch': [{ name: 'B', status: 7, notificationEmails: [{ Display: 'x' }] }] }));
+    expect((await diagnostics((await odd.backend).readLive()))[0]!.detail).toMatch(/"notificationEmails" is not a list of addresses/);
+    // An unknown status is not an error: that batch is reported unknown and the rest reads as usual.
+    const paused = open(healthy({ 'Get-MigrationBatch': [{ name: 'B', status: 'Paused' }, { name: 'C', status: 'Synced' }] }));
+    const live = await (await paused.backend).readLive();
+    expect(live.batches.map((b) => b.name)).toEqual(['C']);
+    expect(live.unknown).toEqual([{ kind: 'batch', name: 'B', status: 'Paused' }]);
   });
 
   it('returns service refusals of writes with the service text; retries throttling with backoff', async () => {

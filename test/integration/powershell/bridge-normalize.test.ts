@@ -41,7 +41,21 @@ $user = [pscustomobject]@{
     BatchId = 'Wave;1'; Status = [pscustomobject]@{ Value = 'Synced' }; SyncedItemCount = [long]12345678901; SkippedItemCount = 0
     LastSuccessfulSyncTime = [datetime]::SpecifyKind([datetime]'2026-03-02T09:15:30', 'Local'); ErrorSummary = ''
 }
-ConvertTo-BridgeJson @{ batch = ConvertTo-BridgeBatch $batch; endpoint = ConvertTo-BridgeEndpoint $endpoint; user = ConvertTo-BridgeUser $user }
+$batch2 = [pscustomobject]@{
+    Identity = 'Wave 2'; Status = 11; NotificationEmails = @([pscustomobject]@{ Address = 'team@contoso.com'; Local = 'team'; Domain = 'contoso.com' })
+}
+$endpoint2 = [pscustomobject]@{
+    Identity = 'EP2'; EndpointType = 4; UseAutoDiscover = $false; Authentication = [pscustomobject]@{ value = 2 }
+    MaxConcurrentMigrations = [pscustomobject]@{ IsUnlimited = $false; Value = 20 }; MaxConcurrentIncrementalSyncs = 'Unlimited'
+}
+$user2 = [pscustomobject]@{
+    Identity = 'ann@contoso.com/0f8e6c1a-3b9d-4c2e-8a7f-5d4b3c2a1e0f'; EmailAddress = [pscustomobject]@{ Address = 'ann@contoso.com' }
+    BatchId = 'Wave 2'; Status = 3; SyncedItemCount = 1; SkippedItemCount = 0
+}
+ConvertTo-BridgeJson @{
+    batch = ConvertTo-BridgeBatch $batch; endpoint = ConvertTo-BridgeEndpoint $endpoint; user = ConvertTo-BridgeUser $user
+    batch2 = ConvertTo-BridgeBatch $batch2; endpoint2 = ConvertTo-BridgeEndpoint $endpoint2; user2 = ConvertTo-BridgeUser $user2
+}
 `;
 
 describe.runIf(HAS_PWSH)('bridge normalisation in real PowerShell', () => {
@@ -80,5 +94,11 @@ describe.runIf(HAS_PWSH)('bridge normalisation in real PowerShell', () => {
       email: 'zoë@contoso.com', batch: 'Wave;1', status: 'Synced', syncedItemCount: 12345678901, skippedItemCount: 0, errorSummary: null,
     });
     expect(result.user!.lastSuccessfulSyncTime).toMatch(/^2026-03-02T1[34]:15:30Z$/);
+  });
+
+  it('passes other shapes on for stagemig to read: numeric enums, Unlimited objects, address objects, address/MailboxGuid', () => {
+    expect(result.batch2).toMatchObject({ name: 'Wave 2', status: 11, notificationEmails: ['team@contoso.com'] });
+    expect(result.endpoint2).toMatchObject({ type: 4, authentication: 2, maxConcurrentMigrations: 20, maxConcurrentIncrementalSyncs: 'Unlimited' });
+    expect(result.user2).toMatchObject({ email: 'ann@contoso.com', identity: 'ann@contoso.com/0f8e6c1a-3b9d-4c2e-8a7f-5d4b3c2a1e0f', status: 3 });
   });
 });

@@ -28,10 +28,10 @@ function mixedPlan(): Plan {
 }
 
 describe('toPlanDocument', () => {
-  it('is a valid format 1.1 plan document with actions as arrays, membership, steps and summary', () => {
+  it('is a valid format 1.2 plan document with actions as arrays, membership, steps and summary', () => {
     const doc = toPlanDocument(mixedPlan(), meta);
     expect(schemaErrors('plan', JSON.parse(stringifyJson(doc)))).toEqual([]);
-    expect(doc.format_version).toBe('1.1');
+    expect(doc.format_version).toBe('1.2');
     const byAddress = Object.fromEntries(doc.resource_changes.map((c) => [c.address, c]));
     expect(byAddress['batch.New']?.actions).toEqual(['create']);
     expect(byAddress['batch.New']?.before).toBeNull();
