@@ -43,7 +43,7 @@ export function registerSimulator(program: Command, ctx: CommandContext): void {
     .command('faults')
     .description('declare the faults the simulated service injects, from a YAML or JSON scenario file (no file: show them)')
     .argument('<plan.yaml>', 'migration plan whose simulator to change')
-    .argument('[scenario]', 'scenario file: failMailboxes, endpoint, throttle, corruptBatches, cutoverBatch, acceptedDomains, federatedDomains, recipients, dns')
+    .argument('[scenario]', 'scenario file: failMailboxes, endpoint, throttle, corruptBatches, cutoverBatch, latency, unknownStatus, acceptedDomains, federatedDomains, recipients, dns')
     .option('--clear', 'remove every fault')
     .action(async (plan: string, scenario: string | undefined, opts: { clear?: boolean }) => {
       emit(io, faultsOutput(await simulatorFaults(host, plan, scenario, { clear: opts.clear === true }), io.color));
