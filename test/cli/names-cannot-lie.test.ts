@@ -95,6 +95,18 @@ describe('names from the service are escaped in every view', () => {
     }
   });
 
+  it('a service error text with escapes and line breaks stays on its line in the apply report', async () => {
+    const dir = copyExample();
+    writeFileSync(join(dir, 'throttle.json'), JSON.stringify({ throttle: { call: 1, message: 'Busy\u001b[2K\nApply complete! 0 cmdlets run.' } }));
+    expect((await cli(dir, 'simulator', 'faults', 'stagemig.yaml', 'throttle.json')).exitCode).toBe(0);
+    const r = await cli(dir, 'apply', 'stagemig.yaml', '--auto-approve');
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout + r.stderr).not.toMatch(RAW_UNSAFE);
+    expect(r.stdout).not.toMatch(/^Apply complete!/m);
+    expect(r.stdout).toContain('failed: Busy\\u001b[2K\\u000aApply complete! 0 cmdlets run.');
+    expect(r.stdout).toContain('Apply failed at step 1 of 4: Busy\\u001b[2K\\u000aApply complete!');
+  });
+
   it('HTML status report: the name is text, not markup', async () => {
     const dir = await tenantWithEvilBatch();
     const r = await cli(dir, 'status', 'stagemig.yaml', '--format', 'html');
