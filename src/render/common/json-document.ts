@@ -11,7 +11,7 @@
 // - Problems are `diagnostics` inside the document, in Terraform's shape (see toJsonDiagnostic).
 // - Each kind has a JSON Schema under schemas/ (shared definitions in output-common.schema.json).
 import type { Diagnostic } from '../../diag/index.js';
-import { Sensitive, SENSITIVE_MASK } from '../../model/index.js';
+import { Sensitive, SENSITIVE_MASK } from '../../model/sensitive.js'; // not the barrel: --version loads this
 
 export const JSON_FORMAT_VERSION = '1.2';
 

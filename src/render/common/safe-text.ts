@@ -3,7 +3,7 @@
 // or a service message can neither move the cursor, erase lines, nor start a line of its own.
 // One function per target: termText here, mdText/codeSpan/htmlText in markdown-text.ts.
 // Must not: touch the views' own escapes (colours, redraws): apply it to values, never to finished output.
-import { escapeUnsafe } from '../../model/index.js';
+import { escapeUnsafe } from '../../model/unsafe-text.js'; // not the barrel: every command loads this
 
 /** A value for the terminal. */
 export const termText = (s: string): string => escapeUnsafe(s);
