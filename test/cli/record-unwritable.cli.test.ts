@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { CLI, copyExample, PASSWORD, stagemig } from '../helpers/cli.js';
+import { CLI, copyExample, PASSWORD } from '../helpers/cli.js';
 import { runCli } from '../helpers/in-process.js';
 
 const NOW = '2026-12-01T07:00:00Z';
@@ -44,7 +44,7 @@ describe('an unwritable last-applied record', () => {
     const dir = copyExample();
     const env = { NO_COLOR: '1', STAGEMIG_ONPREM_PASSWORD: PASSWORD, STAGEMIG_NOW: NOW };
     writeFileSync(join(dir, 'slow.yaml'), 'latency: 2s\n');
-    expect((await stagemig(['simulator', 'faults', 'stagemig.yaml', 'slow.yaml'], { cwd: dir, env })).exitCode).toBe(0);
+    expect((await runCli(['simulator', 'faults', 'stagemig.yaml', 'slow.yaml'], { cwd: dir, env })).exitCode).toBe(0);
     const child = execa(process.execPath, [CLI, 'apply', 'stagemig.yaml', '--auto-approve'], { cwd: dir, env, reject: false, stdin: 'ignore' });
     let seen = '';
     await new Promise<void>((resolve, reject) => {
@@ -63,8 +63,8 @@ describe('an unwritable last-applied record', () => {
     expect(r.stderr).not.toContain('internal error');
     expect(r.exitCode).toBe(1);
     rmSync(join(dir, RECORD), { recursive: true });
-    await stagemig(['simulator', 'faults', 'stagemig.yaml', '--clear'], { cwd: dir, env });
-    const plan = await stagemig(['plan', 'stagemig.yaml'], { cwd: dir, env });
+    await runCli(['simulator', 'faults', 'stagemig.yaml', '--clear'], { cwd: dir, env });
+    const plan = await runCli(['plan', 'stagemig.yaml'], { cwd: dir, env });
     expect(plan.stdout).toContain('Plan: 3 to add, 0 to change, 0 to remove.');
   }, 60_000);
 });

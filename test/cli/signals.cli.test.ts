@@ -1,19 +1,20 @@
 // SIGTERM (CI cancelling a job) and SIGHUP (the terminal closing) stop an apply as Ctrl-C does: the
 // running step finishes, the report of what ran and what did not is printed, the exit code is the
 // same. Built CLI in a subprocess (signals need a real process); the simulator is made slow with the
-// scenario key `latency:` so that the signal lands while step 1 runs.
+// scenario key `latency:` so that the signal lands while step 1 runs. Set-up and the next plan run in-process.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { CLI, copyExample, PASSWORD, stagemig } from '../helpers/cli.js';
+import { CLI, copyExample, PASSWORD } from '../helpers/cli.js';
+import { runCli } from '../helpers/in-process.js';
 
 const ENV = { NO_COLOR: '1', STAGEMIG_ONPREM_PASSWORD: PASSWORD, STAGEMIG_NOW: '2026-12-01T07:00:00Z' };
 
 async function applyAndSignal(signal: NodeJS.Signals) {
   const dir = copyExample();
   writeFileSync(join(dir, 'slow.yaml'), 'latency: 2s\n');
-  expect((await stagemig(['simulator', 'faults', 'stagemig.yaml', 'slow.yaml'], { cwd: dir, env: ENV })).exitCode).toBe(0);
+  expect((await runCli(['simulator', 'faults', 'stagemig.yaml', 'slow.yaml'], { cwd: dir, env: ENV })).exitCode).toBe(0);
   const child = execa(process.execPath, [CLI, 'apply', 'stagemig.yaml', '--auto-approve'], { cwd: dir, env: ENV, reject: false, stdin: 'ignore' });
   let stdout = '';
   await new Promise<void>((resolve, reject) => {
@@ -25,7 +26,7 @@ async function applyAndSignal(signal: NodeJS.Signals) {
   });
   child.kill(signal);
   const r = await child;
-  const plan = await stagemig(['plan', 'stagemig.yaml'], { cwd: dir, env: ENV });
+  const plan = await runCli(['plan', 'stagemig.yaml'], { cwd: dir, env: ENV });
   return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, plan: plan.stdout };
 }
 
