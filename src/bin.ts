@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // The only module that touches `process`: streams, environment, exit code and signals.
+//
+// Must not: hold logic: it only wires the process to cli/program.ts.
 import { createInterface } from 'node:readline/promises';
 import { run } from './cli/program.js';
 import type { Io } from './cli/io.js';

@@ -1,3 +1,6 @@
+// The tool's version, read once from package.json (the only source of the version number).
+//
+// Must not: be computed anywhere else; views and saved plans take TOOL_VERSION from here.
 import { readFileSync } from 'node:fs';
 
 /** package.json sits two folders up from dist/src/ and one up from src/ (tests run the sources). */

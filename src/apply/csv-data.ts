@@ -1,3 +1,7 @@
+// The CSV a batch's cmdlet carries (-CSVData): the batch's mailboxes as the service expects them.
+//
+// Must not: be logged or shown (a Password column is revealed here, for the service only), carry columns
+// the service does not document, or read files.
 import type { DesiredUser } from '../model/index.js';
 
 const needsQuotes = /[",\r\n]|^\s|\s$/;

@@ -1,3 +1,7 @@
+// Runs a plan's steps in order through a backend, stopping at the first failure or between steps on Ctrl-C,
+// and reports each step through the hooks its caller passes (the view prints them).
+//
+// Must not: print, reorder steps, or run a step that is not in the plan.
 import { StagemigError } from '../diag/index.js';
 import type { Backend } from '../backends/backend.js';
 import type { Invocation, Step } from '../model/index.js';

@@ -1,3 +1,7 @@
+// Turns a planned step into the invocation a backend runs: secrets resolved from the environment at the
+// last moment, CSV data built, and only cmdlets on the allow-list ever emitted.
+//
+// Must not: log or return a secret in any text; a missing variable is a diagnostic before step 1.
 import { error, secretEnvHint, StagemigError } from '../diag/index.js';
 import type { Diagnostic } from '../diag/index.js';
 import { isCredentialRef, isCsvRef, nameKey } from '../model/index.js';

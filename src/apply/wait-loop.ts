@@ -1,6 +1,8 @@
 // `apply --wait`: keep reading the service until every batch reaches its desired state, running the
 // steps that had to wait (re-planning after each wait) until the plan converges. Time, waiting and
 // output are injected, so the loop runs the same against the simulator's clock and a real tenant.
+//
+// Must not: print (progress goes through events to the command's view).
 import type { LiveState, LiveUser, Step } from '../model/index.js';
 import type { Plan } from '../plan/index.js';
 import { isRetryStep } from '../plan/diff-schedule.js';

@@ -1,3 +1,7 @@
+// The one interface to the migration service that every backend implements (simulator, exchange-online):
+// read the live state, run one cmdlet, and the optional reads check, status and convert need.
+//
+// Must not: hold behaviour; it is types only.
 import type { CloudMailbox, Invocation, LicensingState, LiveState } from '../model/index.js';
 import type { PreflightReads } from './preflight.js';
 

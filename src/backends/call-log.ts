@@ -1,5 +1,7 @@
 // Debug log of every call to the migration service (STAGEMIG_LOG=debug or --log-file): what was
 // called, its parameters with every secret masked, how long it took and how big the answer was.
+//
+// Must not: print; every call to the service goes through the Backend interface.
 import { performance } from 'node:perf_hooks';
 import { SENSITIVE_MASK } from '../model/index.js';
 import type { Invocation, LiveState, WireValue } from '../model/index.js';

@@ -1,4 +1,6 @@
 // Backends: the one interface to the migration service (simulator or Exchange Online through pwsh).
+//
+// Must not: print; every call to the service goes through the Backend interface.
 import { error, StagemigError } from '../diag/index.js';
 import type { BackendConfig } from '../model/index.js';
 import type { Backend } from './backend.js';

@@ -1,5 +1,7 @@
 // The reads that `stagemig check` needs beyond readLive(): each is one service call whatever the
 // number of mailboxes (Test-MigrationServerAvailability is one call per endpoint).
+//
+// Must not: print; every call to the service goes through the Backend interface.
 import type { WireValue } from '../model/index.js';
 
 /** TestMigrationServerAvailabilityOutcome (facts §3.1): a failed test returns Result = Failed, it does not throw. */

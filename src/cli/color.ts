@@ -1,4 +1,6 @@
 // Whether to colour output: --no-color first, then FORCE_COLOR, then NO_COLOR, then a terminal.
+//
+// Must not: run the work or write text (views make the text; emit.ts writes it).
 
 export interface ColorInputs {
   /** stdout is a terminal. */

@@ -1,5 +1,7 @@
 // Where the debug log of service calls goes: --log-file FILE (appended, readable by its owner only),
 // else stderr when STAGEMIG_LOG=debug, else nowhere.
+//
+// Must not: run the work or write text (views make the text; emit.ts writes it).
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { logFileBroken } from '../render/cli/help-text.js';

@@ -1,5 +1,7 @@
 // `--format` values: parsed into a typed choice before anything else runs, so a bad value is a
 // usage error whatever else is wrong. Every command words, orders and defaults them the same way.
+//
+// Must not: run the work or write text (views make the text; emit.ts writes it).
 import type { Command } from 'commander';
 import { error, StagemigError } from '../diag/index.js';
 

@@ -1,5 +1,7 @@
 // What bin.ts (or a test) injects: the process's streams, environment, clock and Ctrl-C, flat.
 // cli/program.ts turns it into the operations' Host (src/operations/host.ts).
+//
+// Must not: reach operations: they take the Host that hostOf builds.
 import type { Host, HostEnv, HostIo } from '../operations/host.js';
 
 export interface Io extends HostIo {

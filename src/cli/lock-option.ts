@@ -1,4 +1,6 @@
 // --lock-timeout: how long a command waits for a lock another stagemig process holds.
+//
+// Must not: run the work or write text (views make the text; emit.ts writes it).
 import { InvalidArgumentError, type Command } from 'commander';
 import { parseDuration } from '../model/duration.js';
 import type { CommandContext } from './program.js';

@@ -1,5 +1,7 @@
 // The planning flags `plan` and `apply` share (--target, --allow-remove, --refresh-only), parsed into
 // the operations' PlanningOptions.
+//
+// Must not: run the work or write text (views make the text; emit.ts writes it).
 import type { Command } from 'commander';
 import type { PlanningOptions } from '../operations/planning.js';
 

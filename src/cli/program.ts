@@ -1,3 +1,7 @@
+// The command line: builds commander's tree (loading only the command that runs), turns the process's Io
+// into the operations' Host, runs the command and turns usage errors and StagemigErrors into exit code 1.
+//
+// Must not: hold a command's logic or literal text (usage texts are in render/cli/); it writes only through emit.
 import { Command, CommanderError } from 'commander';
 import { StagemigError } from '../diag/index.js';
 import { renderDiagnostics } from '../render/common/diagnostics.js';

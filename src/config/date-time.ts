@@ -1,4 +1,6 @@
 // ISO-8601 date and time with an explicit UTC offset, as `startAfter` takes it: 2026-11-30T18:00:00+01:00.
+//
+// Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
 
 const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 

@@ -1,4 +1,6 @@
 // "Did you mean" suggestions by edit distance, case-insensitive.
+//
+// Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
 
 /** Levenshtein distance with a two-row table; O(a·b) time, O(b) memory. */
 export function editDistance(a: string, b: string): number {

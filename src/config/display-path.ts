@@ -1,3 +1,6 @@
+// Paths as the user sees them in messages and documents: relative to the working folder when below it.
+//
+// Must not: touch the file system; it is path arithmetic only.
 import nodePath from 'node:path';
 import { portablePath, type PathApi } from '../model/index.js';
 

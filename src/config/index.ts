@@ -1,4 +1,6 @@
 // Configuration: the YAML plan and its CSV files → DesiredState, with positioned diagnostics. No network.
+//
+// Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
 export { loadPlan, type LoadPlanResult } from './load-plan.js';
 export { loadCsvFile, checkCsvBytes, type CsvFileResult, type CsvOptions, type CsvReadResult } from './csv/csv-file.js';
 export { CSV_COLUMNS } from './csv/csv-header.js';

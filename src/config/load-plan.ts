@@ -1,4 +1,6 @@
 // loadPlan: the plan YAML and its CSV files → DesiredState, or every problem found on the way.
+//
+// Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
 import { FileReadError, MAX_BYTES, readRegularFile, sha256Hex } from '../files/index.js';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../diag/index.js';

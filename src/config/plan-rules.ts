@@ -1,5 +1,7 @@
 // Rules JSON Schema cannot express: references, name limits, batch count, concurrency limits.
 // They run on whatever parts of the plan are well-formed, so one run reports everything.
+//
+// Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
 import type { Node as YamlNode } from 'yaml';
 import type { Diagnostic } from '../diag/index.js';
 import { batchAddress, endpointAddress } from '../model/index.js';

@@ -1,4 +1,6 @@
 // The plan as YAML gives it once the schema has accepted it (before defaults and path resolution).
+//
+// Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
 
 export interface RawCredentials {
   username: string;

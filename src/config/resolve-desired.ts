@@ -1,4 +1,6 @@
 // A validated plan → DesiredState: defaults filled in, paths made absolute, arrays sorted by name.
+//
+// Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
 import { dirname, join, resolve } from 'node:path';
 import type { Node as YamlNode } from 'yaml';
 import type { SourceRange } from '../diag/index.js';

@@ -1,5 +1,7 @@
 // validate and plan warn about every secret variable that is not set, before apply (which needs
 // them) fails: endpoint passwordEnv and the backend's certificatePasswordEnv.
+//
+// Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
 import type { Diagnostic } from '../diag/index.js';
 import { secretEnvHint, warning } from '../diag/index.js';
 import type { RawPlan } from './raw-plan.js';

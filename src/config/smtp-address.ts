@@ -1,6 +1,8 @@
 // SMTP addresses as the migration service accepts them, internationalised local parts included
 // (SMTPUTF8). Deliberately a simple linear check, run once per CSV row: an ASCII fast path, and a
 // cache of domains (a plan has a handful of domains and up to 200,000 addresses).
+//
+// Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
 
 const LOCAL_ASCII = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
 const LOCAL = /^[\p{L}\p{M}\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\.[\p{L}\p{M}\p{N}!#$%&'*+/=?^_`{|}~-]+)*$/u;

@@ -1,4 +1,6 @@
 // Text files as admins' tools write them: UTF-8 with or without BOM, UTF-16 LE/BE with BOM.
+//
+// Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be';
 

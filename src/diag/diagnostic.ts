@@ -1,4 +1,6 @@
 // Diagnostics are values: collected in lists, returned next to results, thrown only to abort.
+//
+// Must not: print (render/common/diagnostics.ts renders diagnostics).
 
 export type Severity = 'error' | 'warning';
 

@@ -1,3 +1,6 @@
+// Questions about lists of diagnostics: any errors, and the one sort order (file, line, column).
+//
+// Must not: render or print (render/common/diagnostics.ts does).
 import type { Diagnostic } from './diagnostic.js';
 
 export function hasErrors(diags: readonly Diagnostic[]): boolean {

@@ -2,6 +2,8 @@
 // A temporary file in the same folder is written and fsynced, renamed over the target, and the
 // folder is fsynced so that the rename itself survives a power cut. On any failure the temporary
 // file is removed and the target keeps its previous content.
+//
+// Must not: print, or know what a plan or the service is: paths and bytes only.
 import { randomBytes } from 'node:crypto';
 import {
   closeSync, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync,

@@ -1,6 +1,8 @@
 // Every JSON file stagemig reads back (saved plan, last-applied record, simulator state) is checked
 // against its JSON Schema in schemas/ before any field is used: a hand-edited or foreign file gets a
 // clear, positioned error instead of a TypeError deep inside.
+//
+// Must not: print, or know what a plan or the service is: paths and bytes only.
 import { LineCounter, parseDocument } from 'yaml';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { error, StagemigError } from '../diag/index.js';

@@ -1,6 +1,8 @@
 // Exclusive locks between stagemig processes: an O_EXCL lock file that says who holds it.
 // A lock whose holder ran on this host and no longer exists is stale and taken over; any other
 // lock is waited for up to the timeout, then refused with a message naming the holder.
+//
+// Must not: print, or know what a plan or the service is: paths and bytes only.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { link, mkdir, open, readFile, rename, rmdir, stat, unlink } from 'node:fs/promises';

@@ -1,4 +1,6 @@
 // Stable resource addresses: endpoint.<name>, batch.<name>, user.<smtp>.
+//
+// Must not: do I/O or import from src/ folders other than diag/.
 
 export const endpointAddress = (name: string): string => `endpoint.${name}`;
 export const batchAddress = (name: string): string => `batch.${name}`;

@@ -7,6 +7,8 @@
 //   YAML ≠ applied                  → a YAML change
 // The CLI keeps the snapshot in `.stagemig/<plan name>.applied.json` beside the plan YAML and writes
 // it after each successful apply step; the planner receives it as a plain value.
+//
+// Must not: do I/O or import from src/ folders other than diag/.
 
 export const APPLIED_FORMAT = 'stagemig-applied';
 export const APPLIED_VERSION = 1;

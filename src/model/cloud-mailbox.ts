@@ -1,4 +1,6 @@
 // A mailbox in Exchange Online as conversion (seed step 5) needs it: what Get-Mailbox returns.
+//
+// Must not: do I/O or import from src/ folders other than diag/.
 
 export interface CloudMailbox {
   primarySmtpAddress: string;

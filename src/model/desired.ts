@@ -1,3 +1,6 @@
+// The desired state: the plan YAML and its CSVs resolved and checked (what config/ hands to the planner).
+//
+// Must not: do I/O or hold raw YAML shapes (config/raw-plan.ts does); types and small constants only.
 import type { SourceRange } from '../diag/index.js';
 import type { DesiredBatchState, EndpointAuthentication } from './status.js';
 import type { Sensitive } from './sensitive.js';

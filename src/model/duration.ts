@@ -1,5 +1,7 @@
 // Durations, the one helper: parsed from flags and scenarios (90s, 30m, 6h, 2d, 1h30m, 1d12h) and
 // written back exactly (formatDuration) or rounded to the two largest units for views (durationText).
+//
+// Must not: do I/O or import from src/ folders other than diag/.
 
 const UNIT_MS: Record<string, number> = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 };
 const ORDER = 'dhms';

@@ -1,6 +1,8 @@
 // One address, one spelling (DESIGN §3): the key two mailbox addresses are compared by. The local part
 // is NFC-normalised and lower-cased; the domain is IDNA-mapped to its ASCII form (so `bücher.example`
 // and `xn--bcher-kva.example` are the same domain) and lower-cased. Display keeps what the CSV holds.
+//
+// Must not: do I/O or import from src/ folders other than diag/.
 import { domainToASCII } from 'node:url';
 
 const cache = new Map<string, string>();

@@ -1,4 +1,6 @@
 // Plain types shared by every layer: desired and live state, statuses, addresses.
+//
+// Must not: do I/O or import from src/ folders other than diag/.
 export * from './address.js';
 export * from './desired.js';
 export * from './live.js';

@@ -1,5 +1,7 @@
 // Licences (seed step 7) as Microsoft Graph shows them: the tenant's subscribed SKUs and, per user,
 // the assigned licences, the creation time and the usage location (one bulk read of each).
+//
+// Must not: do I/O or import from src/ folders other than diag/.
 
 export interface SubscribedSku {
   skuId: string;

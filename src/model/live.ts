@@ -1,3 +1,6 @@
+// The live state: endpoints, batches and mailboxes as the migration service reports them, the same for every backend.
+//
+// Must not: hold behaviour or backend-specific shapes; types only.
 import type { BatchStatus, UserStatus } from './status.js';
 
 export interface LiveEndpoint {

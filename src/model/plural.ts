@@ -1,4 +1,6 @@
 // Counted nouns, the one helper: "1 mailbox", "2,000 mailboxes", "3 batches".
+//
+// Must not: do I/O or import from src/ folders other than diag/.
 
 /**
  * `n` with thousands separators, as `toLocaleString('en-US')` writes it. Whole numbers are grouped

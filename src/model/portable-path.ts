@@ -1,5 +1,7 @@
 // Paths as stagemig shows and stores them: always with forward slashes, so output, saved plans and
 // runbooks read the same on Windows and elsewhere (PowerShell, cmd and every Unix shell accept `/`).
+//
+// Must not: do I/O or import from src/ folders other than diag/.
 import nodePath from 'node:path';
 
 export type PathApi = Pick<typeof nodePath, 'relative' | 'isAbsolute'>;

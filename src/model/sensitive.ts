@@ -1,3 +1,6 @@
+// A secret value that prints, serialises and inspects as "(sensitive)": only reveal() gives the value.
+//
+// Must not: be unwrapped anywhere but where the service needs the value (apply/csv-data.ts builds -CSVData).
 import { inspect } from 'node:util';
 
 const MASK = '(sensitive)';

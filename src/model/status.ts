@@ -1,4 +1,6 @@
 // Status names as the migration service prints them (facts file §5).
+//
+// Must not: do I/O or import from src/ folders other than diag/.
 
 export const BATCH_STATUSES = [
   'Created', 'Syncing', 'Stopping', 'Stopped', 'Completed', 'Failed', 'Removing', 'Synced',

@@ -1,3 +1,6 @@
+// The incremental sync interval of Synced staged mailboxes (one constant, see below).
+//
+// Must not: do I/O or import from src/ folders other than diag/.
 /**
  * How often the service syncs a Synced staged mailbox again, so that mail reaching the on-premises
  * mailbox is copied until the batch is deleted (facts §7.5). UNVERIFIED: the facts file also says staged

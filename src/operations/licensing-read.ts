@@ -1,5 +1,7 @@
 // Reads Microsoft Graph's licences when the plan needs them (a batch declares `license`), and the
 // errors about them: a SKU the tenant does not have is pointed at in the YAML.
+//
+// Must not: print or read `process`: it takes a Host and returns values (views make the text).
 import type { Backend } from '../backends/index.js';
 import { error, StagemigError } from '../diag/index.js';
 import type { Diagnostic } from '../diag/index.js';

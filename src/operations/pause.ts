@@ -1,4 +1,6 @@
 // Waiting between reads of the service, cut short by Ctrl-C (status --watch, apply --wait on a real tenant).
+//
+// Must not: print or read `process`: it takes a Host and returns values (views make the text).
 import type { Host } from './host.js';
 
 export interface Pauser {

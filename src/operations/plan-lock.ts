@@ -1,5 +1,7 @@
 // The per-plan lock apply holds for its whole run, as Terraform locks its state: a second apply of
 // the same plan waits (--lock-timeout) or is refused with the holder's pid, host, command and start.
+//
+// Must not: print or read `process`: it takes a Host and returns values (views make the text).
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { planLockPath } from '../apply/applied/index.js';

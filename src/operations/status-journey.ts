@@ -1,5 +1,7 @@
 // Reads what the journey needs beyond the live state: licences (Microsoft Graph, when the backend has
 // it) and, once every batch is removed, DNS (the simulated tenant's, else the system resolver).
+//
+// Must not: print or read `process`: it takes a Host and returns values (views make the text).
 import type { Backend } from '../backends/index.js';
 import type { DesiredState, LiveState } from '../model/index.js';
 import { nodeDns } from './check/node-dns.js';

@@ -1,4 +1,6 @@
 // `stagemig version`: what is running, for bug reports and pinned CI installs.
+//
+// Must not: print or read `process`: it takes a Host and returns values (views make the text).
 import { TOOL_VERSION } from '../version.js';
 
 export interface VersionInfo {

@@ -1,5 +1,7 @@
 // The values a snapshot records for a resource, derived from the YAML or from the live service.
 // Shared by drift detection (planner) and by apply, which writes the snapshot.
+//
+// Must not: do I/O or read the clock: the planner is pure.
 import type { AppliedBatch, AppliedEndpoint, DesiredBatch, DesiredEndpoint, LiveBatch, LiveUser } from '../model/index.js';
 import { stateOfLive } from './converged.js';
 

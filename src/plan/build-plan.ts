@@ -1,3 +1,7 @@
+// The planner's entry: desired + live (+ last applied, licences, gates) → the ordered steps and the changes per
+// resource, counted as Terraform counts them.
+//
+// Must not: do I/O, read the clock (the time comes in) or call a backend: the planner is pure.
 import { appliedEntry, batchAddress, compareText, endpointAddress, nameKey } from '../model/index.js';
 import type { AppliedSnapshot, CloudUser, DesiredBatch, DesiredState, LicensingState, LiveState, Step } from '../model/index.js';
 import { cloudUsersByAddress, diffLicenses, type LicenseDiff } from './diff-licenses.js';

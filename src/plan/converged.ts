@@ -1,3 +1,6 @@
+// When a live batch counts as at its desired state (DESIGN §3), and the state an existing batch is in.
+//
+// Must not: do I/O; pure.
 import { RUNNING_BATCH } from '../model/index.js';
 import type { BatchStatus, LiveBatch } from '../model/index.js';
 

@@ -1,3 +1,6 @@
+// One batch's difference: create, start, stop, remove (through the removal gates), replace, membership and settings.
+//
+// Must not: do I/O or plan a removal whose gates are closed without --allow-remove; pure.
 import { batchAddress, BUSY_BATCH, nameKey, plural, RUNNING_BATCH } from '../model/index.js';
 import type { BatchStatus, DesiredBatch, LiveBatch, Step } from '../model/index.js';
 import { lifecycleStep, newBatchStep, setBatchNotificationStep } from './cmdlets.js';

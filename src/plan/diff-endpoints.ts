@@ -1,3 +1,6 @@
+// One endpoint's difference: create, update the settings the service can change, replace, remove (protect).
+//
+// Must not: do I/O or show a password; pure.
 import { endpointAddress } from '../model/index.js';
 import type { DesiredEndpoint, LiveBatch, LiveEndpoint, ParamValue, Step } from '../model/index.js';
 import { newEndpointStep, removeEndpointStep, setEndpointStep } from './cmdlets.js';

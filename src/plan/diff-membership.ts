@@ -1,3 +1,6 @@
+// Which mailboxes to add to and remove from an existing batch, and which wait for another batch to let them go.
+//
+// Must not: do I/O or submit a migrated mailbox again (the service migrates a mailbox once); pure.
 import { nameKey, plural } from '../model/index.js';
 import type { DesiredBatch, LiveBatch, Step } from '../model/index.js';
 import { APPENDABLE_BATCH, IDLE_BATCH } from '../model/index.js';

@@ -1,3 +1,6 @@
+// Drift of one batch: what changed in the service outside stagemig, against the last-applied record.
+//
+// Must not: do I/O or propose steps (drift is reported; build-plan.ts decides); pure.
 import { batchAddress, plural } from '../model/index.js';
 import type { AppliedBatch, DesiredBatch, LiveBatch } from '../model/index.js';
 import { sameEmails } from './applied-values.js';

@@ -1,3 +1,6 @@
+// Drift of one endpoint: what changed in the service outside stagemig, against the last-applied record.
+//
+// Must not: do I/O or propose steps; pure.
 import { endpointAddress } from '../model/index.js';
 import type { AppliedEndpoint, DesiredEndpoint, LiveEndpoint } from '../model/index.js';
 import { appliedEndpointOf, ENDPOINT_SETTINGS, sameSetting } from './applied-values.js';

@@ -2,6 +2,8 @@
 // holds the removal (no step; the change says which gate holds it and when it opens, so
 // --detailed-exitcode reports it pending); with --allow-remove the removal goes ahead and the change
 // names every gate it skips.
+//
+// Must not: do I/O or read the clock: the planner is pure.
 import type { DesiredBatch } from '../model/index.js';
 import { nameKey } from '../model/index.js';
 import type { PlanContext } from './plan-context.js';

@@ -1,3 +1,6 @@
+// The one order steps run in (DESIGN §4): phase first, then address, then the first parameter.
+//
+// Must not: depend on input order: the same plan always gives the same steps in the same order.
 import { compareText } from '../model/index.js';
 import type { Step, StepAction } from '../model/index.js';
 

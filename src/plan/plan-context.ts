@@ -1,3 +1,6 @@
+// Indexes built once per plan (users by address, batches by name, gating facts) so diffs run in O(1) per lookup.
+//
+// Must not: do I/O or read the clock (gating's time comes in); pure.
 import { nameKey, PROVISIONED_USER } from '../model/index.js';
 import { emailKey } from '../model/email-key.js';
 import type { DesiredBatch, DesiredCutover, DesiredState, LiveBatch, LiveEndpoint, LiveState, LiveUser, UnknownLiveObject } from '../model/index.js';

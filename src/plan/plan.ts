@@ -1,3 +1,6 @@
+// The plan as a value: resource changes, steps, notes, drift and summary (what views and saved plans carry).
+//
+// Must not: hold behaviour; types only.
 import type { BatchStatus, Step, UnknownLiveObject } from '../model/index.js';
 import type { RemovalGate } from './removal-gates.js';
 

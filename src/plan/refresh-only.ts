@@ -1,3 +1,6 @@
+// `plan --refresh-only`: the plan reduced to what changed outside stagemig; no steps proposed.
+//
+// Must not: do I/O; pure.
 import type { Plan } from './plan.js';
 
 /** `plan --refresh-only`: only what changed outside stagemig (and unmanaged objects); no steps proposed. */

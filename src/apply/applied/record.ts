@@ -1,4 +1,6 @@
 // How each successful apply step changes the last-applied snapshot (mutates it in place).
+//
+// Must not: print; the record is only ever written atomically (files/atomic-write.ts).
 import { appliedEntry, isCsvRef, nameKey } from '../../model/index.js';
 import type { AppliedBatch, AppliedSnapshot, DesiredState, LiveState, LiveUser, Step } from '../../model/index.js';
 import { appliedBatchFromLive, appliedBatchOf, appliedEndpointOf, lowerSorted } from '../../plan/index.js';

@@ -1,3 +1,7 @@
+// The last-applied record kept current while apply runs: each step that ran is settled into the record and
+// written (atomically) before the next starts, so an interrupted apply leaves a record the next plan reads truthfully.
+//
+// Must not: run steps or print; a record it cannot write stops the run (the caller reports it).
 import { performance } from 'node:perf_hooks';
 import { dirname, relative } from 'node:path';
 import { error, StagemigError } from '../../diag/index.js';

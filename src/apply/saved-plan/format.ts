@@ -1,6 +1,8 @@
 // The saved plan file (`stagemig plan --out FILE`), format 1.x: everything `apply FILE` needs to
 // run exactly the reviewed steps, and to refuse when the inputs or the service have changed since.
 // It holds no secret: steps name the environment variable of a password and the rows of a CSV file.
+//
+// Must not: print, or let a saved plan run whose inputs or live service changed since it was made.
 import type { Plan } from '../../plan/index.js';
 
 /** 1.1 added `options`; apply re-derives the steps with them and refuses a file whose steps differ. */

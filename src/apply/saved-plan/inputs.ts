@@ -1,6 +1,8 @@
 // The sha256 of every input file: the plan YAML and each CSV it names. A saved plan records the
 // digests of the very bytes the plan was made from (config's loader takes them as it reads, with
 // `digestInputs`); nothing here reads an input the loader read.
+//
+// Must not: print, or let a saved plan run whose inputs or live service changed since it was made.
 import { FileReadError, MAX_BYTES, readRegularFile, sha256Hex } from '../../files/index.js';
 import { relative, resolve } from 'node:path';
 import { error, StagemigError } from '../../diag/index.js';

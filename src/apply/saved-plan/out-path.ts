@@ -1,5 +1,7 @@
 // Where `plan --out` may write: a new or regular file that is none of the plan's own files. Writing
 // renames a temporary file over the target, so a device or symlink would be replaced, not written to.
+//
+// Must not: print, or let a saved plan run whose inputs or live service changed since it was made.
 import { lstat, realpath } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { appliedPath, planLockPath } from '../applied/index.js';

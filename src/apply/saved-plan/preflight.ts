@@ -1,4 +1,6 @@
 // Before a saved plan runs: same inputs, same backend, same live objects, or a refusal that says what changed.
+//
+// Must not: print, or let a saved plan run whose inputs or live service changed since it was made.
 import { loadPlan } from '../../config/index.js';
 import { error, hasErrors, StagemigError } from '../../diag/index.js';
 import type { Diagnostic, SourceRange } from '../../diag/index.js';

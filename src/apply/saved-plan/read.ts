@@ -1,4 +1,6 @@
 // Reading a saved plan file: recognise it, parse it and refuse other format versions clearly.
+//
+// Must not: print, or let a saved plan run whose inputs or live service changed since it was made.
 import { resolve } from 'node:path';
 import { error, StagemigError } from '../../diag/index.js';
 import { checkJsonValue, FileReadError, MAX_BYTES, readRegularFile } from '../../files/index.js';

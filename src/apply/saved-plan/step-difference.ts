@@ -1,4 +1,6 @@
 // The first difference between the steps a saved plan holds and the steps its inputs give.
+//
+// Must not: print, or let a saved plan run whose inputs or live service changed since it was made.
 import type { Step } from '../../model/index.js';
 
 const same = (a: Step, b: Step): boolean => JSON.stringify(a) === JSON.stringify(b);

@@ -1,4 +1,6 @@
 // Writing a saved plan: the plan, the digests of its inputs and the fingerprint of what it read.
+//
+// Must not: print, or let a saved plan run whose inputs or live service changed since it was made.
 import { relative, resolve } from 'node:path';
 import { error, StagemigError } from '../../diag/index.js';
 import { writeFileAtomic } from '../../files/index.js';

@@ -1,4 +1,6 @@
 // The long-lived pwsh process running bridge.ps1: one request at a time over stdin, responses by id.
+//
+// Must not: print, or put a secret on pwsh's command line, in its environment or in a log.
 import { createInterface } from 'node:readline';
 import { execa } from 'execa';
 import {

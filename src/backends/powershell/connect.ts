@@ -1,6 +1,8 @@
 // Connect-ExchangeOnline's parameters for app-only certificate sign-in (facts §2.1). The certificate
 // password is read from the environment variable the YAML names and sent to the bridge over stdin.
 // Paths (certificateFile, a module given as a path) arrive absolute: config resolves them against the plan's folder.
+//
+// Must not: print, or put a secret on pwsh's command line, in its environment or in a log.
 import { error, secretEnvHint, StagemigError } from '../../diag/index.js';
 import type { ExchangeOnlineBackendConfig, ReadCmdletName, CmdletName } from '../../model/index.js';
 import type { BridgeValue } from './protocol.js';

@@ -1,5 +1,7 @@
 // The exchange-online backend (DESIGN §7): Exchange Online through one long-lived pwsh running
 // powershell/bridge.ps1, connected once with app-only certificate sign-in.
+//
+// Must not: print, or put a secret on pwsh's command line, in its environment or in a log.
 import { error, StagemigError } from '../../diag/index.js';
 import type { CloudMailbox, ExchangeOnlineBackendConfig, LicensingState, LiveState } from '../../model/index.js';
 import type { Backend, RunResult } from '../backend.js';

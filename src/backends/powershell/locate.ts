@@ -1,5 +1,7 @@
 // Where the package's PowerShell files are: `powershell/` at the package root, both when running
 // from the TypeScript sources and from dist/.
+//
+// Must not: print, or put a secret on pwsh's command line, in its environment or in a log.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,6 +1,8 @@
 // The parameter sets Exchange Online documents for each cmdlet stagemig calls, recorded as data in
 // powershell/parameter-sets/<Cmdlet>.json (format: powershell/README.md). Read by tests and tools that
 // check a call binds before it is sent; the stand-in module declares its cmdlets from the same files.
+//
+// Must not: print, or put a secret on pwsh's command line, in its environment or in a log.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parameterSetsDir } from './locate.js';

@@ -1,6 +1,8 @@
 // The reads of `stagemig check` through the bridge: each one call. Get-Recipient and Get-AcceptedDomain
 // read every object (-ResultSize Unlimited); Test-MigrationServerAvailability returns an outcome object
 // (a failed test is Result = Failed, not an error; an argument error is a refusal).
+//
+// Must not: print, or put a secret on pwsh's command line, in its environment or in a log.
 import type { WireValue } from '../../model/index.js';
 import { PreflightRefusal, type AcceptedDomain, type CloudRecipient, type PreflightReads, type ServerTestOutcome } from '../preflight.js';
 import { readFailed, readUnexpected } from './failures.js';

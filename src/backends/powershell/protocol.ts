@@ -1,4 +1,6 @@
 // The bridge protocol: line-delimited JSON requests on pwsh's stdin, marked JSON responses on its stdout.
+//
+// Must not: print, or put a secret on pwsh's command line, in its environment or in a log.
 import type { WireValue } from '../../model/index.js';
 
 /** Prefix of every response line (ASCII record separator + "stagemig:"); other stdout lines are host noise. */

@@ -1,5 +1,7 @@
 // The environment pwsh starts with: an allow-list, so that no secret held in stagemig's environment
 // (on-premises passwords, the certificate password) is copied into the PowerShell process.
+//
+// Must not: print, or put a secret on pwsh's command line, in its environment or in a log.
 
 const EXACT = new Set(
   [

@@ -1,5 +1,7 @@
 // Throttling (HTTP 429, "maximum number of concurrent requests") is retried with a bounded backoff;
 // every other failure is returned at once (facts §2.3).
+//
+// Must not: print, or put a secret on pwsh's command line, in its environment or in a log.
 import type { BridgeResponse } from './protocol.js';
 
 /** Waits before each retry; five retries, about a minute in all. */

@@ -1,5 +1,7 @@
 // One PowerShell session per run: calls with throttling retries, an orderly close (Disconnect-ExchangeOnline,
 // then end of input so pwsh exits), and Ctrl-C handling (close after the call in flight; twice: kill).
+//
+// Must not: print, or put a secret on pwsh's command line, in its environment or in a log.
 import { error, StagemigError } from '../../diag/index.js';
 import { BridgeExitError, type BridgeProcess } from './bridge-process.js';
 import { bridgeEnded, pwshMissing } from './failures.js';

@@ -1,4 +1,6 @@
 // One "invoke cmdlet" request against the simulator's state file: reads, writes and session calls.
+//
+// Must not: print, or answer anything but 127.0.0.1 and its secret URL.
 import type { Invocation, WireValue } from '../../model/index.js';
 import { createSimulatorBackend, loadState, type OnPremises, type StateLockOptions } from '../simulator/index.js';
 import { readLicensing } from '../simulator/licensing.js';

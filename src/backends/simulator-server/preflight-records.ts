@@ -1,5 +1,7 @@
 // The reads of `stagemig check` over HTTP: Test-MigrationServerAvailability's outcome, Get-Recipient's
 // and Get-AcceptedDomain's objects as plain JSON (the StagemigSimulator module shapes them like EXO's).
+//
+// Must not: print, or answer anything but 127.0.0.1 and its secret URL.
 import type { WireValue } from '../../model/index.js';
 import { CmdletError } from '../simulator/params.js';
 import { loadState, readAcceptedDomains, readRecipients, testMigrationServer, type OnPremises } from '../simulator/index.js';

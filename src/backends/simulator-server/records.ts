@@ -1,5 +1,7 @@
 // What the server returns for the three reads: the simulator's live view plus the GUIDs it keeps,
 // as plain JSON. The StagemigSimulator PowerShell module turns these into objects shaped like EXO's.
+//
+// Must not: print, or answer anything but 127.0.0.1 and its secret URL.
 import type { LiveBatch, LiveEndpoint, LiveUser } from '../../model/index.js';
 import { readBatches, readCloudMailboxes, readEndpoints, readUsers, reportedStatus, type SimState } from '../simulator/index.js';
 

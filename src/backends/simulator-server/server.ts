@@ -1,6 +1,8 @@
 // `stagemig simulator serve`: the simulator over HTTP on 127.0.0.1 only, for the StagemigSimulator
 // PowerShell module. One endpoint invokes a cmdlet; /stats counts the calls per cmdlet. The URL holds a
 // random secret path, so that only a process that was given the URL (not any local process) can call it.
+//
+// Must not: print, or answer anything but 127.0.0.1 and its secret URL.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -1,4 +1,6 @@
 // New-MigrationBatch for staged (CSV) batches (facts §3.6, §7.2, §7.3, §8.5).
+//
+// Must not: print; its time is the simulated clock in the state (the host's clock only comes in as an argument).
 import type { WireValue } from '../../model/index.js';
 import { parseServiceCsv } from './csv-service.js';
 import { beginStart } from './batch-lifecycle.js';

@@ -1,5 +1,7 @@
 // What happens to a batch when the clock reaches its event: transient statuses end, a scheduled batch
 // leaves Waiting at StartAfter, a declared corruption fires, and the retention rules apply (facts §6).
+//
+// Must not: print; its time is the simulated clock in the state (the host's clock only comes in as an argument).
 import { settleIncrementalSyncs } from './incremental-syncs.js';
 import { checkSynced, fill, release } from './progress.js';
 import { isoSeconds, ms, type SimBatch } from './state.js';

@@ -1,4 +1,6 @@
 // Start-, Stop-, Remove- and Complete-MigrationBatch: the §6.3 matrix with the service's exact texts.
+//
+// Must not: print; its time is the simulated clock in the state (the host's clock only comes in as an argument).
 import type { WireValue } from '../../model/index.js';
 import { nextSeq, requireBatch, usersOf } from './lookup.js';
 import { Params, refuse } from './params.js';

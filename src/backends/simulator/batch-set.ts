@@ -1,4 +1,6 @@
 // Set-MigrationBatch: -AddUsers -CSVData (append only new rows) and settings (facts §3.7, §6.3).
+//
+// Must not: print; its time is the simulated clock in the state (the host's clock only comes in as an argument).
 import type { WireValue } from '../../model/index.js';
 import { renderWarnings } from './batch-create.js';
 import { parseServiceCsv } from './csv-service.js';

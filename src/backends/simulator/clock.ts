@@ -1,4 +1,6 @@
 // The simulated clock: an event-driven loop that jumps from event to event up to the target time.
+//
+// Must not: print; its time is the simulated clock in the state (the host's clock only comes in as an argument).
 import { onBatchEvent } from './batch-events.js';
 import { keepMailboxes } from './directory.js';
 import { checkSynced, fill, onUserEvent } from './progress.js';

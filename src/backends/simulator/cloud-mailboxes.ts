@@ -3,6 +3,8 @@
 // record went, and addresses a scenario declares as mailboxes. Addresses, the LegacyExchangeDN and the
 // ExchangeGuid are derived deterministically from the address, in the shapes Exchange Online uses, so
 // conversion (seed step 5) can be rehearsed end to end.
+//
+// Must not: print; its time is the simulated clock in the state (the host's clock only comes in as an argument).
 import { createHash } from 'node:crypto';
 import type { CloudMailbox } from '../../model/index.js';
 import { mailboxDisabled } from './licensing.js';

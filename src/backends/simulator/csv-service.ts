@@ -1,5 +1,7 @@
 // The staged-migration CSV as the service validates it (facts §7.2, §8.3). Structural problems fail
 // the cmdlet; row problems become validation warnings on the batch.
+//
+// Must not: print; its time is the simulated clock in the state (the host's clock only comes in as an argument).
 import { parseCsvRecords } from '../../config/csv/csv-records.js';
 import { decodeText } from '../../config/text-decode.js';
 import { refuse } from './params.js';

@@ -6,6 +6,8 @@
 //   - a scenario file can declare an address missing, already a mailbox, or held by a mail contact or
 //     a group (scenario `recipients:`, state.faults.recipients).
 // Get-Recipient (preflight.ts), the planner's LiveState.mailboxes (live.ts) and provisioning all read it here.
+//
+// Must not: print; its time is the simulated clock in the state (the host's clock only comes in as an argument).
 import { emailKey } from '../../model/email-key.js';
 import type { SimRecipientKind, SimState } from './state.js';
 import type { UserIndex } from './user-index.js';

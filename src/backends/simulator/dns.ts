@@ -1,5 +1,7 @@
 // The simulated tenant's DNS (scenario `dns:`): a domain without answers has the records of a tenant
 // before its MX switch (an empty answer: no such record),, MX and Autodiscover on premises (mail.<domain>, autodiscover.<domain>).
+//
+// Must not: print; its time is the simulated clock in the state (the host's clock only comes in as an argument).
 import type { DnsLookup } from '../preflight.js';
 import type { SimState } from './state.js';
 

@@ -1,4 +1,6 @@
 // New-, Set- and Remove-MigrationEndpoint (facts §3.2, §3.3, §3.5, §10 C1/C2).
+//
+// Must not: print; its time is the simulated clock in the state (the host's clock only comes in as an argument).
 import type { EndpointAuthentication, WireValue } from '../../model/index.js';
 import { findEndpoint, nextGuid, requireEndpoint, sameName } from './lookup.js';
 import { Params, refuse } from './params.js';

@@ -1,5 +1,7 @@
 // Fault injection for tests and rehearsals: a failing (throttled) write call, failing mailboxes, an
 // endpoint that cannot be verified, a batch that turns Corrupted.
+//
+// Must not: print; its time is the simulated clock in the state (the host's clock only comes in as an argument).
 import type { SimEndpointFailure, SimFaults, SimMailboxFault, SimState } from './state.js';
 import { emptyState } from './state.js';
 import { DEFAULT_STATE_LOCK, loadState, saveState, withStateLock } from './store.js';

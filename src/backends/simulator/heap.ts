@@ -1,4 +1,6 @@
 // A binary min-heap; the clock uses it to jump from event to event.
+//
+// Must not: print; its time is the simulated clock in the state (the host's clock only comes in as an argument).
 
 export class MinHeap<T> {
   readonly #items: T[] = [];

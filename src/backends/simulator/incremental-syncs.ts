@@ -2,6 +2,8 @@
 // (INCREMENTAL_SYNC_INTERVAL_MS, UNVERIFIED for staged): their LastSuccessfulSyncTime moves on, which is
 // what the removal gate "synced after the conversion" waits for. Settled lazily, without an event per
 // mailbox per day: when the clock stops and before a Synced batch changes status.
+//
+// Must not: print; its time is the simulated clock in the state (the host's clock only comes in as an argument).
 import { INCREMENTAL_SYNC_INTERVAL_MS } from '../../model/sync-interval.js';
 import { isoSeconds, ms, type SimUser } from './state.js';
 

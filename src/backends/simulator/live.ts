@@ -1,4 +1,6 @@
 // The three reads (Get-MigrationEndpoint, Get-MigrationBatch, Get-MigrationUser) as LiveState.
+//
+// Must not: print; its time is the simulated clock in the state (the host's clock only comes in as an argument).
 import {
   BATCH_STATUSES, compareText, USER_STATUS_SUMMARY, USER_STATUSES, type LiveBatch, type LiveEndpoint, type LiveState, type LiveUser,
   type UnknownLiveObject,

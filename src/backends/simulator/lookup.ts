@@ -1,4 +1,6 @@
 // Finding objects by identity (name or GUID, case-insensitive) and minting deterministic GUIDs.
+//
+// Must not: print; its time is the simulated clock in the state (the host's clock only comes in as an argument).
 import { createHash } from 'node:crypto';
 import { refuse } from './params.js';
 import type { SimBatch, SimEndpoint, SimState, SimUser } from './state.js';

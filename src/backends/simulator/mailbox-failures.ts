@@ -1,5 +1,7 @@
 // Per-mailbox runtime failures the simulator can inject, with the service's texts (facts §8.7) in the
 // ErrorSummary shape EXO shows: `<ExceptionType>: <message>`.
+//
+// Must not: print; its time is the simulated clock in the state (the host's clock only comes in as an argument).
 import type { SimMailboxFault, SimState, SimUser } from './state.js';
 
 export interface FailureKind {

@@ -1,4 +1,6 @@
 // Reading cmdlet parameters the way PowerShell binds them: names case-insensitive, unknown names refused.
+//
+// Must not: print; its time is the simulated clock in the state (the host's clock only comes in as an argument).
 import type { WireValue } from '../../model/index.js';
 import { T } from './texts.js';
 

@@ -1,5 +1,7 @@
 // What happens to users when the clock reaches an event: Queued → Provisioning → Syncing → Synced (or
 // Failed), at most MaxConcurrentMigrations active per endpoint and 300 per endpoint type (facts §7.4).
+//
+// Must not: print; its time is the simulated clock in the state (the host's clock only comes in as an argument).
 import { activeFault, FAILURE_KINDS, SYNC_FAILURE_FRACTION } from './mailbox-failures.js';
 import { isoSeconds, type SimBatch, type SimUser } from './state.js';
 import { mailboxProfile } from './timing.js';

@@ -1,4 +1,6 @@
 // Reading a scenario file's YAML (or JSON) nodes with positions, collecting positioned errors.
+//
+// Must not: print; its time is the simulated clock in the state (the host's clock only comes in as an argument).
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { error, type Diagnostic, type DiagnosticCode } from '../../diag/index.js';
 

@@ -1,6 +1,8 @@
 // A simulator scenario file (YAML or JSON): the faults the simulated service injects. Its shape is
 // checked against schemas/simulator-scenario.schema.json first (scenario-schema.ts); every problem is
 // reported with file:line:col; nothing is applied unless the whole file is valid.
+//
+// Must not: print; its time is the simulated clock in the state (the host's clock only comes in as an argument).
 import { isMap, isScalar, type Node as YamlNode } from 'yaml';
 import type { Diagnostic } from '../../diag/index.js';
 import { parseDuration } from '../../model/index.js';

@@ -2,6 +2,8 @@
 //   acceptedDomains: [contoso.com]         exactly these (plus the organization's domain)
 //   federatedDomains: [contoso.com]        AD FS single sign-on
 //   dns: {contoso.com: {mx: [host], autodiscover: host}}   ("" or [] for no record)
+//
+// Must not: print; its time is the simulated clock in the state (the host's clock only comes in as an argument).
 import { isScalar, type Node as YamlNode } from 'yaml';
 import type { ScenarioReader } from './scenario-nodes.js';
 import type { SimDnsAnswers, SimTenant } from './state.js';

@@ -1,4 +1,6 @@
 // The simulated migration service's state: what the JSON state file holds. Plain data only.
+//
+// Must not: print; its time is the simulated clock in the state (the host's clock only comes in as an argument).
 import type { BatchStatus, EndpointAuthentication, UserStatus } from '../../model/index.js';
 import type { SimLicense } from './licensing.js';
 

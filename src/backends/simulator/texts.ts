@@ -1,4 +1,6 @@
 // The service's exact error and warning texts (facts file §3, §6.3, §7, §8). Placeholders as functions.
+//
+// Must not: print; its time is the simulated clock in the state (the host's clock only comes in as an argument).
 
 export const T = {
   // PowerShell parameter binding

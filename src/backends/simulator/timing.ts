@@ -1,4 +1,6 @@
 // How long simulated things take. Per-mailbox figures are deterministic: derived from the address.
+//
+// Must not: print; its time is the simulated clock in the state (the host's clock only comes in as an argument).
 import { createHash } from 'node:crypto';
 
 const MINUTE = 60_000;

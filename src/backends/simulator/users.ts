@@ -1,4 +1,6 @@
 // Adding CSV rows to a batch (one batch per mailbox, facts §7.3) and Remove-MigrationUser (§3.15).
+//
+// Must not: print; its time is the simulated clock in the state (the host's clock only comes in as an argument).
 import type { BatchStatus, WireValue } from '../../model/index.js';
 import type { ServiceCsvRow } from './csv-service.js';
 import { cloudDirectory } from './directory.js';

@@ -1,4 +1,6 @@
 // The clock's working view of the state: indexes, counters and the event queue for one advance.
+//
+// Must not: print; its time is the simulated clock in the state (the host's clock only comes in as an argument).
 import { cloudDirectory, type CloudDirectory } from './directory.js';
 import { MinHeap } from './heap.js';
 import { mailboxFaults } from './mailbox-failures.js';

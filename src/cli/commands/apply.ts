@@ -1,4 +1,6 @@
 // `stagemig apply`: flags → operations/apply.ts (events → render/apply/apply-view.ts) → exit code.
+//
+// Must not: hold logic or literal text: parse flags, call the operation, hand the result to its view, set the exit code.
 import { InvalidArgumentError, type Command } from 'commander';
 import { parseDuration } from '../../model/index.js';
 import { applySucceeded, runApply } from '../../operations/apply.js';

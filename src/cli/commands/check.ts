@@ -1,6 +1,8 @@
 // `stagemig check <plan.yaml> [--format human|json|markdown] [--target ADDR]... [--dns-server HOST[:PORT]]`:
 // the seed's step 1 as a preflight: flags → operations/check/run-check.ts → render/check/check-view.ts.
 // Exit 0 when nothing failed (warnings allowed), 1 otherwise. Changes nothing.
+//
+// Must not: hold logic or literal text: parse flags, call the operation, hand the result to its view, set the exit code.
 import { InvalidArgumentError, type Command } from 'commander';
 import { countByStatus } from '../../operations/check/finding.js';
 import { parseDnsServer } from '../../operations/check/node-dns.js';

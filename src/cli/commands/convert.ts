@@ -1,7 +1,9 @@
 // `stagemig convert <plan.yaml> --batch NAME --out DIR [--format human|json]` (seed step 5): the data files and the Exchange
 // 2007 script that turn a Synced batch's on-premises mailboxes into mail users. Wiring only.
+//
+// Must not: hold logic or literal text: parse flags, call the operation, hand the result to its view, set the exit code.
 import type { Command } from 'commander';
-import { convertBatch } from '../../operations/convert.js';
+import { convertBatch } from '../../operations/convert/convert.js';
 import { StagemigError } from '../../diag/index.js';
 import { convertOutput } from '../../render/convert/human-convert.js';
 import { convertFailureJson, convertJson } from '../../render/convert/json-convert.js';

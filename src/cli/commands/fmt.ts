@@ -1,5 +1,7 @@
 // `stagemig fmt <plan.yaml | folder>... [--check] [--diff]`: flags → operations/fmt.ts (each file →
 // render/fmt/fmt-view.ts) → exit code.
+//
+// Must not: hold logic or literal text: parse flags, call the operation, hand the result to its view, set the exit code.
 import type { Command } from 'commander';
 import { runFmt } from '../../operations/fmt.js';
 import { createFmtView } from '../../render/fmt/fmt-view.js';

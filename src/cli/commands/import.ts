@@ -1,5 +1,7 @@
 // `stagemig import --out DIR (--from plan.yaml | --state-file FILE --organization ORG) [--force]`:
 // flags → operations/import/run-import.ts → render/import/import-view.ts.
+//
+// Must not: hold logic or literal text: parse flags, call the operation, hand the result to its view, set the exit code.
 import type { Command } from 'commander';
 import { runImport } from '../../operations/import/index.js';
 import { importOutput } from '../../render/import/import-view.js';

@@ -1,4 +1,6 @@
 // `stagemig plan`: flags → operations/plan.ts → render/plan/plan-view.ts → exit code.
+//
+// Must not: hold logic or literal text: parse flags, call the operation, hand the result to its view, set the exit code.
 import type { Command } from 'commander';
 import { StagemigError } from '../../diag/index.js';
 import { runPlan } from '../../operations/plan.js';

@@ -1,5 +1,7 @@
 // `stagemig show <saved-plan-file> [--format human|markdown|json]`: flags → operations/show.ts →
 // render/plan/plan-view.ts.
+//
+// Must not: hold logic or literal text: parse flags, call the operation, hand the result to its view, set the exit code.
 import type { Command } from 'commander';
 import { runShow } from '../../operations/show.js';
 import { showOutput } from '../../render/plan/plan-view.js';

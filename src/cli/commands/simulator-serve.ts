@@ -1,5 +1,7 @@
 // `stagemig simulator serve <plan.yaml> [--port N] [--state-file FILE] [--quiet]`: flags →
 // operations/simulator-serve.ts (events → render/simulator/simulator-view.ts), until Ctrl-C.
+//
+// Must not: hold logic or literal text: parse flags, call the operation, hand the result to its view, set the exit code.
 import { InvalidArgumentError, type Command } from 'commander';
 import { runSimulatorServe } from '../../operations/simulator-serve.js';
 import { createServeView } from '../../render/simulator/simulator-view.js';

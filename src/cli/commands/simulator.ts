@@ -1,5 +1,7 @@
 // `stagemig simulator status|reset|advance|faults <plan.yaml>` and `simulator serve`: flags →
 // operations/simulator.ts (serve: operations/simulator-serve.ts) → render/simulator/simulator-view.ts.
+//
+// Must not: hold logic or literal text: parse flags, call the operation, hand the result to its view, set the exit code.
 import type { Command } from 'commander';
 import { simulatorAdvance, simulatorFaults, simulatorReset, simulatorStatus } from '../../operations/simulator.js';
 import { advanceOutput, faultsOutput, resetOutput, statusOutput } from '../../render/simulator/simulator-view.js';

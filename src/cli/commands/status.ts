@@ -1,5 +1,7 @@
 // `stagemig status <plan.yaml> [--format human|json|markdown|html] [--users] [--batch NAME] [--watch [--interval 30s] [--heartbeat 5m]]`:
 // flags → operations/status.ts (each reading → render/status/status-output.ts) → exit code.
+//
+// Must not: hold logic or literal text: parse flags, call the operation, hand the result to its view, set the exit code.
 import { InvalidArgumentError, type Command } from 'commander';
 import { parseDuration } from '../../model/index.js';
 import { DEFAULT_STATUS_INTERVAL_MS, runStatus } from '../../operations/status.js';

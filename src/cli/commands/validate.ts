@@ -1,5 +1,7 @@
 // `stagemig validate <plan.yaml> [--format human|json]`: flags → operations/validate.ts →
 // render/validate/validate-view.ts → exit code.
+//
+// Must not: hold logic or literal text: parse flags, call the operation, hand the result to its view, set the exit code.
 import type { Command } from 'commander';
 import { runValidate } from '../../operations/validate.js';
 import { validateOutput } from '../../render/validate/validate-view.js';

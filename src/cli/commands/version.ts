@@ -1,4 +1,6 @@
 // `stagemig version [--format human|json]` (also `stagemig -v` / `--version`).
+//
+// Must not: hold logic or literal text: parse flags, call the operation, hand the result to its view, set the exit code.
 import type { Command } from 'commander';
 import { versionInfo } from '../../operations/version.js';
 import { versionOutput } from '../../render/version/version-view.js';

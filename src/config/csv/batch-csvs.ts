@@ -1,4 +1,6 @@
 // Every batch's CSV file, loaded in parallel and checked against the others.
+//
+// Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
 import { realpath } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import { quoteValue } from '../quote-value.js';

@@ -1,4 +1,6 @@
 // A mailbox may be in only one batch, and only once in it (addresses compare case-insensitively).
+//
+// Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
 import type { Diagnostic } from '../../diag/index.js';
 import { error } from '../../diag/index.js';
 import type { DesiredUser } from '../../model/index.js';

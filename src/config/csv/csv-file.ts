@@ -1,4 +1,6 @@
 // One staged-migration CSV file: bytes → text → records → header → users, with diagnostics.
+//
+// Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
 import type { Diagnostic } from '../../diag/index.js';
 import { error } from '../../diag/index.js';
 import { FileReadError, MAX_BYTES, readRegularFile, sha256Hex } from '../../files/index.js';

@@ -1,5 +1,7 @@
 // The header row of a staged-migration CSV: EmailAddress (required), Password, ForceChangePassword;
 // names in any case; the service rejects unknown and repeated columns (facts file §7.2, §8.3).
+//
+// Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
 import type { Diagnostic } from '../../diag/index.js';
 import { error } from '../../diag/index.js';
 import { didYouMean } from '../did-you-mean.js';

@@ -2,6 +2,8 @@
 // spaces around fields are trimmed; quoted fields, CRLF and ragged rows are accepted here and
 // judged by the row rules. Plain files (csv-plain.ts) are split without it, and csv-parse is
 // loaded only for a file that needs it.
+//
+// Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
 import { createRequire } from 'node:module';
 import { plainCsvRecords } from './csv-plain.js';
 

@@ -3,6 +3,8 @@
 // (`  a: 1\n# about b\nb: 2`); re-printed, it would move into the nested map. The same goes for a
 // comment on a key's line (`name:  # note`), which would move below the key. Both are put back
 // where the source has them, using the source text's indentation.
+//
+// Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
 import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Document, Node as YamlNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
 

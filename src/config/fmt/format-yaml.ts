@@ -2,6 +2,8 @@
 // Canonical style: keys in schema order (named resources keep the author's order), two-space
 // indentation, block sequences indented under their key, strings unquoted unless YAML needs
 // quotes (then double quotes), one space before a trailing comment, no line folding, LF endings.
+//
+// Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
 import { isDeepStrictEqual } from 'node:util';
 import { Lexer, parseDocument, Scalar, visit } from 'yaml';
 import type { Document } from 'yaml';

@@ -1,5 +1,7 @@
 // Canonical key order, read from the plan's JSON Schema: a map's keys follow the order of the
 // schema's `properties`; maps of named resources (endpoints, batches) keep the author's order.
+//
+// Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
 import { planSchema } from '../schema/schema-load.js';
 
 export interface KeyOrder {

@@ -1,5 +1,7 @@
 // Puts map keys in canonical order. Comments and blank lines travel with their key; a YAML merge
 // key (<<) stays first; unknown keys follow the known ones in their written order.
+//
+// Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node as YamlNode, Pair } from 'yaml';
 import type { KeyOrder } from './key-order.js';

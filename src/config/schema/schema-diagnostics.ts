@@ -1,4 +1,6 @@
 // ajv errors → diagnostics positioned on the YAML node each instancePath names.
+//
+// Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
 import type { ErrorObject } from 'ajv';
 import type { Node as YamlNode } from 'yaml';
 import type { Diagnostic } from '../../diag/index.js';

@@ -1,4 +1,6 @@
 // One ajv error → summary, detail, hint and which node to point at.
+//
+// Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
 import type { ErrorObject } from 'ajv';
 import type { DiagnosticCode } from '../../diag/index.js';
 import { didYouMean } from '../did-you-mean.js';

@@ -1,4 +1,6 @@
 // JSON pointers (ajv instancePath) → the YAML nodes they name, for positioned schema errors.
+//
+// Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node as YamlNode, Pair } from 'yaml';
 import type { YamlSource } from './yaml-source.js';

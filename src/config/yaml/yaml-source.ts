@@ -1,4 +1,6 @@
 // The plan YAML with positions: parse once, then turn offsets and nodes into ranges and excerpts.
+//
+// Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
 import { LineCounter, parseDocument, isPair, isScalar, visit } from 'yaml';
 import type { Document, Node as YamlNode, Pair } from 'yaml';
 import type { Diagnostic, DiagnosticCode, SourcePos, SourceRange } from '../../diag/index.js';

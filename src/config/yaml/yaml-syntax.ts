@@ -1,4 +1,6 @@
 // YAML parse errors and warnings → positioned diagnostics (all of them, not just the first).
+//
+// Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
 import type { YAMLError } from 'yaml';
 import type { Diagnostic } from '../../diag/index.js';
 import { warning } from '../../diag/index.js';

@@ -1,5 +1,7 @@
 // Check 3: every CSV address's domain is an accepted domain of the tenant, and a federated domain
 // (AD FS single sign-on) needs `sso: true`, which makes validate require ForceChangePassword False.
+//
+// Must not: print or read `process`: it takes a Host and returns values (views make the text).
 import type { AcceptedDomain } from '../../backends/index.js';
 import type { DesiredBatch } from '../../model/index.js';
 import { plural } from '../../model/index.js';

@@ -1,6 +1,8 @@
 // Check 1: endpoint reachability and rights, one Test-MigrationServerAvailability per endpoint in the
 // documented set that fits it (facts §3.1): -Endpoint NAME once the endpoint exists; before that the
 // ExchangeOutlookAnywhereAutodiscover set or the ExchangeOutlookAnywhere (manual) set.
+//
+// Must not: print or read `process`: it takes a Host and returns values (views make the text).
 import { PreflightRefusal, type PreflightReads } from '../../backends/index.js';
 import { endpointAddress, nameKey, type DesiredEndpoint, type LiveState, type WireValue } from '../../model/index.js';
 import type { CheckFinding } from './finding.js';

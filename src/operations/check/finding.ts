@@ -1,4 +1,6 @@
 // What `stagemig check` reports: one finding per check and object, passed / warning / failed.
+//
+// Must not: print or read `process`: it takes a Host and returns values (views make the text).
 
 export type CheckStatus = 'passed' | 'warning' | 'failed';
 

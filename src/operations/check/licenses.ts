@@ -1,5 +1,7 @@
 // Check: licences of migrated mailboxes (seed step 7). A mailbox unlicensed from day 23 of the 30-day
 // grace is a warning; past day 30 (the service disables it) a failure. Uses the journey's licence view.
+//
+// Must not: print or read `process`: it takes a Host and returns values (views make the text).
 import type { DesiredState, LicensingState, LiveState } from '../../model/index.js';
 import { plural } from '../../model/plural.js';
 import { buildJourney } from '../journey.js';

@@ -1,4 +1,6 @@
 // DNS through node's resolver: the system's servers, or the one given with --dns-server HOST[:PORT].
+//
+// Must not: print or read `process`: it takes a Host and returns values (views make the text).
 import { Resolver } from 'node:dns/promises';
 import type { DnsLookup } from '../../backends/index.js';
 

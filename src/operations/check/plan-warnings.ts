@@ -1,5 +1,7 @@
 // The checks that need no extra service call (coexistence and limits) as warnings for `plan` and
 // `apply`, each pointing to `stagemig check`.
+//
+// Must not: print or read `process`: it takes a Host and returns values (views make the text).
 import { warning, type Diagnostic } from '../../diag/index.js';
 import type { DesiredState, LiveState } from '../../model/index.js';
 import { tenantFindings } from './tenant-limits.js';

@@ -1,5 +1,7 @@
 // `stagemig check` as a use case: load the plan, open its backend, read what every check needs with a
 // fixed number of service calls, and return the findings. Changes nothing.
+//
+// Must not: print or read `process`: it takes a Host and returns values (views make the text).
 import type { Backend } from '../../backends/index.js';
 import { displayPath } from '../../config/index.js';
 import { error, StagemigError, type Diagnostic } from '../../diag/index.js';

@@ -1,4 +1,6 @@
 // The `backend:` section of an imported plan: the same service, with paths relative to the new folder.
+//
+// Must not: print or read `process`: it takes a Host and returns values (views make the text).
 import { join, relative, sep } from 'node:path';
 import type { BackendConfig } from '../../model/index.js';
 

@@ -1,4 +1,6 @@
 // File and variable names derived from service object names.
+//
+// Must not: print or read `process`: it takes a Host and returns values (views make the text).
 
 /** A file-system-safe, unique (case-insensitively) CSV name for each batch. */
 export function csvFileNames(batches: readonly string[]): Map<string, string> {

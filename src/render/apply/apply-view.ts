@@ -1,6 +1,8 @@
 // The `apply` view: what apply prints while it runs (the plan, each step, the closing report, the
 // --wait progress) written to the streams it is given. The command passes these methods to the
 // apply operation as its events; their names match operations/apply.ts's ApplyEvents.
+//
+// Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
 import type { ApplyOutcome } from '../../apply/index.js';
 import type { BatchProgress } from '../../apply/wait-progress.js';
 import type { WaitOutcome } from '../../apply/wait-loop.js';

@@ -1,3 +1,6 @@
+// What apply prints for people: each step as it starts and ends, the approval prompt, and the closing report.
+//
+// Must not: run steps or read the clock; data in, text out.
 import { createColors } from 'picocolors';
 import type { Step } from '../../model/index.js';
 import type { ApplyOutcome } from '../../apply/index.js';

@@ -1,4 +1,6 @@
 // Terminal lines around saved plans: what `plan --out`, `show` and `apply FILE` say about the file.
+//
+// Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
 import { forTerminal, termText } from '../common/safe-text.js';
 import { plural } from '../../model/index.js';
 

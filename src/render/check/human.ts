@@ -1,5 +1,7 @@
 // `stagemig check` for a terminal or a CI log: one block per check, one line per object, the service's
 // words and what to do under each problem, the first addresses of each category.
+//
+// Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
 import pc from 'picocolors';
 import { CHECK_KINDS, countByStatus, type CheckFinding, type CheckKind, type CheckReport, type CheckStatus } from '../../operations/check/finding.js';
 import { plural } from '../../model/index.js';

@@ -1,5 +1,7 @@
 // `stagemig check --format json`: the versioned document (schemas/check-output.schema.json). Every
 // address of every category is listed.
+//
+// Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
 import { countByStatus, type CheckReport } from '../../operations/check/finding.js';
 import { jsonHeader, type JsonHeader } from '../common/json-document.js';
 

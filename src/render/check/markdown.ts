@@ -1,6 +1,8 @@
 // `stagemig check --format markdown`: a pull-request comment. Problems first, one table row each, with
 // their addresses in collapsible blocks; passed checks folded away. The whole comment stays within
 // GitHub's 65,536-character limit: address lists shrink first, then rows, and it says what was left out.
+//
+// Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
 import { countByStatus, type CheckFinding, type CheckReport } from '../../operations/check/finding.js';
 import { CHECK_TITLES } from './human.js';
 import { codeSpan, mdHtmlText, mdText, num } from '../common/markdown-text.js';

@@ -1,5 +1,7 @@
 // Diagnostics for humans: `file:line:col: error: summary`, the source line with a caret, the
 // detail and a hint (yaml's prettifyError style). CSV problems are located by line only.
+//
+// Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
 import pc from 'picocolors';
 import type { Diagnostic } from '../../diag/index.js';
 import { termText } from './safe-text.js';

@@ -1,5 +1,7 @@
 // Max-min fair division of a budget: nobody gets more than it asks for, and what the small askers
 // leave over is shared equally by the others.
+//
+// Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
 
 export function fairShare(demands: readonly number[], budget: number): number[] {
   const out = demands.map(() => 0);

@@ -2,6 +2,8 @@
 // Everything user- or service-supplied goes through mdText, codeSpan or htmlText: control characters
 // become visible \u escapes (a line break cannot start a heading of its own), markdown and HTML
 // metacharacters lose their meaning, and @mentions ping nobody.
+//
+// Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
 import { escapeUnsafe } from '../../model/index.js';
 
 const MD_SPECIAL = /[\\`*_[\]|~>#!]/g;

@@ -1,5 +1,7 @@
 // What a view hands back to its command: the text for stdout and the text for stderr (either may be
 // empty). Results go to stdout, diagnostics and notes to stderr (DESIGN §5).
+//
+// Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
 import type { Diagnostic } from '../../diag/index.js';
 import { renderDiagnostics } from './diagnostics.js';
 

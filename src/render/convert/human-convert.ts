@@ -1,6 +1,8 @@
 // What `stagemig convert` prints: what it read and wrote, and what the on-premises administrator does next.
+//
+// Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
 import { relative } from 'node:path';
-import type { ConvertResult } from '../../operations/convert.js';
+import type { ConvertResult } from '../../operations/convert/convert.js';
 import { CONVERSION_SCRIPT, MAILBOXES_CSV, PROXIES_CSV } from './conversion-files.js';
 import { plural } from '../../model/index.js';
 import { forTerminal } from '../common/safe-text.js';

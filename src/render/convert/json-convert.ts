@@ -1,7 +1,9 @@
 // `stagemig convert --format json`: the versioned document (schemas/convert-output.schema.json) saying
 // what was read and written for the batch, or why nothing was written. Conventions: json-document.ts.
+//
+// Must not: read files, the service or the clock: data in, text out.
 import type { Diagnostic } from '../../diag/index.js';
-import type { ConvertResult } from '../../operations/convert.js';
+import type { ConvertResult } from '../../operations/convert/convert.js';
 import { TOOL_VERSION } from '../../version.js';
 import { jsonHeader, stringifyJson, toJsonDiagnostic, type JsonDiagnostic, type JsonHeader } from '../common/json-document.js';
 import { diagnosticsText, output, type Output } from '../common/output.js';

@@ -1,5 +1,7 @@
 // Per-mailbox cmdlets (one Remove-MigrationUser per removed mailbox) come in long runs; the views
 // show a run as its first cmdlet and one line that counts the rest.
+//
+// Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
 import { count } from '../../model/index.js';
 import type { JsonStep } from './json-plan-types.js';
 

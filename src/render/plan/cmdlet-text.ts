@@ -1,3 +1,6 @@
+// A step as the PowerShell line a reviewer reads (values quoted as PowerShell literals, secrets as (sensitive)).
+//
+// Must not: reveal a secret or produce a line that PowerShell would parse differently from what is shown.
 import { isCredentialRef, isCsvRef, plural, SENSITIVE_MASK } from '../../model/index.js';
 import type { ParamValue, Step } from '../../model/index.js';
 import { quotePs, quotePsArray } from '../runbook/powershell-quote.js';

@@ -1,4 +1,6 @@
 // The drift part of the terminal plan: what changed outside stagemig since it last applied the plan.
+//
+// Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
 import { count, plural } from '../../model/index.js';
 import type { createColors } from 'picocolors';
 import type { JsonDrift, PlanDocument } from './json-plan-types.js';

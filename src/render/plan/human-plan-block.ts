@@ -1,4 +1,6 @@
 // One resource's block in the terminal plan (Terraform's style), rendered from the plan document.
+//
+// Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
 import { count } from '../../model/index.js';
 import type { createColors } from 'picocolors';
 import type { JsonMembership, JsonResourceChange } from './json-plan-types.js';

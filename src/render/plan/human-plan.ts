@@ -1,6 +1,8 @@
 // The terminal view of a plan, in Terraform's conventions, rendered from the plan document (the same
 // document as the JSON and markdown views). It stays readable at scale: a per-batch table first,
 // long per-mailbox lists and runs of per-mailbox cmdlets summarised unless --full.
+//
+// Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
 import { count, plural } from '../../model/index.js';
 import { createColors } from 'picocolors';
 import { cmdletEntries, moreText } from './cmdlet-runs.js';

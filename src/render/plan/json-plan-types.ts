@@ -1,5 +1,7 @@
 // The `plan` JSON document (stagemig plan/show --format json), format 1.x.
 // Schema: schemas/plan-output.schema.json. Conventions: json-document.ts.
+//
+// Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
 import type { JsonDiagnostic, JsonHeader } from '../common/json-document.js';
 
 /** Terraform's action lists: a replace is ["delete", "create"]. */

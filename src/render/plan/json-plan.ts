@@ -1,4 +1,6 @@
 // Plan → the versioned `plan` JSON document. The markdown view is rendered from this document.
+//
+// Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
 import type { Diagnostic } from '../../diag/index.js';
 import { isConverged, noLongerInPlan } from '../../plan/index.js';
 import type { Plan, ResourceChange } from '../../plan/index.js';

@@ -1,4 +1,6 @@
 // A cmdlet step as the JSON plan shows it: parameters in display order, secrets as "(sensitive)".
+//
+// Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
 import { isCredentialRef, isCsvRef, SENSITIVE_MASK } from '../../model/index.js';
 import type { ParamValue, Step } from '../../model/index.js';
 import { formatStep } from './cmdlet-text.js';

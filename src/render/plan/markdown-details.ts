@@ -1,4 +1,6 @@
 // One collapsible <details> per resource change: settings, notes, mailboxes and cmdlets.
+//
+// Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
 import { cmdletEntries, moreText } from './cmdlet-runs.js';
 import type { JsonResourceChange, JsonStep, PlanDocument } from './json-plan-types.js';
 import { actionLabel } from './markdown-sections.js';

@@ -4,6 +4,8 @@
 // fairly between the sections (changes, unmanaged objects, drift, problems) and, inside the changes,
 // between the resources, so one huge list cannot crowd out the others. A cut plan points to
 // `stagemig show <saved plan> --full` for everything.
+//
+// Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
 import type { JsonStep, PlanDocument } from './json-plan-types.js';
 import { cmdletRows, detailsLines, mailboxRows, stepsByAddress, type DetailCaps } from './markdown-details.js';
 import {

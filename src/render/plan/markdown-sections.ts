@@ -1,4 +1,6 @@
 // Sections of the markdown plan (PR comment), rendered from the JSON plan document.
+//
+// Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
 import type { JsonResourceChange, PlanDocument } from './json-plan-types.js';
 import { noOpWord } from './json-plan-types.js';
 import { plural } from '../../model/index.js';

@@ -1,4 +1,6 @@
 // The per-batch table the terminal plan leads with: one row per batch that changes.
+//
+// Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
 import { count } from '../../model/index.js';
 import type { JsonResourceChange, PlanDocument } from './json-plan-types.js';
 import { noOpWord } from './json-plan-types.js';

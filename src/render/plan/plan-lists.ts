@@ -1,5 +1,7 @@
 // How long lists are shown in the plan views: in full up to a limit, summarised above it
 // (`--full` lifts the limits in the terminal view).
+//
+// Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
 
 /** A per-mailbox list (or a run of per-mailbox cmdlets) longer than this is summarised. */
 export const LIST_LIMIT = 20;

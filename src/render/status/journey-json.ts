@@ -1,4 +1,6 @@
 // The journey part of the `status` JSON document (snake_case like the rest of it).
+//
+// Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
 import type { Journey, JourneyPhase } from '../../operations/journey.js';
 
 export interface JourneyJson {

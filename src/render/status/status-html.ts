@@ -1,6 +1,8 @@
 // `stagemig status --format html`: one self-contained page (inline CSS and SVG, no script, nothing
 // fetched) that opens in any browser: a progress chart per wave, what waits, and the failures.
 // Rendered from the status document.
+//
+// Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
 import { htmlText as h } from '../common/markdown-text.js';
 import { journeyHtml } from './journey-report.js';
 import type { JsonBatchStatus, StatusDocument } from './status-json.js';

@@ -1,5 +1,7 @@
 // The `status` JSON document (stagemig status --format json), format 1.x.
 // Schema: schemas/status-output.schema.json. Conventions: json-document.ts.
+//
+// Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
 import type { Estimate } from '../../apply/eta.js';
 import { userAddress } from '../../model/index.js';
 import type { LiveUser } from '../../model/index.js';

@@ -1,4 +1,6 @@
 // `stagemig status --format markdown`: progress for a ticket or a chat, rendered from the status document.
+//
+// Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
 import { codeSpan, mdText } from '../common/markdown-text.js';
 import { journeyMarkdown } from './journey-report.js';
 import type { StatusDocument } from './status-json.js';

@@ -1,4 +1,6 @@
 // Words shared by the status reports (markdown and HTML), from the status document.
+//
+// Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
 import { durationText } from '../../model/index.js';
 import { shortUtc } from '../common/time-text.js';
 import type { JsonBatchStatus, JsonEstimate, StatusDocument } from './status-json.js';

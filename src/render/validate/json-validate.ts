@@ -1,5 +1,7 @@
 // The `validate` JSON document (stagemig validate --format json), format 1.x.
 // Schema: schemas/validate-output.schema.json. Conventions: json-document.ts.
+//
+// Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
 import type { Diagnostic } from '../../diag/index.js';
 import type { DesiredState } from '../../model/index.js';
 import { jsonHeader, toJsonDiagnostic } from '../common/json-document.js';

@@ -1,4 +1,6 @@
 // Views of `stagemig version`: one line for people (and scripts that compare it), a JSON document.
+//
+// Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
 import type { VersionInfo } from '../../operations/version.js';
 import { jsonHeader, stringifyJson } from '../common/json-document.js';
 import { output, type Output } from '../common/output.js';

@@ -1,8 +1,8 @@
 // Seed step 5, pure: which mailboxes of a batch can be converted to mail users, and what each
 // conversion needs from Exchange Online (routing address, cloud LegacyExchangeDN, proxy addresses).
-import type { CloudMailbox, DesiredBatch, LiveState, UserStatus } from '../model/index.js';
-import { compareText, nameKey } from '../model/index.js';
-import { emailKey } from '../model/email-key.js';
+import type { CloudMailbox, DesiredBatch, LiveState, UserStatus } from '../../model/index.js';
+import { compareText, nameKey } from '../../model/index.js';
+import { emailKey } from '../../model/email-key.js';
 
 export interface BatchMember {
   email: string;

@@ -6,14 +6,14 @@
 // check has passed, or print (the command's view does).
 import { mkdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { batchMembers, conversionRows, notSynced, type ConversionProblem, type ConversionRow } from '../conversion/conversion-rows.js';
-import { error, StagemigError, type Diagnostic } from '../diag/index.js';
-import { writeFileAtomic } from '../files/index.js';
-import { conversionFiles, type OutputFile } from '../render/convert/conversion-files.js';
-import { batchNamed } from './batch-option.js';
-import type { Host } from './host.js';
-import { loadDesired } from './load-desired.js';
-import { withBackend } from './open-backend.js';
+import { batchMembers, conversionRows, notSynced, type ConversionProblem, type ConversionRow } from './conversion-rows.js';
+import { error, StagemigError, type Diagnostic } from '../../diag/index.js';
+import { writeFileAtomic } from '../../files/index.js';
+import { conversionFiles, type OutputFile } from '../../render/convert/conversion-files.js';
+import { batchNamed } from '../batch-option.js';
+import type { Host } from '../host.js';
+import { loadDesired } from '../load-desired.js';
+import { withBackend } from '../open-backend.js';
 
 export interface ConvertRequest {
   planPath: string;

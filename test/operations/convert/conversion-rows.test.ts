@@ -1,7 +1,7 @@
 // The pure part of seed step 5: batch members, the Synced check and the rows built from Get-Mailbox.
 import { describe, expect, it } from 'vitest';
-import { batchMembers, conversionRows, notSynced } from '../../src/conversion/conversion-rows.js';
-import type { CloudMailbox, DesiredBatch, LiveState } from '../../src/model/index.js';
+import { batchMembers, conversionRows, notSynced } from '../../../src/operations/convert/conversion-rows.js';
+import type { CloudMailbox, DesiredBatch, LiveState } from '../../../src/model/index.js';
 
 const GUID = '0f6b5deb-8918-4a02-ab4e-75aa300e5c53';
 const DN = '/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=abc-ann';
