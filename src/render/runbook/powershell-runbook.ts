@@ -64,15 +64,22 @@ function connectLines(desired: DesiredState): string[] {
 }
 
 /** Licence steps (seed step 7) run through Microsoft Graph PowerShell, app-only like Exchange Online. */
+const usesGraph = (steps: readonly Step[]): boolean => steps.some((s) => s.cmdlet === 'Update-MgUser' || s.cmdlet === 'Set-MgUserLicense');
+
+/**
+ * The Graph sign-in, first thing inside `try` so that `finally` disconnects Exchange Online if it fails. The
+ * modules are imported unless a loaded module already provides Connect-MgGraph (the stand-in), as the
+ * exchange-online backend does.
+ */
 function graphConnectLines(desired: DesiredState, steps: readonly Step[]): string[] {
-  if (!steps.some((s) => s.cmdlet === 'Update-MgUser' || s.cmdlet === 'Set-MgUserLicense')) return [];
+  if (!usesGraph(steps)) return [];
   const b = desired.backend;
-  const lines = ['Import-Module Microsoft.Graph.Users, Microsoft.Graph.Users.Actions'];
-  if (b.type !== 'exchange-online') return [...lines, "Connect-MgGraph -Scopes 'User.ReadWrite.All', 'Organization.Read.All' -TenantId " + quotePs(desired.organization) + ' -NoWelcome'];
+  const lines = ['    if (-not (Get-Command Connect-MgGraph -ErrorAction SilentlyContinue)) { Import-Module Microsoft.Graph.Users, Microsoft.Graph.Users.Actions }'];
+  if (b.type !== 'exchange-online') return [...lines, "    Connect-MgGraph -Scopes 'User.ReadWrite.All', 'Organization.Read.All' -TenantId " + quotePs(desired.organization) + ' -NoWelcome'];
   const cert = b.certificateFile !== undefined
     ? `-Certificate ([System.Security.Cryptography.X509Certificates.X509Certificate2]::new(${planRelative(desired, b.certificateFile)}, (Get-StagemigSecret ${quotePs(b.certificatePasswordEnv ?? '')})))`
     : `-CertificateThumbprint ${quotePs(b.certificateThumbprint ?? '')}`;
-  return [...lines, `Connect-MgGraph -ClientId ${quotePs(b.appId)} -TenantId ${quotePs(desired.organization)} ${cert} -NoWelcome`];
+  return [...lines, `    Connect-MgGraph -ClientId ${quotePs(b.appId)} -TenantId ${quotePs(desired.organization)} ${cert} -NoWelcome`];
 }
 
 /** CSV rows are prepared before connecting, so a changed or missing file stops the runbook before any change. */
@@ -135,12 +142,13 @@ export function renderPowershellRunbook(plan: Plan, desired: DesiredState, opts:
   );
   if (secrets.length > 0) out.push(`foreach ($name in @(${quotePsArray(secrets)})) { $null = Get-StagemigSecret $name }`);
   const csv = csvVariables(steps);
-  out.push(...csv.lines, '', ...connectLines(desired), ...graphConnectLines(desired, steps), 'try {');
+  out.push(...csv.lines, '', ...connectLines(desired), 'try {', ...graphConnectLines(desired, steps));
   steps.forEach((step, i) => {
     out.push(`    # [${i + 1}/${steps.length}] ${commentText(step.address)}: ${step.action}`);
     const args = step.parameters.map(([name, v]) => argument(name, v, csv.names.get(step)));
     out.push(`    ${[step.cmdlet, ...args].join(' ')}`);
   });
-  out.push('}', 'finally {', '    Disconnect-ExchangeOnline -Confirm:$false', '}', '');
+  const graphOff = usesGraph(steps) ? ['    Disconnect-MgGraph -ErrorAction SilentlyContinue | Out-Null'] : [];
+  out.push('}', 'finally {', ...graphOff, '    Disconnect-ExchangeOnline -Confirm:$false', '}', '');
   return out.join('\n');
 }

@@ -1,5 +1,7 @@
 // A plan whose names and values are built to break naive quoting: quotes of every kind, $(...),
-// backticks, semicolons, a newline inside a batch name, non-ASCII, CSV fields with commas and quotes.
+// backticks, semicolons, an escaped newline (`n) inside a batch name, non-ASCII, CSV fields with commas and
+// quotes. (A real line break in a name is refused by the plan loader since issue 12: names cannot hold control
+// characters.)
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -7,7 +9,7 @@ import { stringify } from 'yaml';
 export const EP = "Staged 'EP' $(Get-Date) `; x ü";
 export const USERNAME = "CONTOSO\\o'brien $(whoami) `n;";
 export const WAVE_A = "Wave '1' $(Remove-Item x) `$env:PATH; \"q\" Zürich ‘’";
-export const WAVE_B = 'Wave\nzwei';
+export const WAVE_B = 'Wave `nzwei';
 export const CSV_A = "batches/wave 'a' $(x).csv";
 export const USERS_A = ["o'neil@contoso.com", 'zoë.müller@contoso.com', 'sam.okafor@contoso.com'];
 export const USERS_B = ['dana.whitfield@contoso.com', "d'arcy@contoso.com"];

@@ -5,22 +5,25 @@ import { readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
 import { createSimulatorBackend } from '../../../src/backends/simulator/index.js';
 import { loadPlan } from '../../../src/config/index.js';
 import { buildPlan } from '../../../src/plan/index.js';
 import { renderPowershellRunbook } from '../../../src/render/runbook/powershell-runbook.js';
 import { serve, stagemigInProcess, type Served } from './cli.js';
-import { CSV_A, CSV_PASSWORDS, hostileYaml, writeHostileCsvs } from './hostile-plan.js';
+import { CSV_A, CSV_PASSWORDS, hostileYaml, USERS_A, WAVE_A, writeHostileCsvs } from './hostile-plan.js';
 import { watchProcesses } from './proc-watch.js';
 import { HAS_PWSH, PWSH } from './pwsh.js';
 import { advanceBoth, expectSameState } from './twin.js';
 import { makeWorkspace, readPlan, secretsEnv, writePlans, type Workspace } from './workspace.js';
 
-async function runbookFor(ws: Workspace): Promise<string> {
+async function runbookFor(ws: Workspace, opts: { licensing?: boolean } = {}): Promise<string> {
   const { desired, diagnostics } = await loadPlan(join(ws.dir, 'exo.yaml'), { cwd: ws.dir });
   expect(desired, JSON.stringify(diagnostics)).toBeDefined();
-  const live = await createSimulatorBackend({ stateFile: ws.servedState, now: () => new Date() }).readLive();
-  return renderPowershellRunbook(buildPlan(desired!, live), desired!);
+  const served = createSimulatorBackend({ stateFile: ws.servedState, now: () => new Date() });
+  const live = await served.readLive();
+  const licensing = opts.licensing === true ? await served.readLicensing() : undefined;
+  return renderPowershellRunbook(buildPlan(desired!, live, licensing ? { licensing } : {}), desired!);
 }
 
 async function runRunbook(ws: Workspace, served: Served, text: string, name: string) {
@@ -70,7 +73,7 @@ describe.runIf(HAS_PWSH)('a generated PowerShell runbook run in real pwsh', () =
     writePlans(ws.dir, readPlan(ws.dir).replace(/state: stopped/, 'state: started'));
     const text = await runbookFor(ws);
     expect(text).toMatch(/Set-MigrationBatch -Identity '[^\n]*' -AddUsers -CSVData \$csvData\d+/);
-    expect(text).toContain("Start-MigrationBatch -Identity 'Wave\nzwei'");
+    expect(text).toContain("Start-MigrationBatch -Identity 'Wave `nzwei'");
     await runRunbook(ws, served, text, 'update.ps1');
     expect((await stagemigInProcess(['apply', 'sim.yaml', '--auto-approve'], { cwd: ws.dir })).exitCode).toBe(0);
     expectSameState(ws);
@@ -87,4 +90,21 @@ describe.runIf(HAS_PWSH)('a generated PowerShell runbook run in real pwsh', () =
     expect('stderr' in failed && failed.stderr).toMatch(/Environment variable STAGEMIG_CERT_PASSWORD is not set/);
     expect(await served.stats()).toEqual({});
   }, 120_000);
+
+  it('assigns licences through Microsoft Graph (the Graph cmdlets of the stand-in) the way apply does', async () => {
+    const plan = parse(readPlan(ws.dir).replace(/state: stopped/, 'state: started')) as { batches: Record<string, Record<string, unknown>> };
+    plan.batches[WAVE_A]!.license = { skuPartNumber: 'ENTERPRISEPACK', usageLocation: 'DE' };
+    writePlans(ws.dir, stringify(plan));
+    await advanceBoth(ws, '6h');
+    const text = await runbookFor(ws, { licensing: true });
+    expect(text).toContain(`Update-MgUser -UserId '${USERS_A[2]!.replace(/'/g, "''")}' -UsageLocation 'DE'`);
+    expect(text).toMatch(/Set-MgUserLicense -UserId '[^\n]*' -AddLicenses @\(@\{SkuId='6fd2c87f-b296-42f0-b197-1e91e994b900'\}\) -RemoveLicenses @\(\)/);
+    expect(text).toContain('Connect-MgGraph -ClientId');
+    await served.resetStats();
+    await runRunbook(ws, served, text, 'licences.ps1');
+    const calls = await served.stats();
+    expect(calls).toMatchObject({ 'Connect-MgGraph': 1, 'Disconnect-MgGraph': 1, 'Set-MgUserLicense': USERS_A.length + 1 });
+    expect((await stagemigInProcess(['apply', 'sim.yaml', '--auto-approve'], { cwd: ws.dir })).exitCode).toBe(0);
+    expectSameState(ws);
+  }, 180_000);
 });
