@@ -107,6 +107,24 @@ describe('names from the service are escaped in every view', () => {
     expect(r.stdout).toContain('Apply failed at step 1 of 4: Busy\\u001b[2K\\u000aApply complete!');
   });
 
+  it('import leaves a batch whose name holds a control character unmanaged, says so escaped, and writes a valid plan', async () => {
+    const dir = copyExample();
+    expect((await cli(dir, 'apply', 'stagemig.yaml', '--auto-approve')).exitCode).toBe(0);
+    const stateFile = join(dir, '.stagemig', 'simulator.json');
+    const state = JSON.parse(readFileSync(stateFile, 'utf8')) as { batches: Array<{ name: string }>; users: Array<{ batch: string }> };
+    for (const b of state.batches) if (b.name === 'StagedBatch2') b.name = EVIL;
+    for (const u of state.users) if (u.batch === 'StagedBatch2') u.batch = EVIL;
+    writeFileSync(stateFile, JSON.stringify(state));
+    const r = await cli(dir, 'import', '--out', 'imported', '--state-file', '.stagemig/simulator.json', '--organization', 'contoso.onmicrosoft.com');
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(RAW_UNSAFE);
+    expect(r.stdout).toContain('Note: batch.Evil\\u001b[2K\\u001b[1A\\u000a## All clear: 0 to remove @admins <b>x</b> | ` *y*\\u202e: its name holds a control character');
+    const yaml = readFileSync(join(dir, 'imported', 'stagemig.yaml'), 'utf8');
+    expect(yaml).toContain('StagedBatch1:');
+    expect(yaml).not.toContain('Evil');
+    expect((await cli(join(dir, 'imported'), 'validate', 'stagemig.yaml')).exitCode).toBe(0);
+  });
+
   it('HTML status report: the name is text, not markup', async () => {
     const dir = await tenantWithEvilBatch();
     const r = await cli(dir, 'status', 'stagemig.yaml', '--format', 'html');

@@ -1,7 +1,7 @@
 // Pure: the live migration service → a plan YAML and one CSV per batch that `stagemig plan`
 // reports as converged (the YAML states each batch in the state it is in, with its mailboxes).
 import { Document, isScalar } from 'yaml';
-import { batchAddress, endpointAddress, nameKey } from '../../model/index.js';
+import { batchAddress, endpointAddress, hasUnsafeCharacter, nameKey } from '../../model/index.js';
 import type { LiveEndpoint, LiveState } from '../../model/index.js';
 import { stateOfLive } from '../../plan/index.js';
 import { csvFileNames, csvText, passwordEnvFor } from './names.js';
@@ -34,6 +34,9 @@ export interface ImportResult {
 }
 
 type Obj = Record<string, unknown>;
+
+/** A plan refuses such names (config/unsafe-names.ts), so the object stays unmanaged. */
+const UNSAFE_NAME = 'its name holds a control character, which a plan cannot hold; it stays unmanaged (stagemig leaves it alone)';
 
 const isAddress = (s: string | undefined): s is string => s !== undefined && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(s);
 
@@ -73,7 +76,10 @@ export function buildImport(live: LiveState, opts: ImportOptions): ImportResult 
   for (const b of live.batches) {
     const emails = members.get(nameKey(b.name)) ?? [];
     const endpoint = b.endpoint ?? onlyEndpoint;
-    if (b.status === 'Removing') skipped.push({ address: batchAddress(b.name), reason: 'it is being removed' });
+    if (hasUnsafeCharacter(b.name)) skipped.push({ address: batchAddress(b.name), reason: UNSAFE_NAME });
+    else if (endpoint !== undefined && hasUnsafeCharacter(endpoint)) skipped.push({ address: batchAddress(b.name), reason: 'its endpoint\'s name holds a control character (see that endpoint)' });
+    else if (emails.some(hasUnsafeCharacter)) skipped.push({ address: batchAddress(b.name), reason: 'a mailbox address in it holds a control character, which a batch CSV cannot hold' });
+    else if (b.status === 'Removing') skipped.push({ address: batchAddress(b.name), reason: 'it is being removed' });
     else if (emails.length === 0) skipped.push({ address: batchAddress(b.name), reason: 'it has no mailboxes (a batch CSV needs at least one)' });
     else if (!endpoint) skipped.push({ address: batchAddress(b.name), reason: 'the service does not say which endpoint it uses' });
     else {
@@ -87,7 +93,10 @@ export function buildImport(live: LiveState, opts: ImportOptions): ImportResult 
     }
   }
   const endpoints: Obj = {};
-  for (const e of live.endpoints) endpoints[e.name] = endpointObject(e, live.endpoints.length, opts.hints.get(nameKey(e.name)), domain, placeholders);
+  for (const e of live.endpoints) {
+    if (hasUnsafeCharacter(e.name)) skipped.push({ address: endpointAddress(e.name), reason: UNSAFE_NAME });
+    else endpoints[e.name] = endpointObject(e, live.endpoints.length, opts.hints.get(nameKey(e.name)), domain, placeholders);
+  }
   const plan: Obj = { version: 1, organization: opts.organization, backend: opts.backend, sso: opts.sso, endpoints, batches };
   const doc = new Document(plan);
   doc.commentBefore = [
