@@ -42,7 +42,7 @@ export async function openBackend(config: BackendConfig, deps: BackendDeps): Pro
 /** Each backend's code is loaded only when that backend is opened (the simulator run never loads execa). */
 async function openUnlogged(config: BackendConfig, deps: BackendDeps): Promise<Backend> {
   if (config.type === 'simulator') {
-    const { createSimulatorBackend } = await import('./simulator/index.js');
+    const { createSimulatorBackend } = await import('./simulator/backend.js');
     return createSimulatorBackend({
       stateFile: config.stateFile, now: deps.now,
       ...(deps.lock ? { lock: deps.lock } : {}),
