@@ -3,7 +3,7 @@
 // Must not: print (see operations/apply.ts for the events), or run anything when a check fails.
 import { createAppliedRecorder, loadApplied } from '../apply/applied/index.js';
 import { checkSecrets, type ApplyOutcome } from '../apply/index.js';
-import { preflightSavedPlan, readSavedPlan, savedPlanFacts, type SavedPlanFile, type SniffedSavedPlan } from '../apply/saved-plan/index.js';
+import { preflightSavedPlan, readSavedPlan, savedPlanFacts, type SavedPlanFacts, type SavedPlanFile, type SniffedSavedPlan } from '../apply/saved-plan/index.js';
 import type { Backend } from '../backends/index.js';
 import type { AppliedSnapshot, DesiredState, LiveState } from '../model/index.js';
 import { licenseDiagnostics, readLicensingFor } from './licensing-read.js';
@@ -11,7 +11,6 @@ import { withPlanLock } from './plan-lock.js';
 import { checkTargets, planWithOptions } from './planning.js';
 import { error, StagemigError } from '../diag/index.js';
 import type { Plan } from '../plan/index.js';
-import type { SavedPlanFacts } from '../render/apply/human-saved-plan.js';
 import type { Host } from './host.js';
 import { openBackendFor } from './open-backend.js';
 import type { PlanningOptions } from './planning.js';

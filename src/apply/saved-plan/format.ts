@@ -67,7 +67,17 @@ export interface SavedPlanFile {
 }
 
 /** The facts the views print about a saved plan file. */
-export const savedPlanFacts = (file: string, saved: SavedPlanFile) => ({
+/** What apply and show tell about a saved plan file before its steps. */
+export interface SavedPlanFacts {
+  file: string;
+  createdAt: string;
+  toolVersion: string;
+  planFile: string;
+  organization: string;
+  backend: string;
+}
+
+export const savedPlanFacts = (file: string, saved: SavedPlanFile): SavedPlanFacts => ({
   file, createdAt: saved.created_at, toolVersion: saved.tool_version, planFile: saved.plan_file,
   organization: saved.backend.organization, backend: saved.backend.type,
 });

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { batchMembers, conversionRows, notSynced, type ConversionProblem, type ConversionRow } from './conversion-rows.js';
 import { error, StagemigError, type Diagnostic } from '../../diag/index.js';
 import { writeFileAtomic } from '../../files/index.js';
-import { conversionFiles, type OutputFile } from '../../render/convert/conversion-files.js';
+import { conversionFiles, type OutputFile } from './conversion-files.js';
 import { batchNamed } from '../batch-option.js';
 import type { Host } from '../host.js';
 import { loadDesired } from '../load-desired.js';

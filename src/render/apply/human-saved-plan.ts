@@ -3,15 +3,9 @@
 // Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
 import { forTerminal, termText } from '../common/safe-text.js';
 import { plural } from '../../model/index.js';
+import type { SavedPlanFacts } from '../../apply/saved-plan/index.js';
 
-export interface SavedPlanFacts {
-  file: string;
-  createdAt: string;
-  toolVersion: string;
-  planFile: string;
-  organization: string;
-  backend: string;
-}
+export type { SavedPlanFacts };
 
 export const renderSavedNote = (path: string, file = termText(path)): string =>
   `\nSaved this plan to ${file}. To run exactly these steps, without a prompt: stagemig apply ${file}\n`;

@@ -3,7 +3,7 @@
 // Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
 import { relative } from 'node:path';
 import type { ConvertResult } from '../../operations/convert/convert.js';
-import { CONVERSION_SCRIPT, MAILBOXES_CSV, PROXIES_CSV } from './conversion-files.js';
+import { CONVERSION_SCRIPT, MAILBOXES_CSV, PROXIES_CSV } from '../../operations/convert/conversion-files.js';
 import { plural } from '../../model/index.js';
 import { forTerminal } from '../common/safe-text.js';
 import { diagnosticsText, output, type Output } from '../common/output.js';

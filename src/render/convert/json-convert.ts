@@ -7,7 +7,7 @@ import type { ConvertResult } from '../../operations/convert/convert.js';
 import { TOOL_VERSION } from '../../version.js';
 import { jsonHeader, stringifyJson, toJsonDiagnostic, type JsonDiagnostic, type JsonHeader } from '../common/json-document.js';
 import { diagnosticsText, output, type Output } from '../common/output.js';
-import { CONVERSION_SCRIPT } from './conversion-files.js';
+import { CONVERSION_SCRIPT } from '../../operations/convert/conversion-files.js';
 
 export interface ConvertDocument extends JsonHeader {
   plan_file: string;

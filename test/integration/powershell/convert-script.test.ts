@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConversionRow } from '../../../src/operations/convert/conversion-rows.js';
-import { conversionFiles } from '../../../src/render/convert/conversion-files.js';
+import { conversionFiles } from '../../../src/operations/convert/conversion-files.js';
 import { HAS_PWSH, PWSH } from './pwsh.js';
 import { ROOT } from './workspace.js';
 

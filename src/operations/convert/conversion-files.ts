@@ -2,10 +2,10 @@
 // PowerShell 1.0's Import-Csv reads (UTF-16 LE with a byte order mark, CRLF, every field quoted) and
 // the Exchange 2007 script, which is the same for every batch and holds no data.
 //
-// Must not: read anything but the script template shipped with stagemig, or write files (operations/convert does).
+// Must not: read anything but the script template shipped with stagemig, or write files (convert.ts does).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ConversionRow } from '../../operations/convert/conversion-rows.js';
+import type { ConversionRow } from './conversion-rows.js';
 import { powershellFolder } from '../../backends/powershell/locate.js';
 
 export const CONVERSION_SCRIPT = 'Convert-StagemigBatch.ps1';
