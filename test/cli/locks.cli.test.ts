@@ -1,10 +1,12 @@
 // Nothing lost (issue 12): concurrent stagemig processes on one simulator state file serialize
-// through its lock, and apply holds a per-plan lock for its whole run.
+// through its lock, and apply holds a per-plan lock for its whole run. The concurrent runs are built-CLI
+// subprocesses (the lock is between processes); set-up and the checks after them run in-process.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { CLI, PASSWORD, stagemig } from '../helpers/cli.js';
+import { runCli } from '../helpers/in-process.js';
 import { tempFolder, writeSharedPlan } from '../helpers/big-plans.js';
 
 interface StateFile {
@@ -28,7 +30,7 @@ describe('concurrent runs on one simulator state file', () => {
       const state = stateOf(dir);
       expect(state.batches).toHaveLength(40);
       expect(state.users).toHaveLength(12_000);
-      const again = await stagemig(['plan', a, '--detailed-exitcode'], { cwd: dir });
+      const again = await runCli(['plan', a, '--detailed-exitcode'], { cwd: dir });
       expect(again.exitCode).toBe(0);
     }
   }, 300_000);
@@ -36,7 +38,7 @@ describe('concurrent runs on one simulator state file', () => {
   it('simulator advance during an apply loses no advance', async () => {
     const dir = tempFolder('advance');
     const a = writeSharedPlan(dir, 'A', 10, 200);
-    expect((await stagemig(['simulator', 'advance', a, '1s'], { cwd: dir })).exitCode).toBe(0);
+    expect((await runCli(['simulator', 'advance', a, '1s'], { cwd: dir })).exitCode).toBe(0);
     const start = Date.parse(stateOf(dir).now);
     const runs = await Promise.all([
       stagemig(['apply', a, '--auto-approve'], { cwd: dir }),
