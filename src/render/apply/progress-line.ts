@@ -4,6 +4,7 @@ import type { Estimate } from '../../apply/eta.js';
 import { percentDone, type ProgressRow } from '../../apply/progress-rows.js';
 import { count, durationText } from '../../model/index.js';
 import { shortUtc } from '../common/time-text.js';
+import { termText } from '../common/safe-text.js';
 
 const n = count;
 
@@ -18,7 +19,8 @@ export function etaText(e: Estimate, left: number): string {
 /** Batches listed by name in a heartbeat; the rest are counted. */
 const LISTED = 8;
 
-function batchPart(r: ProgressRow): string {
+function batchPart(row: ProgressRow): string {
+  const r = { ...row, name: termText(row.name) };
   if (r.done && r.total > 0 && r.synced + r.failed >= r.total) return `${r.name} ${percentDone(r)}%${r.failed ? ` (${n(r.failed)} failed)` : ''}`;
   if (r.total === 0) return `${r.name} ${r.status}`;
   const eta = etaText(r.estimate, r.total - r.synced - r.failed);

@@ -10,6 +10,7 @@ import { plural } from '../../model/index.js';
 import type { FmtOutcome } from '../../operations/fmt.js';
 import type { Streams } from '../apply/apply-view.js';
 import { diagnosticsText } from '../common/output.js';
+import { termText } from '../common/safe-text.js';
 
 /** A unified diff of one file, `a/FILE` → `b/FILE` as git prints it; coloured on a terminal. */
 export function renderFmtDiff(file: string, before: string, after: string, opts: { color: boolean }): string {
@@ -36,7 +37,7 @@ export function createFmtView(out: Streams, o: { color: boolean; diff: boolean; 
   return {
     targetProblems: problems,
     failed: (_file: string, diagnostics: readonly Diagnostic[]): void => problems(diagnostics),
-    changed: (r: Extract<FmtOutcome, { kind: 'changed' }>): void => out.stdout(o.diff ? renderFmtDiff(r.file, r.before, r.after, { color: o.color }) : `${r.file}\n`),
+    changed: (r: Extract<FmtOutcome, { kind: 'changed' }>): void => out.stdout(o.diff ? renderFmtDiff(r.file, r.before, r.after, { color: o.color }) : `${termText(r.file)}\n`),
     finished(unformatted: readonly string[]): void {
       if (o.check && unformatted.length > 0) out.stderr(renderFmtCheckFailure(unformatted));
     },
