@@ -3,7 +3,7 @@
 // or a service message can neither move the cursor, erase lines, nor start a line of its own.
 // One function per target: termText here, mdText/codeSpan/htmlText in markdown-text.ts.
 // Must not: touch the views' own escapes (colours, redraws): apply it to values, never to finished output.
-import { escapeUnsafe } from '../../model/unsafe-text.js'; // not the barrel: every command loads this
+import { escapeUnsafe, hasUnsafeCharacter } from '../../model/unsafe-text.js'; // not the barrel: every command loads this
 
 /** A value for the terminal. */
 export const termText = (s: string): string => escapeUnsafe(s);
@@ -26,6 +26,8 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 function walk(value: unknown, escape: (s: string) => string): unknown {
   if (typeof value === 'string') return escape(value);
   if (Array.isArray(value)) {
+    // Long lists of mailboxes: one scan of the joined text instead of a call per entry.
+    if (value.length > 64 && value.every((v) => typeof v === 'string') && !hasUnsafeCharacter(value.join(''))) return value;
     let out: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
       const v = walk(value[i], escape);
