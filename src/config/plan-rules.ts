@@ -97,16 +97,16 @@ function batchRules(src: YamlSource, batches: Record<string, unknown>, endpoints
     }
     if (!isRecord(batch) || typeof batch.endpoint !== 'string' || batch.endpoint === '') continue;
     const ref = batch.endpoint;
-    const where = at(src, ['batches', name, 'endpoint'], false);
+    const where = (): ReturnType<typeof at> => at(src, ['batches', name, 'endpoint'], false); // located only for a problem
     const ep = endpoints[ref];
     if (!Object.hasOwn(endpoints, ref)) {
       const known = Object.keys(endpoints);
-      out.push(diagAt(src, 'UNKNOWN_ENDPOINT', `Batch \`${name}\` uses endpoint \`${ref}\`, which is not declared under \`endpoints\``, where, {
+      out.push(diagAt(src, 'UNKNOWN_ENDPOINT', `Batch \`${name}\` uses endpoint \`${ref}\`, which is not declared under \`endpoints\``, where(), {
         address: batchAddress(name),
         hint: didYouMean(ref, known) ?? (known.length ? `Declared endpoints: ${known.map((k) => `\`${k}\``).join(', ')}.` : 'Declare the endpoint under `endpoints:`.'),
       }));
     } else if (isRecord(ep) && ep.state === 'removed' && batch.state !== 'removed') {
-      out.push(diagAt(src, 'ENDPOINT_IN_USE', `Batch \`${name}\` uses endpoint \`${ref}\`, which is marked \`state: removed\``, where, {
+      out.push(diagAt(src, 'ENDPOINT_IN_USE', `Batch \`${name}\` uses endpoint \`${ref}\`, which is marked \`state: removed\``, where(), {
         address: batchAddress(name),
         detail: 'The service refuses to remove an endpoint that any batch still uses.',
         hint: `Set \`state: removed\` on batch \`${name}\` too, or keep the endpoint.`,
