@@ -5,7 +5,7 @@
 import type { Node as YamlNode } from 'yaml';
 import type { Diagnostic } from '../diag/index.js';
 import { batchAddress, endpointAddress } from '../model/index.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from './text/did-you-mean.js';
 import { MAX_BATCHES, MAX_BATCH_NAME_LENGTH } from './raw-plan.js';
 import { diagAt, nodeRange, type YamlSource } from './yaml/yaml-source.js';
 import { locate } from './yaml/yaml-locate.js';

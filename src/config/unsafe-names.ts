@@ -6,8 +6,8 @@
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { Diagnostic } from '../diag/index.js';
 import { batchAddress, describeUnsafe, endpointAddress, firstUnsafeIndex } from '../model/index.js';
-import { quoteValue } from './quote-value.js';
-import { isSecretKey } from './secret-mask.js';
+import { quoteValue } from './text/quote-value.js';
+import { isSecretKey } from './secrets/secret-mask.js';
 import { diagAt, rangeOf, type YamlSource } from './yaml/yaml-source.js';
 
 const PATHS = new Set(['csv', 'stateFile', 'certificateFile', 'module']);

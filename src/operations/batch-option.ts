@@ -2,7 +2,7 @@
 // compares names, or a usage error with a "did you mean".
 //
 // Must not: print or read `process`: it takes a Host and returns values (views make the text).
-import { didYouMean } from '../config/did-you-mean.js';
+import { didYouMean } from '../config/text/did-you-mean.js';
 import { error, StagemigError } from '../diag/index.js';
 import { nameKey, type DesiredBatch, type DesiredState } from '../model/index.js';
 

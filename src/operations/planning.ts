@@ -1,7 +1,7 @@
 // Planning with the options `plan` and `apply` share: --target, --allow-remove, --refresh-only, and the
 // last-applied snapshot that lets the planner tell drift from YAML changes. Must not print.
 import { readFile } from 'node:fs/promises';
-import { didYouMean } from '../config/did-you-mean.js';
+import { didYouMean } from '../config/text/did-you-mean.js';
 import { error, StagemigError, warning } from '../diag/index.js';
 import type { Diagnostic } from '../diag/index.js';
 import { batchAddress, endpointAddress } from '../model/index.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { closestMatch, editDistance } from '../../src/config/did-you-mean.js';
-import { maskSecretsInLine } from '../../src/config/secret-mask.js';
+import { closestMatch, editDistance } from '../../src/config/text/did-you-mean.js';
+import { maskSecretsInLine } from '../../src/config/secrets/secret-mask.js';
 import { decodeText, displayPath, isValidDomain, isValidSmtpAddress } from '../../src/config/index.js';
 
 describe('did-you-mean', () => {

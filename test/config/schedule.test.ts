@@ -1,7 +1,7 @@
 // `startAfter` and `retryFailed` on a batch: schema, error messages and the desired state.
 import { describe, expect, it } from 'vitest';
 import { loadPlan } from '../../src/config/index.js';
-import { isDateTimeWithOffset } from '../../src/config/date-time.js';
+import { isDateTimeWithOffset } from '../../src/config/text/date-time.js';
 import { planYaml, tempDir, where } from './helpers.js';
 
 const withBatchLines = (extra: string[]): string =>

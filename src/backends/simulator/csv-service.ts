@@ -3,7 +3,7 @@
 //
 // Must not: print; its time is the simulated clock in the state (the host's clock only comes in as an argument).
 import { parseCsvRecords } from '../../config/csv/csv-records.js';
-import { decodeText } from '../../config/text-decode.js';
+import { decodeText } from '../../config/text/text-decode.js';
 import { refuse } from './params.js';
 import { T } from './texts.js';
 

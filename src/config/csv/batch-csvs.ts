@@ -3,13 +3,13 @@
 // Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
 import { realpath } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
-import { quoteValue } from '../quote-value.js';
+import { quoteValue } from '../text/quote-value.js';
 import type { Diagnostic } from '../../diag/index.js';
 import type { DesiredUser } from '../../model/index.js';
 import { batchAddress, compareText } from '../../model/index.js';
 import { duplicateUserDiagnostics, type BatchUsers } from './csv-duplicates.js';
 import { loadCsvFile, type CsvReadResult } from './csv-file.js';
-import { displayPath } from '../display-path.js';
+import { displayPath } from '../text/display-path.js';
 import { isRecord } from '../plan-rules.js';
 import { diagAt, nodeRange, type YamlSource } from '../yaml/yaml-source.js';
 import { locate } from '../yaml/yaml-locate.js';

@@ -8,7 +8,7 @@ import type { DesiredUser } from '../../model/index.js';
 import { parseCsvRecords } from './csv-records.js';
 import { readHeader } from './csv-header.js';
 import { readRows } from './csv-rows.js';
-import { decodeText } from '../text-decode.js';
+import { decodeText } from '../text/text-decode.js';
 
 export interface CsvFileResult {
   users: DesiredUser[];

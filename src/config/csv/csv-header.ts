@@ -4,7 +4,7 @@
 // Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
 import type { Diagnostic } from '../../diag/index.js';
 import { error } from '../../diag/index.js';
-import { didYouMean } from '../did-you-mean.js';
+import { didYouMean } from '../text/did-you-mean.js';
 import type { CsvRecord } from './csv-records.js';
 
 export const CSV_COLUMNS = ['EmailAddress', 'Password', 'ForceChangePassword'] as const;

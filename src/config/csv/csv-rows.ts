@@ -7,8 +7,8 @@ import { count, Sensitive, userAddress } from '../../model/index.js';
 import type { CsvRecord } from './csv-records.js';
 import type { CsvLayout } from './csv-header.js';
 import { MAX_CSV_ROWS } from '../raw-plan.js';
-import { isValidSmtpAddress } from '../smtp-address.js';
-import { hasControlCharacter, quoteValue } from '../quote-value.js';
+import { isValidSmtpAddress } from '../text/smtp-address.js';
+import { hasControlCharacter, quoteValue } from '../text/quote-value.js';
 
 export interface RowOptions {
   file: string;

@@ -6,7 +6,7 @@ import type { Node as YamlNode } from 'yaml';
 import type { Diagnostic } from '../../diag/index.js';
 import { planValidator, schemaAt } from './schema-load.js';
 import { explain, type Explained } from './schema-explain.js';
-import { isSecretKey } from '../secret-mask.js';
+import { isSecretKey } from '../secrets/secret-mask.js';
 import { diagAt, nodeRange, type YamlSource } from '../yaml/yaml-source.js';
 import { findPair, locate, locateKey, pointerSegments } from '../yaml/yaml-locate.js';
 

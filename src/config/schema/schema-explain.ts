@@ -3,7 +3,7 @@
 // Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
 import type { ErrorObject } from 'ajv';
 import type { DiagnosticCode } from '../../diag/index.js';
-import { didYouMean } from '../did-you-mean.js';
+import { didYouMean } from '../text/did-you-mean.js';
 import { describePath, formatName, listCode, patternName, showValue, typeName } from './schema-text.js';
 
 type SchemaLookup = (pointer: string) => Record<string, unknown> | undefined;

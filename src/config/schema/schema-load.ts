@@ -3,8 +3,8 @@
 // (files/schema-file.ts). Must not: compile the schema when only its text is needed (fmt's key order).
 import { readFileSync } from 'node:fs';
 import type { ValidateFunction } from 'ajv';
-import { isDateTimeWithOffset } from '../date-time.js';
-import { isValidDomain, isValidSmtpAddress } from '../smtp-address.js';
+import { isDateTimeWithOffset } from '../text/date-time.js';
+import { isValidDomain, isValidSmtpAddress } from '../text/smtp-address.js';
 import { compileSchemaFile, schemaFilePath, type SchemaOptions } from '../../files/index.js';
 
 export const PLAN_SCHEMA = 'stagemig.schema.json';

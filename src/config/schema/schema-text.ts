@@ -1,7 +1,7 @@
 // Wording for schema problems: where (endpoint `x`, `credentials.username` of endpoint `x`) and what.
 //
 // Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
-import { isSecretKey } from '../secret-mask.js';
+import { isSecretKey } from '../secrets/secret-mask.js';
 
 const OWNERS: Record<string, string> = { endpoints: 'endpoint', batches: 'batch' };
 

@@ -5,7 +5,7 @@ import { LineCounter, parseDocument, isPair, isScalar, visit } from 'yaml';
 import type { Document, Node as YamlNode, Pair } from 'yaml';
 import type { Diagnostic, DiagnosticCode, SourcePos, SourceRange } from '../../diag/index.js';
 import { error } from '../../diag/index.js';
-import { isSecretKey, maskSecretsInLine, maskSpans } from '../secret-mask.js';
+import { isSecretKey, maskSecretsInLine, maskSpans } from '../secrets/secret-mask.js';
 
 export interface YamlSource {
   /** Path as shown to the user. */

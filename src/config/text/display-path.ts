@@ -2,7 +2,7 @@
 //
 // Must not: touch the file system; it is path arithmetic only.
 import nodePath from 'node:path';
-import { portablePath, type PathApi } from '../model/index.js';
+import { portablePath, type PathApi } from '../../model/index.js';
 
 /** The path as shown to the user: relative to `cwd` when the file is under it, else absolute; forward slashes. */
 export function displayPath(absPath: string, cwd: string, path: PathApi = nodePath): string {

@@ -2,11 +2,11 @@
 // them) fails: endpoint passwordEnv and the backend's certificatePasswordEnv.
 //
 // Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
-import type { Diagnostic } from '../diag/index.js';
-import { secretEnvHint, warning } from '../diag/index.js';
-import type { RawPlan } from './raw-plan.js';
-import { locate } from './yaml/yaml-locate.js';
-import { excerptLine, nodeRange, type YamlSource } from './yaml/yaml-source.js';
+import type { Diagnostic } from '../../diag/index.js';
+import { secretEnvHint, warning } from '../../diag/index.js';
+import type { RawPlan } from '../raw-plan.js';
+import { locate } from '../yaml/yaml-locate.js';
+import { excerptLine, nodeRange, type YamlSource } from '../yaml/yaml-source.js';
 import type { Node as YamlNode } from 'yaml';
 
 type Env = Readonly<Record<string, string | undefined>>;

@@ -1,5 +1,5 @@
 // Secrets never reach a diagnostic: excerpts are masked before they leave the config layer.
-import { SENSITIVE_MASK } from '../model/index.js';
+import { SENSITIVE_MASK } from '../../model/index.js';
 
 /** Keys whose value is a secret written in clear text (`password`, `certificatePassword`, `clientSecret`). */
 export function isSecretKey(key: string): boolean {

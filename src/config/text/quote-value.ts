@@ -1,6 +1,6 @@
 // A value from the user's files shown inside a message: quoted, control characters escaped (a
 // terminal escape or line break in a CSV cell must not reach the terminal or a PR comment), and cut short.
-import { escapeUnsafe, hasUnsafeCharacter } from '../model/index.js';
+import { escapeUnsafe, hasUnsafeCharacter } from '../../model/index.js';
 
 export const hasControlCharacter = hasUnsafeCharacter;
 

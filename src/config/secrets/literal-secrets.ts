@@ -1,9 +1,9 @@
 // A literal `password:` (or any `...password`/`...secret` key) anywhere in the plan is an error:
 // secrets come from environment variables. The value is never echoed.
 import { isScalar } from 'yaml';
-import type { Diagnostic } from '../diag/index.js';
+import type { Diagnostic } from '../../diag/index.js';
 import { envKeyFor } from './secret-mask.js';
-import { diagAt, nodeRange, type YamlSource } from './yaml/yaml-source.js';
+import { diagAt, nodeRange, type YamlSource } from '../yaml/yaml-source.js';
 
 export function literalSecretDiagnostics(src: YamlSource): Diagnostic[] {
   return src.secretPairs.map((pair) => {
