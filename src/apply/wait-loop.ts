@@ -74,7 +74,8 @@ export async function waitForConvergence(deps: WaitDeps, desired: Parameters<typ
     const key = progressKey(progress);
     still = key === lastKey ? still + 1 : 0;
     lastKey = key;
-    const notes = plan.changes.flatMap((c) => c.notes.map((n) => `${c.address}: ${n}`));
+    // A finished batch (all migrated, removed by the service) waits for nothing.
+    const notes = plan.changes.filter((c) => c.waitsFor !== 'finished').flatMap((c) => c.notes.map((n) => `${c.address}: ${n}`));
     // A removal held until the YAML records the conversion never opens by waiting.
     const needsEdit = new Set(plan.changes.filter((c) => c.heldBy?.some((g) => g.kind === 'converted' && g.opensAt === undefined)).map((c) => c.address.toLowerCase()));
     if (needsEdit.size > 0 && progress.every((p) => p.phase === 'done' || needsEdit.has(p.address.toLowerCase()))) return { kind: 'blocked', notes };

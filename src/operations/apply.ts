@@ -11,6 +11,7 @@ import type { Host } from './host.js';
 import { applySavedPlan, type SavedApplyEvents } from './apply-saved-plan.js';
 import { openPlanSession } from './plan-session.js';
 import { withPlanLock } from './plan-lock.js';
+import { finishReplacements, type ReplaceEvents } from './replace-batches.js';
 import { runSteps } from './run-steps.js';
 import type { PlanningOptions } from './planning.js';
 import { waitAfterApply, waitSucceeded, type WaitArgs, type WaitEvents, type WaitResult } from './wait.js';
@@ -23,7 +24,7 @@ export interface ApplyArgs extends PlanningOptions {
   wait?: WaitArgs;
 }
 
-export interface ApplyEvents extends SavedApplyEvents, WaitEvents {
+export interface ApplyEvents extends SavedApplyEvents, WaitEvents, ReplaceEvents {
   /** The plan to approve, and the warnings found loading it. */
   planned: (plan: Plan, warnings: readonly Diagnostic[]) => void;
   /** Asks for approval (only with steps, without --auto-approve, on a terminal); true means "yes". */
@@ -92,8 +93,11 @@ async function applyPlanFile(host: Host, args: ApplyArgs, events: ApplyEvents): 
         hint: 'Nothing was run. Run `stagemig apply` again to review the new plan.',
       })]);
     }
-    const outcome = await runSteps(host, events, { steps: fresh.steps, backend, desired, record, finishWith: () => fresh });
-    events.applyFinished(outcome, fresh);
+    const ran = await runSteps(host, events, { steps: fresh.steps, backend, desired, record, finishWith: () => fresh });
+    // A replaced never-started batch is created again once its removal finishes, in this same apply.
+    const { outcome, plan: after } = await finishReplacements(host, session, fresh, ran, events);
+    // The report counts the reviewed plan's resources; what still waits is what the service shows now.
+    events.applyFinished(outcome, after === fresh ? fresh : { ...fresh, changes: after.changes });
     const failed = outcome.failed || outcome.interrupted || outcome.stopped;
     return { kind: 'applied', plan: fresh, outcome, ...(failed ? {} : await waitIfAsked()) };
   } finally {

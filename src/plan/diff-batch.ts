@@ -113,7 +113,7 @@ function replaceNeverStarted(b: DesiredBatch, live: LiveBatch, membership: Membe
     change: {
       address: batchAddress(b.name), type: 'batch', name: live.name, action: 'replace', liveStatus: live.status,
       attributes: [{ name: 'csv', after: b.csv }], membership,
-      notes: ['The batch was created but never started, and its mailboxes changed: it is removed and created again with the whole CSV (nothing was migrated yet). New-MigrationBatch follows once the removal finishes (run apply again, or apply --wait).'],
+      notes: ['The batch was created but never started, and its mailboxes changed: it is removed and created again with the whole CSV (nothing was migrated yet). apply waits for the removal to finish (a few minutes), then runs New-MigrationBatch.'],
     },
     steps: [lifecycleStep(live.name, 'remove-batch')],
   };

@@ -139,7 +139,7 @@ export function hasPendingChanges(plan: Plan): boolean {
   return !isConverged(plan);
 }
 
-/** True when nothing differs: no step to run and nothing waiting on the service. */
+/** True when nothing differs: no step to run and nothing waiting (a finished batch waits for nothing). */
 export function isConverged(plan: Plan): boolean {
-  return plan.steps.length === 0 && plan.changes.every((c) => c.notes.length === 0 && c.action === 'no-op');
+  return plan.steps.length === 0 && plan.changes.every((c) => c.action === 'no-op' && (c.notes.length === 0 || c.waitsFor === 'finished'));
 }

@@ -43,6 +43,10 @@ export function createApplyView(out: Streams, o: { color: boolean; isTTY: boolea
     afterStep: (_step: Step, warnings: readonly string[]): void => write(renderStepDone(warnings, color)),
     stepFailed: (_step: Step, error: string): void => write(renderStepFailed(error, color)),
     interrupted: (): void => out.stderr(STEP_INTERRUPTED),
+    replacementWaiting: (batches: readonly string[], elapsedMs: number): void =>
+      write(`Waiting for the removal of ${batches.map((b) => `batch.${b}`).join(', ')} to finish before creating ${batches.length === 1 ? 'it' : 'them'} again (${Math.round(elapsedMs / 60_000)} min so far)...\n`),
+    replacementTimedOut: (batches: readonly string[], waitedMs: number): void =>
+      write(`The removal of ${batches.map((b) => `batch.${b}`).join(', ')} has not finished after ${Math.round(waitedMs / 60_000)} min; run \`stagemig apply\` again to create ${batches.length === 1 ? 'it' : 'them'}.\n`),
     applyFinished: (outcome: ApplyOutcome, plan: Plan): void => write(renderApplySummary(outcome, plan, color)),
     waitStarted: (): void => write('\n'),
     progress: (batches: readonly BatchProgress[], at: number, elapsedMs: number, estimates: Estimates): void => write(wait.progress(batches, at, elapsedMs, estimates)),

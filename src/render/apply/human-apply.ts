@@ -36,7 +36,7 @@ export function renderApplySummary(result: ApplyOutcome, plan: Plan, o: Opts): s
   const total = outcome.ran.length + (outcome.failed || uncertain ? 1 : 0) + outcome.notRun.length;
   if (!outcome.failed && !outcome.interrupted && !outcome.stopped) {
     const { add, change, remove } = plan.summary;
-    const waiting = plan.changes.some((c) => c.notes.length > 0);
+    const waiting = plan.changes.some((c) => c.notes.length > 0 && c.waitsFor !== 'finished');
     return [
       '',
       pc.green(pc.bold(`Apply complete! ${outcome.ran.length} cmdlets run. Resources: ${add} added, ${change} changed, ${remove} removed.`)),

@@ -86,6 +86,18 @@ function renderRefreshOnly(doc: PlanDocument, pc: Colors, opts: ListOptions): st
   return [...driftLines(doc, pc, { refreshOnly: true, ...opts }), ...unmanagedLines(doc, pc), ...targetLine(doc, pc)].join('\n').trimEnd() + '\n';
 }
 
+/** Why nothing can be run: what the remaining changes wait for, truthfully (only the service moves on by itself). */
+function nothingToRunLine(doc: PlanDocument): string {
+  const waits = new Set(doc.resource_changes.map((c) => c.waits_for ?? 'service'));
+  if (waits.size === 1 && waits.has('finished')) return 'Nothing to run: every remaining batch is finished.';
+  if (waits.size === 1 && waits.has('service')) return 'Nothing can be run now: every remaining change waits on the migration service (see the notes).';
+  const parts = [
+    waits.has('service') && 'the migration service', waits.has('gates') && 'removal gates', waits.has('admin') && 'your decision',
+    waits.has('unknown-status') && 'a status stagemig does not know',
+  ].filter(Boolean);
+  return `Nothing can be run now: the remaining changes wait on ${parts.join(', ')} (see the notes).`;
+}
+
 export function renderHumanPlan(document: PlanDocument, opts: HumanPlanOptions): string {
   const doc = forTerminal(document); // names, notes and cmdlet texts come from users and the service
   const pc = createColors(opts.color);
@@ -112,7 +124,7 @@ export function renderHumanPlan(document: PlanDocument, opts: HumanPlanOptions):
     const { add, change, remove } = doc.summary;
     out.push(pc.bold(`Plan: ${add} to add, ${change} to change, ${remove} to remove.`));
     if (doc.resource_changes.some((c) => c.type === 'batch')) out.push(mailboxTotalsLine(doc));
-    if (doc.steps.length === 0) out.push('Nothing can be run now: every remaining change waits on the migration service (see the notes).');
+    if (doc.steps.length === 0) out.push(nothingToRunLine(doc));
   }
   return out.join('\n') + '\n';
 }
