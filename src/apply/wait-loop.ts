@@ -4,7 +4,7 @@
 //
 // Must not: print (progress goes through events to the command's view).
 import type { LiveState, LiveUser, Step } from '../model/index.js';
-import type { Plan } from '../plan/index.js';
+import { waitsForNothing, type Plan } from '../plan/index.js';
 import { isRetryStep } from '../plan/diff-schedule.js';
 import { batchProgress, failedMailboxes, progressKey, type BatchProgress } from './wait-progress.js';
 
@@ -75,7 +75,7 @@ export async function waitForConvergence(deps: WaitDeps, desired: Parameters<typ
     still = key === lastKey ? still + 1 : 0;
     lastKey = key;
     // A finished batch (all migrated, removed by the service) waits for nothing.
-    const notes = plan.changes.filter((c) => c.waitsFor !== 'finished').flatMap((c) => c.notes.map((n) => `${c.address}: ${n}`));
+    const notes = plan.changes.filter((c) => !waitsForNothing(c)).flatMap((c) => c.notes.map((n) => `${c.address}: ${n}`));
     // A removal held until the YAML records the conversion never opens by waiting.
     const needsEdit = new Set(plan.changes.filter((c) => c.heldBy?.some((g) => g.kind === 'converted' && g.opensAt === undefined)).map((c) => c.address.toLowerCase()));
     if (needsEdit.size > 0 && progress.every((p) => p.phase === 'done' || needsEdit.has(p.address.toLowerCase()))) return { kind: 'blocked', notes };

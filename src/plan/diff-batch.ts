@@ -139,13 +139,19 @@ export function diffBatch(b: DesiredBatch, ctx: PlanContext): BatchDiff {
   const attributes: AttributeChange[] = [];
   const notes: string[] = [];
   const steps: Step[] = [];
+  /** A note here that only the admin can resolve (a changed endpoint, a Corrupted batch, a blocked setting). */
+  let adminNote = false;
   if (live.endpoint !== undefined && nameKey(live.endpoint) !== nameKey(b.endpoint)) {
+    adminNote = true;
     notes.push(`The batch uses endpoint ${live.endpoint}; a batch's source endpoint cannot be changed. Remove the batch (state: removed) and create it again to switch.`);
   }
   const settingsBlocked = live.status === 'Corrupted' || live.status === 'Completed';
   if (!sameList(b.notificationEmails, live.notificationEmails)) {
     attributes.push({ name: 'notificationEmails', before: live.notificationEmails, after: b.notificationEmails });
-    if (settingsBlocked) notes.push(`notificationEmails cannot be changed while the batch is ${live.status}.`);
+    if (settingsBlocked) {
+      notes.push(`notificationEmails cannot be changed while the batch is ${live.status}.`);
+      adminNote = true;
+    }
     else steps.push(setBatchNotificationStep(b));
   }
   const m = diffMembership(b, live, ctx);
@@ -158,13 +164,19 @@ export function diffBatch(b: DesiredBatch, ctx: PlanContext): BatchDiff {
   const schedule = diffSchedule(b, live);
   if (schedule.step) steps.push(schedule.step);
   if (schedule.attribute) attributes.push(schedule.attribute);
-  if (schedule.note) notes.push(schedule.note);
+  if (schedule.note) {
+    notes.push(schedule.note);
+    adminNote = true;
+  }
   const lc = lifecycleFor(b, live, m.addsUsers);
   if (lc.step) {
     steps.push(lc.step);
     attributes.push({ name: 'state', before: live.status, after: b.state });
   }
-  if (lc.note) notes.push(lc.note);
+  if (lc.note) {
+    notes.push(lc.note);
+    adminNote ||= lc.waits !== true;
+  }
   const retry = diffRetry(b, live, steps.length);
   if (retry.step) {
     steps.push(retry.step);
@@ -181,6 +193,9 @@ export function diffBatch(b: DesiredBatch, ctx: PlanContext): BatchDiff {
   if (lc.lifecycle) change.lifecycle = lc.lifecycle;
   // Nothing to run: the service moves on by itself, or (an already-migrated mailbox, a changed endpoint,
   // a Corrupted batch, a member of an unmanaged batch) nothing changes until the admin decides.
-  if (steps.length === 0 && notes.length > 0) change.waitsFor = m.waitsOnService || lc.waits === true ? 'service' : 'admin';
+  if (steps.length === 0 && notes.length > 0) {
+    change.waitsFor = m.waitsOnService || lc.waits === true ? 'service'
+      : m.waitsOnAdmin || adminNote ? 'admin' : m.unknownStatus ? 'unknown-status' : 'nothing';
+  }
   return { change, steps };
 }

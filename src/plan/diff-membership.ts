@@ -15,8 +15,12 @@ export interface MembershipDiff {
   notes: string[];
   /** True when an add-users step was planned (the batch must then be started again). */
   addsUsers: boolean;
-  /** True when a note waits on the service (a removal finishing, a status passing); else the notes wait on the admin. */
+  /** True when a note waits on the service (a removal finishing, a status passing). */
   waitsOnService: boolean;
+  /** True when a note needs the admin's decision (it never changes by itself). */
+  waitsOnAdmin: boolean;
+  /** True when a note is about migration users whose status stagemig does not know. */
+  unknownStatus: boolean;
 }
 
 /** Mailboxes of `b` that live in another batch (or are still being removed) wait for that removal. */
@@ -41,6 +45,10 @@ export function alreadyMigratedNote(n: number): string {
     'Keep them in the CSV of the batch that migrated them, or drop them from this CSV; nothing is sent for them.';
 }
 
+/** Listed in this CSV, migrated before, no migration record left anywhere: nothing is sent and nothing waits. */
+export const migratedBeforeNote = (n: number): string =>
+  `${plural(n, 'mailbox', 'mailboxes')} of this CSV ${n === 1 ? 'was' : 'were'} migrated before and ${n === 1 ? 'its migration record is' : 'their migration records are'} gone (the cloud mailbox stays): nothing is sent for ${n === 1 ? 'it' : 'them'}, and nothing waits.`;
+
 export const removeMigratedNote = (n: number): string =>
   `Remove-MigrationUser on ${plural(n, 'migrated mailbox', 'migrated mailboxes')} removes only the migration record; the cloud mailbox and the mail forwarding stay.`;
 
@@ -54,6 +62,7 @@ export function diffMembership(b: DesiredBatch, live: LiveBatch, ctx: PlanContex
   const steps: Step[] = [];
   const notes: string[] = [];
   let waitsOnService = false;
+  let waitsOnAdmin = false;
 
   const leaving = members.filter((m) => m.user.status !== 'Removing' && !wanted.has(m.key));
   const removing: string[] = [];
@@ -72,7 +81,10 @@ export function diffMembership(b: DesiredBatch, live: LiveBatch, ctx: PlanContex
     // A record of an address that has several is named by its identity (address/MailboxGuid).
     removing.push(u.identity ?? u.email);
   }
-  if (stays > 0) notes.push(`${alreadyMigratedNote(stays)} (They are listed in another batch's CSV and stay in this one.)`);
+  if (stays > 0) {
+    notes.push(`${alreadyMigratedNote(stays)} (They are listed in another batch's CSV and stay in this one.)`);
+    waitsOnAdmin = true;
+  }
   if (removing.length > 0) {
     if (IDLE_BATCH.has(live.status)) {
       for (const email of removing) steps.push(removeUserStep(b.name, email));
@@ -86,13 +98,19 @@ export function diffMembership(b: DesiredBatch, live: LiveBatch, ctx: PlanContex
   const addable: string[] = [];
   const blocked: Move[] = [];
   let migrated = 0;
+  let migratedDone = 0;
   let unknown = 0;
   b.users.forEach((u, i) => {
     const k = keys[i]!;
     const current = ctx.liveUserByEmail.get(k);
     if (current && nameKey(current.batch) === key && current.status !== 'Removing') return;
     if (ctx.unknownUsers.has(k)) unknown += 1;
-    else if (ctx.migrated(k)) migrated += 1;
+    // Migrated with a record in another batch: the YAML asks for a move that cannot happen (a decision).
+    // Migrated with no record left (its batch was removed): nothing to do for it, ever.
+    else if (ctx.migrated(k)) {
+      if (current && nameKey(current.batch) !== key) migrated += 1;
+      else migratedDone += 1;
+    }
     else if (current) blocked.push({ email: u.email, batch: current.batch });
     else addable.push(u.email);
   });
@@ -102,7 +120,11 @@ export function diffMembership(b: DesiredBatch, live: LiveBatch, ctx: PlanContex
     notes.push(w.note);
     waitsOnService ||= w.service;
   }
-  if (migrated > 0) notes.push(alreadyMigratedNote(migrated));
+  if (migrated > 0) {
+    notes.push(alreadyMigratedNote(migrated));
+    waitsOnAdmin = true;
+  }
+  if (migratedDone > 0) notes.push(migratedBeforeNote(migratedDone));
   if (unknown > 0) notes.push(unknownUsersNote(unknown));
   let addsUsers = false;
   if (addable.length > 0) {
@@ -114,7 +136,7 @@ export function diffMembership(b: DesiredBatch, live: LiveBatch, ctx: PlanContex
       waitsOnService = true;
     }
   }
-  return { membership, steps, notes, addsUsers, waitsOnService };
+  return { membership, steps, notes, addsUsers, waitsOnService, waitsOnAdmin, unknownStatus: unknown > 0 };
 }
 
 export const hasMembershipChange = (m: MembershipChange): boolean =>

@@ -61,12 +61,16 @@ export interface ResourceChange {
    * A change with nothing to run now: what it waits for. `service`: the migration service moves on by itself
    * (a removal finishing, a batch stopping); `admin`: nothing changes by itself, the notes say what to decide
    * (an already-migrated mailbox listed in another CSV, a member of an unmanaged batch); `gates`: removal gates;
-   * `unknown-status`: a status stagemig does not know; `finished`: nothing left to do.
+   * `unknown-status`: a status stagemig does not know; `finished`: the batch is done and gone; `nothing`: the
+   * notes only inform (e.g. mailboxes migrated before whose records are gone). The last two count as converged.
    */
   waitsFor?: WaitsFor;
 }
 
-export type WaitsFor = 'service' | 'admin' | 'gates' | 'unknown-status' | 'finished';
+export type WaitsFor = 'service' | 'admin' | 'gates' | 'unknown-status' | 'finished' | 'nothing';
+
+/** Changes whose notes wait for nothing. */
+export const waitsForNothing = (c: ResourceChange): boolean => c.waitsFor === 'finished' || c.waitsFor === 'nothing';
 
 export interface UnmanagedObject {
   address: string;
@@ -141,5 +145,5 @@ export function hasPendingChanges(plan: Plan): boolean {
 
 /** True when nothing differs: no step to run and nothing waiting (a finished batch waits for nothing). */
 export function isConverged(plan: Plan): boolean {
-  return plan.steps.length === 0 && plan.changes.every((c) => c.action === 'no-op' && (c.notes.length === 0 || c.waitsFor === 'finished'));
+  return plan.steps.length === 0 && plan.changes.every((c) => c.action === 'no-op' && (c.notes.length === 0 || waitsForNothing(c)));
 }

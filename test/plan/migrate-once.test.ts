@@ -1,7 +1,7 @@
 // Never migrate a mailbox twice, and never a step the service refuses in the batch's status (DESIGN §3).
 import { describe, expect, it } from 'vitest';
 import { BATCH_STATUSES } from '../../src/model/index.js';
-import { buildPlan } from '../../src/plan/index.js';
+import { buildPlan, isConverged } from '../../src/plan/index.js';
 import { batch, desired, live, liveBatch, liveUsers } from '../helpers/states.js';
 
 const cmdlets = (p: ReturnType<typeof buildPlan>) => p.steps.map((s) => `${s.cmdlet} ${String(s.parameters[0]![1])}`);
@@ -26,6 +26,27 @@ describe('a mailbox is migrated once', () => {
     expect(plan.steps).toEqual([]);
     expect(plan.changes).toMatchObject([{ address: 'batch.Old', action: 'no-op' }]);
     expect(plan.changes[0]!.notes[0]).toMatch(/^Finished: all 2 mailboxes/);
+  });
+
+  it('labels what a change without steps waits for: a decision (a migrated mailbox moved), nothing (a record gone)', () => {
+    // Moved to B while its record stays in A: it never changes by itself, so the admin decides.
+    const moved = buildPlan(desired([batch('A', ['a@x.com']), batch('B', ['b@x.com', 'm@x.com'])]), live({
+      batches: [liveBatch('A', 'Synced'), liveBatch('B', 'Synced')],
+      users: [...liveUsers('A', ['a@x.com', 'm@x.com']), ...liveUsers('B', ['b@x.com'])],
+    }));
+    expect(moved.changes.map((c) => [c.address, c.waitsFor])).toEqual([['batch.A', 'admin'], ['batch.B', 'admin']]);
+    expect(isConverged(moved)).toBe(false);
+    // Listed in B, migrated before, no record left anywhere: nothing to send and nothing waits.
+    const gone = buildPlan(desired([batch('B', ['b@x.com', 'm@x.com'])]), live({
+      batches: [liveBatch('B', 'Synced')], users: liveUsers('B', ['b@x.com']), mailboxes: ['m@x.com'],
+    }));
+    expect(gone.steps).toEqual([]);
+    expect(gone.changes).toMatchObject([{ address: 'batch.B', action: 'no-op', waitsFor: 'nothing' }]);
+    expect(gone.changes[0]!.notes[0]).toMatch(/^1 mailbox of this CSV was migrated before and its migration record is gone/);
+    expect(isConverged(gone)).toBe(true);
+    // A removal in progress is the service's to finish.
+    const removing = buildPlan(desired([batch('B', ['b@x.com'])]), live({ batches: [liveBatch('B', 'Removing')] }));
+    expect(removing.changes[0]!.waitsFor).toBe('service');
   });
 
   it('re-creates a cleaned-up batch with only the mailboxes not migrated yet', () => {

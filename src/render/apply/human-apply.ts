@@ -4,7 +4,7 @@
 import { createColors } from 'picocolors';
 import type { Step } from '../../model/index.js';
 import type { ApplyOutcome } from '../../apply/index.js';
-import type { Plan } from '../../plan/index.js';
+import { waitsForNothing, type Plan } from '../../plan/index.js';
 import { formatStep } from '../plan/cmdlet-text.js';
 import { termText } from '../common/safe-text.js';
 
@@ -36,7 +36,7 @@ export function renderApplySummary(result: ApplyOutcome, plan: Plan, o: Opts): s
   const total = outcome.ran.length + (outcome.failed || uncertain ? 1 : 0) + outcome.notRun.length;
   if (!outcome.failed && !outcome.interrupted && !outcome.stopped) {
     const { add, change, remove } = plan.summary;
-    const waiting = plan.changes.some((c) => c.notes.length > 0 && c.waitsFor !== 'finished');
+    const waiting = plan.changes.some((c) => c.notes.length > 0 && !waitsForNothing(c));
     return [
       '',
       pc.green(pc.bold(`Apply complete! ${outcome.ran.length} cmdlets run. Resources: ${add} added, ${change} changed, ${remove} removed.`)),

@@ -31,6 +31,7 @@ function headline(c: JsonResourceChange): string {
     case 'gates': return 'is held by its removal gates';
     case 'unknown-status': return 'has a status stagemig does not know (nothing planned)';
     case 'finished': return 'is finished';
+    case 'nothing': return 'needs nothing (see the notes)';
     default: return 'is waiting on the migration service';
   }
 }

@@ -89,7 +89,9 @@ function renderRefreshOnly(doc: PlanDocument, pc: Colors, opts: ListOptions): st
 /** Why nothing can be run: what the remaining changes wait for, truthfully (only the service moves on by itself). */
 function nothingToRunLine(doc: PlanDocument): string {
   const waits = new Set(doc.resource_changes.map((c) => c.waits_for ?? 'service'));
-  if (waits.size === 1 && waits.has('finished')) return 'Nothing to run: every remaining batch is finished.';
+  if ([...waits].every((w) => w === 'finished' || w === 'nothing')) return 'Nothing to run: the notes above only inform.';
+  waits.delete('finished');
+  waits.delete('nothing');
   if (waits.size === 1 && waits.has('service')) return 'Nothing can be run now: every remaining change waits on the migration service (see the notes).';
   const parts = [
     waits.has('service') && 'the migration service', waits.has('gates') && 'removal gates', waits.has('admin') && 'your decision',

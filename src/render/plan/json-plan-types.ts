@@ -44,7 +44,7 @@ export interface JsonResourceChange {
    * Nothing to run now, and why: service (it moves on by itself), admin (nothing changes until you decide;
    * the notes say what), gates (removal gates), unknown-status, finished; null when there is a step or nothing differs. (1.2)
    */
-  waits_for: 'service' | 'admin' | 'gates' | 'unknown-status' | 'finished' | null;
+  waits_for: 'service' | 'admin' | 'gates' | 'unknown-status' | 'finished' | 'nothing' | null;
 }
 
 /** A batch or migration user whose status stagemig does not know: no step is planned for it. (1.2) */
@@ -136,6 +136,7 @@ export function noOpWord(c: JsonResourceChange): string {
     case 'gates': return 'held';
     case 'unknown-status': return 'unknown status';
     case 'finished': return 'finished';
+    case 'nothing': return 'no change';
     default: return 'waiting';
   }
 }

@@ -117,7 +117,7 @@ describe.runIf(HAS_PWSH)('exchange-online through real pwsh matches the in-proce
     await advanceBoth(ws, '6h');
     const done = await twin(ws, served, 'plan', ['--detailed-exitcode']);
     expectSame(done);
-    expect(done.exo.exitCode).toBe(0);
+    expect(done.exo.exitCode, done.exo.stdout).toBe(0);
     expectSameState(ws);
   }, 240_000);
 });
