@@ -1,10 +1,10 @@
 // `stagemig status <plan.yaml> [--format human|json|markdown|html] [--users] [--batch NAME] [--watch [--interval 30s] [--heartbeat 5m]]`:
-// flags → operations/status.ts (each reading → render/status/status-output.ts) → exit code.
+// flags → operations/status/status.ts (each reading → render/status/status-output.ts) → exit code.
 //
 // Must not: hold logic or literal text: parse flags, call the operation, hand the result to its view, set the exit code.
 import { InvalidArgumentError, type Command } from 'commander';
 import { parseDuration } from '../../model/index.js';
-import { DEFAULT_STATUS_INTERVAL_MS, runStatus } from '../../operations/status.js';
+import { DEFAULT_STATUS_INTERVAL_MS, runStatus } from '../../operations/status/status.js';
 import { createStatusView } from '../../render/status/status-output.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { addFormatOption, parseFormat, STATUS_FORMATS } from '../format-option.js';

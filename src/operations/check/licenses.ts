@@ -4,7 +4,7 @@
 // Must not: print or read `process`: it takes a Host and returns values (views make the text).
 import type { DesiredState, LicensingState, LiveState } from '../../model/index.js';
 import { plural } from '../../model/plural.js';
-import { buildJourney } from '../journey.js';
+import { buildJourney } from '../status/journey.js';
 import type { CheckFinding } from './finding.js';
 
 export function licenseFindings(desired: DesiredState, live: LiveState, licensing: LicensingState, now: Date): CheckFinding[] {

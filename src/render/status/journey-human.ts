@@ -1,7 +1,7 @@
 // The journey part of `stagemig status` for the terminal: a line per batch with its phase on the seed's
 // path, what is next and what it waits for; licence alerts; the post-migration list. Pure.
 import { createColors } from 'picocolors';
-import type { Journey } from '../../operations/journey.js';
+import type { Journey } from '../../operations/status/journey.js';
 import { plural } from '../../model/plural.js';
 import { table } from './status-human.js';
 import { forTerminal } from '../common/safe-text.js';

@@ -1,7 +1,7 @@
 // The journey part of the `status` JSON document (snake_case like the rest of it).
 //
 // Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
-import type { Journey, JourneyPhase } from '../../operations/journey.js';
+import type { Journey, JourneyPhase } from '../../operations/status/journey.js';
 
 export interface JourneyJson {
   batches: Array<{ name: string; phase: JourneyPhase; next: string; waiting_for: string | null }>;

@@ -1,11 +1,11 @@
-// The `status` view: turns each reading of operations/status.ts into text in the chosen format and
+// The `status` view: turns each reading of operations/status/status.ts into text in the chosen format and
 // writes it to the streams it is given. With --watch: a redrawn screen on a terminal; otherwise the
 // reading only when something changed, and (human format) a heartbeat line at the interval so a log
 // never looks hung. The command passes these methods to the operation as its events.
 //
 // Must not: read the service, the clock or the environment (the reading carries its times).
 import type { Diagnostic } from '../../diag/index.js';
-import type { StatusReading } from '../../operations/status.js';
+import type { StatusReading } from '../../operations/status/status.js';
 import { TOOL_VERSION } from '../../version.js';
 import { heartbeatLine } from '../apply/progress-line.js';
 import { stringifyJson } from '../common/json-document.js';

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { createProgressRows } from '../../../src/apply/progress-rows.js';
 import { batchProgress } from '../../../src/apply/wait-progress.js';
 import type { LiveState } from '../../../src/model/index.js';
-import { buildJourney } from '../../../src/operations/journey.js';
-import type { StatusReading } from '../../../src/operations/status.js';
+import { buildJourney } from '../../../src/operations/status/journey.js';
+import type { StatusReading } from '../../../src/operations/status/status.js';
 import { createStatusView, renderStatusReading } from '../../../src/render/status/status-output.js';
 import { batch, desired, live, liveBatch, liveUsers } from '../../helpers/states.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { LicensingState } from '../../src/model/index.js';
-import { licenseFindings } from '../../src/operations/check/licenses.js';
-import { buildJourney } from '../../src/operations/journey.js';
-import { batch, desired, live, liveBatch, liveUsers } from '../helpers/states.js';
+import type { LicensingState } from '../../../src/model/index.js';
+import { licenseFindings } from '../../../src/operations/check/licenses.js';
+import { buildJourney } from '../../../src/operations/status/journey.js';
+import { batch, desired, live, liveBatch, liveUsers } from '../../helpers/states.js';
 
 const CREATED = '2026-11-01T00:00:00Z';
 const day = (n: number) => new Date(Date.parse(CREATED) + (n - 1) * 86_400_000 + 3_600_000);

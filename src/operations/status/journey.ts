@@ -2,12 +2,12 @@
 // migrating, synced, converted, licensed, removed), what is next and what it waits for; the
 // licence grace of migrated mailboxes (seed step 7); and, once every batch is removed, the
 // post-migration steps of seed step 8. Pure except postMigration, which asks DNS.
-import { cloudUsersByAddress, LICENSE_GRACE_DAYS, LICENSE_WARN_DAY, nameKey, RUNNING_BATCH } from '../model/index.js';
-import type { DesiredBatch, DesiredState, LicensingState, LiveBatch, LiveState, LiveUser } from '../model/index.js';
-import { plural } from '../model/plural.js';
-import { DONE_USER, gateText, removalGates } from '../plan/removal-gates.js';
-import type { DnsLookup } from '../backends/index.js';
-import { autodiscoverPointing, mxPointing } from './check/dns.js';
+import { cloudUsersByAddress, LICENSE_GRACE_DAYS, LICENSE_WARN_DAY, nameKey, RUNNING_BATCH } from '../../model/index.js';
+import type { DesiredBatch, DesiredState, LicensingState, LiveBatch, LiveState, LiveUser } from '../../model/index.js';
+import { plural } from '../../model/plural.js';
+import { DONE_USER, gateText, removalGates } from '../../plan/removal-gates.js';
+import type { DnsLookup } from '../../backends/index.js';
+import { autodiscoverPointing, mxPointing } from '../check/dns.js';
 
 export type JourneyPhase = 'not created' | 'created' | 'migrating' | 'synced' | 'converted' | 'licensed' | 'removed';
 

@@ -2,9 +2,9 @@
 // it) and, once every batch is removed, DNS (the simulated tenant's, else the system resolver).
 //
 // Must not: print or read `process`: it takes a Host and returns values (views make the text).
-import type { Backend } from '../backends/index.js';
-import type { DesiredState, LiveState } from '../model/index.js';
-import { nodeDns } from './check/node-dns.js';
+import type { Backend } from '../../backends/index.js';
+import type { DesiredState, LiveState } from '../../model/index.js';
+import { nodeDns } from '../check/node-dns.js';
 import { buildJourney, postMigration, type Journey } from './journey.js';
 
 export async function readJourney(desired: DesiredState, live: LiveState, backend: Backend, now: Date): Promise<Journey> {

@@ -4,17 +4,17 @@
 //
 // Must not: print, format or clear the screen (render/status/status-output.ts does), or change the
 // service: every read goes through Backend.readLive() and the journey's read-only calls.
-import { batchProgress } from '../apply/wait-progress.js';
-import { createProgressRows, type Estimates } from '../apply/progress-rows.js';
-import { displayPath } from '../config/index.js';
-import { error, StagemigError, type Diagnostic } from '../diag/index.js';
-import { nameKey, type DesiredState, type LiveState } from '../model/index.js';
-import { batchNamed } from './batch-option.js';
-import type { Host } from './host.js';
+import { batchProgress } from '../../apply/wait-progress.js';
+import { createProgressRows, type Estimates } from '../../apply/progress-rows.js';
+import { displayPath } from '../../config/index.js';
+import { error, StagemigError, type Diagnostic } from '../../diag/index.js';
+import { nameKey, type DesiredState, type LiveState } from '../../model/index.js';
+import { batchNamed } from '../batch-option.js';
+import type { Host } from '../host.js';
 import type { Journey } from './journey.js';
-import { loadDesired } from './load-desired.js';
-import { withBackend } from './open-backend.js';
-import { createPauser } from './pause.js';
+import { loadDesired } from '../load-desired.js';
+import { withBackend } from '../open-backend.js';
+import { createPauser } from '../pause.js';
 import { journeyFailed, readJourney } from './status-journey.js';
 
 export const DEFAULT_STATUS_INTERVAL_MS = 30_000;
