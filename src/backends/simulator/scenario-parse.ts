@@ -159,13 +159,20 @@ function cutoverBatch(r: ScenarioReader, node: YamlNode | null): Scenario['cutov
 export function parseScenario(text: string, file: string): { scenario?: Scenario; diagnostics: Diagnostic[] } {
   const r = new ScenarioReader(text, file);
   if (r.diagnostics.length > 0) return { diagnostics: r.diagnostics };
-  // The shape first (one error at its position and path); failure kinds, addresses and durations once it is right.
-  if (!checkScenarioSchema(r)) return { diagnostics: r.diagnostics };
+  // The shape first: a wrongly typed value is reported at its position and path, and the key it lies under
+  // is not read further; every other key still gets its own checks, so every problem is reported at once.
+  // An unknown key or a value outside a list is left to those checks (they add a did-you-mean), and the
+  // schema's own error stands only if they found nothing.
+  const violation = checkScenarioSchema(r);
+  const badKey = violation && !violation.alsoCheckedByKey ? violation.key : undefined;
+  if (badKey !== undefined) violation!.report();
+  if (badKey === '') return { diagnostics: r.diagnostics };
   const scenario: Scenario = { faults: {} };
   const tenant: SimTenant = {};
   const root = r.doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return { scenario, diagnostics: [] };
   for (const [key, keyNode, value] of r.entries(root, 'A scenario file') ?? []) {
+    if (key === badKey) continue;
     if (key === 'version') {
       if (!isScalar(value) || value.value !== 1) r.fail(value, 'version must be 1');
     } else if (key === 'failMailboxes') failMailboxes(r, value, scenario.faults);
@@ -184,5 +191,6 @@ export function parseScenario(text: string, file: string): { scenario?: Scenario
     else r.unknownKey(keyNode, key, 'the scenario file', TOP);
   }
   if (Object.keys(tenant).length > 0) scenario.tenant = tenant;
+  if (r.diagnostics.length === 0) violation?.report();
   return r.diagnostics.length > 0 ? { diagnostics: r.diagnostics } : { scenario, diagnostics: [] };
 }

@@ -66,13 +66,25 @@ function mostTelling(errors: readonly ErrorObject[]): ErrorObject | undefined {
   return at[0];
 }
 
-/** Reports the first schema violation at its position; true when the file matches the schema. */
-export function checkScenarioSchema(r: ScenarioReader): boolean {
+/** The first violation of the schema: the top-level key it lies under ('' for the file as a whole). */
+export interface SchemaViolation {
+  key: string;
+  /** An unknown key or a value outside a list: each key's own checks say the same, with a did-you-mean. */
+  alsoCheckedByKey: boolean;
+  report(): void;
+}
+
+/** The first schema violation (null when the file matches), to report at its position and path. */
+export function checkScenarioSchema(r: ScenarioReader): SchemaViolation | null {
   const validate = compileSchemaFile(SCHEMA);
-  if (validate(r.doc.toJS({ maxAliasCount: 100 }))) return true;
+  if (validate(r.doc.toJS({ maxAliasCount: 100 }))) return null;
   const first = mostTelling(validate.errors ?? []);
-  if (!first) return true;
+  if (!first) return null;
   const x = explain(first);
-  r.fail(nodeAt(r, segmentsOf(first.instancePath), x.key), x.summary, x.hint, x.key !== undefined ? 'UNKNOWN_KEY' : 'SCHEMA_VIOLATION');
-  return false;
+  const segments = segmentsOf(first.instancePath);
+  return {
+    key: segments[0] ?? x.key ?? '',
+    alsoCheckedByKey: first.keyword === 'additionalProperties' || first.keyword === 'enum',
+    report: () => r.fail(nodeAt(r, segments, x.key), x.summary, x.hint, x.key !== undefined ? 'UNKNOWN_KEY' : 'SCHEMA_VIOLATION'),
+  };
 }
