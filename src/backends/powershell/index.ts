@@ -108,6 +108,9 @@ function exchangeOnlineBackend(session: PwshSession, ensureGraph: () => Promise<
     if (truncated !== undefined) throw readUnexpected(cmdlet, `The service truncated the result: ${truncated}`);
     return r.result ?? [];
   }
+  // The cloud mailboxes of the last live read, until the next write: `convert` reads the live state and then
+  // the mailboxes, and one Get-Mailbox serves both.
+  let mailboxesSinceLastWrite: unknown;
   return {
     preflight: bridgePreflight(session, read as (cmdlet: string) => Promise<unknown>),
     async readLive(): Promise<LiveState> {
@@ -117,6 +120,7 @@ function exchangeOnlineBackend(session: PwshSession, ensureGraph: () => Promise<
       // The cloud directory in one bulk read: a mailbox migrated earlier stays one after its migration record
       // is gone (the service deletes idle batches), and is then known only here.
       const mailboxes = await read('Get-Mailbox');
+      mailboxesSinceLastWrite = mailboxes;
       try {
         const live = mapLive(endpoints, batches, users);
         const addresses = mailboxAddresses(mapMailboxes(mailboxes));
@@ -128,7 +132,7 @@ function exchangeOnlineBackend(session: PwshSession, ensureGraph: () => Promise<
       }
     },
     async readMailboxes(): Promise<CloudMailbox[]> {
-      const mailboxes = await read('Get-Mailbox');
+      const mailboxes = mailboxesSinceLastWrite ?? (await read('Get-Mailbox'));
       try {
         return mapMailboxes(mailboxes);
       } catch (err) {
@@ -153,6 +157,7 @@ function exchangeOnlineBackend(session: PwshSession, ensureGraph: () => Promise<
       }
     },
     async run(invocation): Promise<RunResult> {
+      mailboxesSinceLastWrite = undefined;
       if (GRAPH_WRITE_CMDLETS.includes(invocation.cmdlet)) {
         await ensureGraph();
         const r = await session.call(invocation.cmdlet, graphWriteParameters(invocation.parameters), `running ${invocation.cmdlet}`);

@@ -75,6 +75,21 @@ describe('exchange-online backend session', () => {
     await b.close();
   });
 
+  it('reads the cloud mailboxes once for a live read and the conversion that follows, again after a write', async () => {
+    const mailbox = { primarySmtpAddress: 'gone@x.com', emailAddresses: ['SMTP:gone@x.com'], legacyExchangeDN: '/o=x/cn=gone' };
+    const { fake, backend } = open(healthy({ 'Get-Mailbox': [mailbox] }, () => ok()));
+    const b = await backend;
+    await b.readLive();
+    const first = await b.readMailboxes!();
+    const count = () => fake.calls.filter((c) => c.cmdlet === 'Get-Mailbox').length;
+    expect(count()).toBe(1);
+    expect(first.map((m) => m.primarySmtpAddress)).toEqual(['gone@x.com']);
+    await b.run({ cmdlet: 'Start-MigrationBatch', parameters: { Identity: 'B' } } as never);
+    expect(await b.readMailboxes!()).toEqual(first);
+    expect(count(), 'a write since the live read: the mailboxes are read again').toBe(2);
+    await b.close();
+  });
+
   it('reports a failed read as an error with the service text and a hint, never as "absent"', async () => {
     const { backend } = open(healthy({}, () => ok()));
     const b = await backend;

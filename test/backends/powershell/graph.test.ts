@@ -40,7 +40,7 @@ describe('Microsoft Graph in the exchange-online backend', () => {
     const b = await backend;
     await b.readLive();
     await b.close();
-    expect(fake.cmdlets()).toEqual(['Import-Module', 'Connect-ExchangeOnline', 'Get-MigrationEndpoint', 'Get-MigrationBatch', 'Get-MigrationUser', 'Disconnect-ExchangeOnline']);
+    expect(fake.cmdlets()).toEqual(['Import-Module', 'Connect-ExchangeOnline', 'Get-MigrationEndpoint', 'Get-MigrationBatch', 'Get-MigrationUser', 'Get-Mailbox', 'Disconnect-ExchangeOnline']);
   });
 
   it('imports the Graph modules, connects app-only once in the same session and reads in two bulk calls', async () => {
