@@ -52,8 +52,9 @@ async function runChecked(host: Host, events: StepEvents, opts: Parameters<typeo
         events.interrupted();
       });
   const batch = opts.backend.batchWrites?.bind(opts.backend) ?? (<T>(work: () => Promise<T>) => work());
+  let ran: ApplyOutcome | undefined;
   try {
-    return await batch(() => executeSteps({
+    return await batch(async () => (ran = await executeSteps({
       steps: opts.steps,
       backend: opts.backend,
       materialize: (step) => materialize(step, opts.desired, host.env),
@@ -66,7 +67,13 @@ async function runChecked(host: Host, events: StepEvents, opts: Parameters<typeo
         },
         stepFailed: (s, _i, err) => events.stepFailed(s, err),
       },
-    }));
+    })));
+  } catch (err) {
+    // The steps ended, then the backend could not save what they did (the simulator's state file).
+    if (ran === undefined) throw err;
+    if (ran.stopped) return ran; // the report already says why
+    const error = err instanceof StagemigError ? err.diagnostics.map((d) => d.summary).join('; ') : (err as Error).message;
+    return { ...ran, stopped: { error: `the service's changes could not be saved: ${error}` } };
   } finally {
     unhook();
   }

@@ -16,6 +16,26 @@ const STATE = join('.stagemig', 'simulator.json');
 const endpointsOf = (dir: string): unknown[] =>
   (existsSync(join(dir, STATE)) ? (JSON.parse(readFileSync(join(dir, STATE), 'utf8')) as { endpoints: unknown[] }).endpoints : []);
 
+/** Starts a slow apply (2 s per cmdlet) and calls `meanwhile` once step 1 runs. */
+async function applyAndMeanwhile(dir: string, meanwhile: () => void) {
+  const env = { NO_COLOR: '1', STAGEMIG_ONPREM_PASSWORD: PASSWORD, STAGEMIG_NOW: NOW };
+  writeFileSync(join(dir, 'slow.yaml'), 'latency: 2s\n');
+  expect((await runCli(['simulator', 'faults', 'stagemig.yaml', 'slow.yaml'], { cwd: dir, env: { STAGEMIG_NOW: NOW } })).exitCode).toBe(0);
+  const child = execa(process.execPath, [CLI, 'apply', 'stagemig.yaml', '--auto-approve'], { cwd: dir, env, reject: false, stdin: 'ignore' });
+  let seen = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (seen.includes('[1/4]')) resolve();
+    });
+    void child.then(() => reject(new Error(`apply ended before step 1:\n${seen}`)));
+  });
+  // Well inside the step's 2 s: the service has read its state and has not saved yet.
+  await new Promise((r) => setTimeout(r, 700));
+  meanwhile();
+  return child;
+}
+
 describe('an unwritable last-applied record', () => {
   it('is refused before step 1: a clear error naming the file and the fix, nothing changed', async () => {
     const dir = copyExample();
@@ -42,19 +62,9 @@ describe('an unwritable last-applied record', () => {
 
   it('failing after step 1 ran: the report of what ran and what did not, exit 1, and the next plan is truthful', async () => {
     const dir = copyExample();
-    const env = { NO_COLOR: '1', STAGEMIG_ONPREM_PASSWORD: PASSWORD, STAGEMIG_NOW: NOW };
-    writeFileSync(join(dir, 'slow.yaml'), 'latency: 2s\n');
-    expect((await runCli(['simulator', 'faults', 'stagemig.yaml', 'slow.yaml'], { cwd: dir, env })).exitCode).toBe(0);
-    const child = execa(process.execPath, [CLI, 'apply', 'stagemig.yaml', '--auto-approve'], { cwd: dir, env, reject: false, stdin: 'ignore' });
-    let seen = '';
-    await new Promise<void>((resolve, reject) => {
-      child.stdout!.on('data', (chunk: Buffer) => {
-        seen += chunk.toString();
-        if (seen.includes('[1/4]')) resolve(); // step 1 runs for 2 s: the record's place is taken meanwhile
-      });
-      void child.then(() => reject(new Error(`apply ended before step 1:\n${seen}`)));
-    });
-    mkdirSync(join(dir, RECORD), { recursive: true });
+    const env = { STAGEMIG_NOW: NOW };
+    // Step 1 runs for 2 s: the record's place is taken meanwhile.
+    const child = await applyAndMeanwhile(dir, () => mkdirSync(join(dir, RECORD), { recursive: true }));
     const r = await child;
     expect(r.stdout).toContain('Apply stopped after step 1 of 4: The last-applied record .stagemig/stagemig.applied.json cannot be written (EISDIR)');
     expect(r.stdout).toMatch(/Steps that ran:\n {4}1\. New-MigrationEndpoint \(endpoint\.StagedEndpoint\)/);
@@ -66,5 +76,20 @@ describe('an unwritable last-applied record', () => {
     await runCli(['simulator', 'faults', 'stagemig.yaml', '--clear'], { cwd: dir, env });
     const plan = await runCli(['plan', 'stagemig.yaml'], { cwd: dir, env });
     expect(plan.stdout).toContain('Plan: 3 to add, 0 to change, 0 to remove.');
+  }, 60_000);
+
+  it('the simulator state failing to save after step 1: the step is reported as uncertain, the rest as not run, exit 1', async () => {
+    const dir = copyExample();
+    const child = await applyAndMeanwhile(dir, () => {
+      rmSync(join(dir, STATE));
+      mkdirSync(join(dir, STATE));
+    });
+    const r = await child;
+    expect(r.stdout).toContain('Apply stopped at step 1 of 4: the simulator state file');
+    expect(r.stdout).toContain('cannot be written (EISDIR)');
+    expect(r.stdout).toMatch(/Step whose effect is unknown[^\n]*\n {4}1\. New-MigrationEndpoint \(endpoint\.StagedEndpoint\)/);
+    expect(r.stdout).toMatch(/Steps not run:\n {4}2\. New-MigrationBatch/);
+    expect(r.stderr).not.toContain('internal error');
+    expect(r.exitCode).toBe(1);
   }, 60_000);
 });

@@ -53,8 +53,14 @@ export function withStateLock<T>(file: string, lock: StateLockOptions, fn: () =>
 
 /** Writes the state atomically, creating the folder when needed. */
 export async function saveState(file: string, state: SimState): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  await writeFileAtomic(file, serializeState(state));
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFileAtomic(file, serializeState(state));
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    // Not a StagemigError: a write that fails after a cmdlet ran leaves its effect unknown (apply says so).
+    throw new Error(`the simulator state file ${file} cannot be written (${e.code ?? e.message})`, { cause: err });
+  }
 }
 
 /** JSON with one endpoint, batch or user per line: readable, diffable and compact for 200,000 users. */
