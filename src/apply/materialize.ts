@@ -7,6 +7,7 @@ import type { Diagnostic } from '../diag/index.js';
 import { isCredentialRef, isCsvRef, nameKey } from '../model/index.js';
 import type { CmdletName, DesiredState, DesiredUser, Invocation, Step, WireValue } from '../model/index.js';
 import { buildCsvData } from './csv-data.js';
+import { emailKey } from '../model/email-key.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -60,10 +61,10 @@ export function materialize(step: Step, desired: DesiredState, env: Env): Invoca
     } else if (isCsvRef(v)) {
       const batch = desired.batches.find((b) => nameKey(b.name) === nameKey(v.csv.batch));
       if (!batch || `batch.${nameKey(batch.name)}` !== nameKey(step.address)) throw refuse(step, `its CSV rows name another batch (${v.csv.batch})`);
-      const byEmail = new Map(batch.users.map((u) => [u.email.toLowerCase(), u]));
+      const byEmail = new Map(batch.users.map((u) => [emailKey(u.email), u]));
       const rows: DesiredUser[] = [];
       for (const e of v.csv.emails) {
-        const row = byEmail.get(e.toLowerCase());
+        const row = byEmail.get(emailKey(e));
         if (!row) throw refuse(step, `${e} is not in the CSV file of batch ${batch.name}`);
         rows.push(row);
       }

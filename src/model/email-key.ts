@@ -8,7 +8,8 @@ import { domainToASCII } from 'node:url';
 const cache = new Map<string, string>();
 const ASCII = /^[\x20-\x7e]*$/;
 
-function domainKey(domain: string): string {
+/** A domain's key: lower case, IDNA-mapped to its ASCII (A-label) form. */
+export function domainKey(domain: string): string {
   const lower = domain.toLowerCase();
   if (ASCII.test(lower)) return lower;
   let key = cache.get(lower);

@@ -1,10 +1,11 @@
-// A mailbox may be in only one batch, and only once in it (addresses compare case-insensitively).
+// A mailbox may be in only one batch, and only once in it (addresses compare by emailKey: case, NFC, IDNA).
 //
 // Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
 import type { Diagnostic } from '../../diag/index.js';
 import { error } from '../../diag/index.js';
 import type { DesiredUser } from '../../model/index.js';
 import { userAddress } from '../../model/index.js';
+import { emailKey } from '../../model/email-key.js';
 
 export interface BatchUsers {
   batch: string;
@@ -22,7 +23,7 @@ export function duplicateUserDiagnostics(batches: readonly BatchUsers[]): Diagno
   const out: Diagnostic[] = [];
   batches.forEach(({ batch, file, users }, b) => {
     for (const user of users) {
-      const key = user.email.toLowerCase();
+      const key = emailKey(user.email);
       const packed = first.get(key);
       if (packed === undefined) {
         first.set(key, b * LINE_SPACE + user.line);

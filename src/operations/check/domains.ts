@@ -5,9 +5,11 @@
 import type { AcceptedDomain } from '../../backends/index.js';
 import type { DesiredBatch } from '../../model/index.js';
 import { plural } from '../../model/index.js';
+import { domainKey } from '../../model/email-key.js';
 import type { CheckFinding } from './finding.js';
 
-export const domainOf = (address: string): string => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+/** The domain's key (lower case, IDNA A-label): `bücher.example` and `xn--bcher-kva.example` are one domain. */
+export const domainOf = (address: string): string => domainKey(address.slice(address.lastIndexOf('@') + 1));
 
 /** Domain → the addresses of the given batches in it, domains sorted. */
 export function addressesByDomain(batches: readonly DesiredBatch[]): Map<string, string[]> {
@@ -25,7 +27,7 @@ export function addressesByDomain(batches: readonly DesiredBatch[]): Map<string,
 }
 
 export function domainFindings(byDomain: Map<string, string[]>, accepted: readonly AcceptedDomain[], sso: boolean): CheckFinding[] {
-  const known = new Map(accepted.map((d) => [d.domainName.toLowerCase(), d]));
+  const known = new Map(accepted.map((d) => [domainKey(d.domainName), d]));
   const findings: CheckFinding[] = [];
   for (const [domain, addresses] of byDomain) {
     const object = `domain.${domain}`;

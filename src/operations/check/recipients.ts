@@ -4,6 +4,7 @@
 import type { CloudRecipient } from '../../backends/index.js';
 import { batchAddress, nameKey, type DesiredBatch, type LiveState } from '../../model/index.js';
 import { plural } from '../../model/index.js';
+import { emailKey } from '../../model/email-key.js';
 import type { CheckFinding } from './finding.js';
 
 /** Categories in report order; only `ready` and `migrated` pass. */
@@ -36,17 +37,22 @@ function categoryOf(type: string): RecipientCategory {
   return 'other';
 }
 
-/** Address (lower case) → the recipient holding it, from one Get-Recipient read. */
+/** Address key (emailKey) → the recipient holding it, from one Get-Recipient read. */
 export function recipientIndex(recipients: readonly CloudRecipient[]): Map<string, CloudRecipient> {
   const index = new Map<string, CloudRecipient>();
-  for (const r of recipients) for (const a of r.smtpAddresses) if (!index.has(a)) index.set(a, r);
+  for (const r of recipients) {
+    for (const a of r.smtpAddresses) {
+      const k = emailKey(a);
+      if (!index.has(k)) index.set(k, r);
+    }
+  }
   return index;
 }
 
 function batchFinding(batch: DesiredBatch, index: Map<string, CloudRecipient>, migratedHere: Set<string>): CheckFinding {
   const buckets = new Map<RecipientCategory, string[]>();
   for (const u of batch.users) {
-    const a = u.email.toLowerCase();
+    const a = emailKey(u.email);
     const r = index.get(a);
     let c: RecipientCategory = r === undefined ? 'missing' : categoryOf(r.recipientTypeDetails);
     if (c === 'mailbox' && migratedHere.has(a)) c = 'migrated';
@@ -82,7 +88,7 @@ export function recipientFindings(batches: readonly DesiredBatch[], recipients: 
     const k = nameKey(u.batch);
     let set = migrated.get(k);
     if (!set) migrated.set(k, (set = new Set()));
-    set.add(u.email.toLowerCase());
+    set.add(emailKey(u.email));
   }
   return batches
     .filter((b) => b.state !== 'removed')
