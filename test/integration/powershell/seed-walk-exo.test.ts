@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { emptyState, saveState } from '../../../src/backends/simulator/index.js';
-import { serve, stagemig, type Served } from './cli.js';
+import { serve, stagemigInProcess, type Served } from './cli.js';
 import { HAS_PWSH, PWSH } from './pwsh.js';
 import { cmdletLines, exoRun } from './twin.js';
 import { APP_ID, CERT_PASSWORD, ONPREM_PASSWORD, pfxBytes, ROOT, STAND_IN } from './workspace.js';
@@ -59,7 +59,7 @@ describe.runIf(HAS_PWSH)('the whole seed, walked through real pwsh (exchange-onl
   const simNow = () => (JSON.parse(readFileSync(join(dir, '.stagemig', 'served.json'), 'utf8')) as { now: string }).now;
   const exo = async (...args: string[]) => (await exoRun(ws, served!, [args[0]!, 'exo.yaml', ...args.slice(1)], { STAGEMIG_NOW: simNow() }));
   const advance = async (duration: string) => {
-    const r = await stagemig(['simulator', 'advance', 'served.yaml', duration], { cwd: dir });
+    const r = await stagemigInProcess(['simulator', 'advance', 'served.yaml', duration], { cwd: dir });
     expect(r.exitCode, r.stderr).toBe(0);
   };
   const hours = (iso: string, h: number) => new Date(Date.parse(iso) + h * 3_600_000).toISOString().replace(/\.000Z$/, 'Z');
