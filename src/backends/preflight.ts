@@ -35,6 +35,11 @@ export interface DnsLookup {
    * undefined when it does not exist. Throws when the lookup fails.
    */
   autodiscover(domain: string): Promise<string | undefined>;
+  /**
+   * The SRV record _autodiscover._tcp.<domain> (Outlook tries it after autodiscover.<domain>): its target
+   * host and port, the preferred one first; undefined when there is none. Throws when the lookup fails.
+   */
+  autodiscoverSrv(domain: string): Promise<{ target: string; port: number } | undefined>;
 }
 
 export interface PreflightReads {

@@ -160,7 +160,7 @@ describe('stagemig check on the simulator', () => {
     const dir = await withScenario('version: 1\ndns:\n  contoso.com:\n    mx: contoso-com.mail.protection.outlook.com\n    autodiscover: autodiscover.outlook.com\n');
     const r = await check(dir);
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toContain('WARN  domain.contoso.com: MX points Microsoft 365 (contoso-com.mail.protection.outlook.com); Autodiscover points Microsoft 365 (autodiscover.outlook.com).');
+    expect(r.stdout).toContain('WARN  domain.contoso.com: MX points Microsoft 365 (contoso-com.mail.protection.outlook.com); Autodiscover points Microsoft 365 (autodiscover.outlook.com); the SRV record _autodiscover._tcp.contoso.com has no record.');
   });
 });
 
@@ -186,6 +186,7 @@ describe('stagemig check --dns-server', () => {
     dns = await startDnsServer({
       mx: { 'contoso.com': ['mail.contoso.com', 'backup.contoso.com'] },
       cname: { 'autodiscover.contoso.com': 'autodiscover.outlook.com' },
+      srv: { '_autodiscover._tcp.contoso.com': [{ target: 'mail.contoso.com', port: 443 }] },
     });
   });
   afterAll(() => dns.close());
@@ -194,8 +195,8 @@ describe('stagemig check --dns-server', () => {
     const dir = copyExample();
     const r = await check(dir, '--dns-server', dns.address);
     expect(r.exitCode, r.stderr).toBe(0);
-    expect(r.stdout).toContain('WARN  domain.contoso.com: MX points on premises (mail.contoso.com, backup.contoso.com); Autodiscover points Microsoft 365 (autodiscover.outlook.com).');
-    expect(dns.questions).toEqual(expect.arrayContaining(['MX contoso.com', 'CNAME autodiscover.contoso.com']));
+    expect(r.stdout).toContain('WARN  domain.contoso.com: MX points on premises (mail.contoso.com, backup.contoso.com); Autodiscover points Microsoft 365 (autodiscover.outlook.com); the SRV record _autodiscover._tcp.contoso.com points on premises (mail.contoso.com:443).');
+    expect(dns.questions).toEqual(expect.arrayContaining(['MX contoso.com', 'CNAME autodiscover.contoso.com', 'SRV _autodiscover._tcp.contoso.com']));
   });
 
   it('reports a domain without records, and refuses a malformed server', async () => {
@@ -204,9 +205,21 @@ describe('stagemig check --dns-server', () => {
     writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/\n {2}StagedBatch2:[\s\S]*$/, '\n'));
     writeFileSync(join(dir, 'batches/wave1-it-pilot.csv'), 'EmailAddress\nsomeone@nowhere.example\n');
     const r = await check(dir, '--dns-server', dns.address);
-    expect(r.stdout).toContain('WARN  domain.nowhere.example: MX points nowhere (no record); Autodiscover points nowhere (no record).');
+    expect(r.stdout).toContain('WARN  domain.nowhere.example: MX points nowhere (no record); Autodiscover points nowhere (no record); the SRV record _autodiscover._tcp.nowhere.example has no record.');
     const bad = await check(dir, '--dns-server', 'dns.example.com');
     expect(bad.exitCode).toBe(1);
     expect(bad.stderr).toContain("option '--dns-server <host[:port]>' argument 'dns.example.com' is invalid");
+  });
+});
+
+describe('the Autodiscover SRV record', () => {
+  it('is read from the simulated tenant too, and warns when it already points to Microsoft 365', async () => {
+    const dir = await withScenario('version: 1\ndns:\n  contoso.com:\n    autodiscoverSrv: autodiscover.outlook.com\n');
+    const r = await check(dir, '--format', 'json');
+    const doc = JSON.parse(r.stdout) as { findings: Array<{ check: string; object: string; status: string; summary: string; detail?: string }> };
+    const f = doc.findings.find((x) => x.check === 'dns' && x.object === 'domain.contoso.com')!;
+    expect(f.summary).toContain('the SRV record _autodiscover._tcp.contoso.com points Microsoft 365 (autodiscover.outlook.com:443)');
+    expect(f).toMatchObject({ status: 'warning' });
+    expect(f.detail).toMatch(/Autodiscover SRV record already points to Microsoft 365/);
   });
 });

@@ -1,4 +1,4 @@
-// A DNS server for tests on 127.0.0.1 (UDP, a free port): answers MX, CNAME and A questions from a
+// A DNS server for tests on 127.0.0.1 (UDP, a free port): answers MX, CNAME, A and SRV questions from a
 // table; any other name is NXDOMAIN. Encoding and decoding by dns-packet.
 import { createSocket } from 'node:dgram';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +11,8 @@ export interface DnsZone {
   cname?: Record<string, string>;
   /** Name → IPv4 addresses. */
   a?: Record<string, string[]>;
+  /** Name (e.g. _autodiscover._tcp.contoso.com) → SRV targets with their ports (priority 0, weight 0). */
+  srv?: Record<string, Array<{ target: string; port: number }>>;
 }
 
 export interface TestDnsServer {
@@ -26,12 +28,13 @@ function answers(zone: DnsZone, q: packet.Question): packet.Answer[] {
   const cname = zone.cname?.[name];
   if (cname !== undefined) return [{ type: 'CNAME', name: q.name, ttl: 60, class: 'IN', data: cname }];
   if (q.type === 'MX') return (zone.mx?.[name] ?? []).map((exchange, i) => ({ type: 'MX', name: q.name, ttl: 60, class: 'IN', data: { preference: (i + 1) * 10, exchange } }));
+  if (q.type === 'SRV') return (zone.srv?.[name] ?? []).map((r) => ({ type: 'SRV', name: q.name, ttl: 60, class: 'IN', data: { priority: 0, weight: 0, port: r.port, target: r.target } }));
   if (q.type === 'A') return (zone.a?.[name] ?? []).map((ip) => ({ type: 'A', name: q.name, ttl: 60, class: 'IN', data: ip }));
   return [];
 }
 
 const exists = (zone: DnsZone, name: string): boolean =>
-  [zone.mx, zone.cname, zone.a].some((t) => t !== undefined && name.toLowerCase() in t);
+  [zone.mx, zone.cname, zone.a, zone.srv].some((t) => t !== undefined && name.toLowerCase() in t);
 
 export async function startDnsServer(zone: DnsZone): Promise<TestDnsServer> {
   const socket = createSocket('udp4');

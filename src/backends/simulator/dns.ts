@@ -9,6 +9,10 @@ export function simulatedDns(load: () => Promise<SimState | undefined>): DnsLook
   const answers = async (domain: string) => (await load())?.tenant?.dns?.[domain.toLowerCase()];
   return {
     mx: async (domain) => (await answers(domain))?.mx ?? [`mail.${domain}`],
+    autodiscoverSrv: async (domain) => {
+      const target = (await answers(domain))?.autodiscoverSrv;
+      return target === undefined || target === '' ? undefined : { target, port: 443 };
+    },
     autodiscover: async (domain) => {
       const target = (await answers(domain))?.autodiscover;
       if (target === undefined) return `autodiscover.${domain}`;

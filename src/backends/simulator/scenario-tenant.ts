@@ -1,7 +1,7 @@
 // Scenario keys for the tenant around the migration service, read by `stagemig check`:
 //   acceptedDomains: [contoso.com]         exactly these (plus the organization's domain)
 //   federatedDomains: [contoso.com]        AD FS single sign-on
-//   dns: {contoso.com: {mx: [host], autodiscover: host}}   ("" or [] for no record)
+//   dns: {contoso.com: {mx: [host], autodiscover: host, autodiscoverSrv: host}}   ("" or [] for no record)
 //
 // Must not: print; its time is the simulated clock in the state (the host's clock only comes in as an argument).
 import { isScalar, type Node as YamlNode } from 'yaml';
@@ -46,7 +46,10 @@ function dns(r: ScenarioReader, node: YamlNode | null): Record<string, SimDnsAns
       } else if (key === 'autodiscover') {
         const t = isScalar(v) && v.value === '' ? '' : r.text(v, `dns.${domain}.autodiscover`);
         if (t !== undefined) answers.autodiscover = t.toLowerCase();
-      } else r.unknownKey(k, key, `dns.${domain}`, ['mx', 'autodiscover']);
+      } else if (key === 'autodiscoverSrv') {
+        const t = isScalar(v) && v.value === '' ? '' : r.text(v, `dns.${domain}.autodiscoverSrv`);
+        if (t !== undefined) answers.autodiscoverSrv = t.toLowerCase();
+      } else r.unknownKey(k, key, `dns.${domain}`, ['mx', 'autodiscover', 'autodiscoverSrv']);
     }
     out[domain.toLowerCase()] = answers;
   }

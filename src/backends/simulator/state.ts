@@ -139,6 +139,8 @@ export interface SimDirectory {
 export interface SimDnsAnswers {
   mx?: string[];
   autodiscover?: string;
+  /** Target host of _autodiscover._tcp.<domain> (port 443); absent: no SRV record. */
+  autodiscoverSrv?: string;
 }
 
 /**

@@ -34,6 +34,16 @@ export function nodeDns(server?: string): DnsLookup {
         throw err;
       }
     },
+    async autodiscoverSrv(domain) {
+      try {
+        const [best] = (await resolver.resolveSrv(`_autodiscover._tcp.${domain}`))
+          .sort((a, b) => a.priority - b.priority || b.weight - a.weight || (a.name < b.name ? -1 : 1));
+        return best === undefined ? undefined : { target: best.name.toLowerCase(), port: best.port };
+      } catch (err) {
+        if (absent(err)) return undefined;
+        throw err;
+      }
+    },
     async autodiscover(domain) {
       const name = `autodiscover.${domain}`;
       try {
