@@ -23,7 +23,7 @@ export async function runCli(args: string[], opts: InProcessOptions): Promise<Cl
   let stdout = '';
   let stderr = '';
   const answers = [...(opts.answers ?? [])];
-  const env = { NO_COLOR: '1', STAGEMIG_ONPREM_PASSWORD: PASSWORD, ...opts.env };
+  const env: Record<string, string | undefined> = { NO_COLOR: '1', STAGEMIG_ONPREM_PASSWORD: PASSWORD, ...opts.env };
   const fixed = env.STAGEMIG_NOW ? Date.parse(env.STAGEMIG_NOW) : NaN;
   const io: Io = {
     stdout: (t) => void (stdout += t),
