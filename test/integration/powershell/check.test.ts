@@ -7,7 +7,8 @@ import { startDnsServer, type TestDnsServer } from '../../helpers/dns-server.js'
 import { serve, stagemigInProcess, type Served } from './cli.js';
 import { HAS_PWSH } from './pwsh.js';
 import { exoRun } from './twin.js';
-import { makeWorkspace, type Workspace } from './workspace.js';
+import { emptyState, saveState } from '../../../src/backends/simulator/index.js';
+import { FIXED_NOW, makeWorkspace, type Workspace } from './workspace.js';
 
 interface Doc { passed: boolean; service_calls: number; findings: Array<{ check: string; object: string; status: string; summary: string; detail: string | null }> }
 
@@ -82,5 +83,28 @@ describe.runIf(HAS_PWSH)('stagemig check through real pwsh matches the in-proces
     await scenario('version: 1\nacceptedDomains: [fabrikam.com]\n');
     const { exo } = await both();
     expect(exo.findings.filter((f) => f.status === 'failed' && f.check !== 'coexistence').map((f) => f.summary)).toEqual(['contoso.com is not an accepted domain of the tenant (30 addresses in the CSVs)']);
+  }, 120_000);
+
+  it('the 100-batch limit and the 300-per-type concurrency cap, unmanaged objects included', async () => {
+    const now = FIXED_NOW.toISOString();
+    const state = emptyState(FIXED_NOW);
+    state.endpoints.push({
+      name: 'OtherEndpoint', guid: '00000000-0000-4000-8000-000000000001', type: 'ExchangeOutlookAnywhere', autodiscover: true, username: 'FABRIKAM\\admin',
+      passwordSet: true, authentication: 'Basic', acceptUntrustedCertificates: false, maxConcurrentMigrations: 290, maxConcurrentIncrementalSyncs: 10,
+    });
+    for (let i = 0; i < 98; i += 1) {
+      state.batches.push({
+        name: `Other${String(i).padStart(2, '0')}`, guid: `00000000-0000-4000-8000-${String(i + 10).padStart(12, '0')}`, endpoint: 'OtherEndpoint',
+        status: 'Synced', notificationEmails: [], allowUnknownColumnsInCsv: false, creationDateTime: now, lastActivityAt: now, validationWarnings: [],
+      });
+    }
+    for (const f of [ws.referenceState, ws.servedState]) await saveState(f, state);
+    const { exo, exitCode } = await both();
+    expect(exitCode).toBe(1);
+    const limits = exo.findings.filter((f) => f.check === 'limits' && f.status === 'failed').map((f) => f.summary);
+    expect(limits).toEqual([
+      'Batches: 98 live (98 not in this plan) + 3 to create = 101, over the limit of 100',
+      'Concurrent migrations of Outlook Anywhere endpoints add up to 310, over the limit of 300',
+    ]);
   }, 120_000);
 });
