@@ -3,7 +3,7 @@
 //
 // Must not: print, or touch a plan whose backend is not the simulator (a usage error says so).
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { forgetApplied } from '../apply/applied/index.js';
 import {
   advanceInPlace, applyScenario, DEFAULT_STATE_LOCK, deleteState, describeFaults, emptyState, loadState, parseScenario, saveState,
@@ -29,6 +29,20 @@ export interface SimulatorSnapshot {
 }
 
 const stateLock = (host: Host) => host.lock ?? DEFAULT_STATE_LOCK;
+
+/** Saves the state; a write that fails (the file is left as it was) is a clear error naming the file, not an internal one. */
+async function saveOrExplain(host: Host, stateFile: string, state: Parameters<typeof saveState>[1]): Promise<void> {
+  try {
+    await saveState(stateFile, state);
+  } catch (err) {
+    const cause = ((err as Error).cause ?? err) as NodeJS.ErrnoException;
+    const file = displayPath(stateFile, host.cwd);
+    throw new StagemigError([error('FILE_WRITE', `The simulator state file ${file} cannot be written (${cause.code ?? cause.message}); nothing was changed`, {
+      hint: `Make ${displayPath(dirname(stateFile), host.cwd)} a folder stagemig can write to and ${file} a regular file with a name the file system accepts `
+        + '(or set backend.stateFile to another path), then run the command again.',
+    })]);
+  }
+}
 
 /** Runs `use`; an error it aborts with still carries the plan's warnings (the view prints both). */
 async function keepingWarnings<T>(warnings: readonly Diagnostic[], use: () => Promise<T>): Promise<T> {
@@ -96,7 +110,7 @@ export async function simulatorAdvance(host: Host, planPath: string, durationTex
     const s = (await loadState(stateFile)) ?? emptyState(host.clock.now());
     const before = s.now;
     advanceInPlace(s, byMs);
-    await saveState(stateFile, s);
+    await saveOrExplain(host, stateFile, s);
     return { state: s, from: before };
   }));
   return { warnings, byMs, from, snapshot: { now: state.now, stateFile, live: toLiveState(state) } };
@@ -138,7 +152,7 @@ export async function simulatorFaults(host: Host, planPath: string, scenarioPath
     const outcome = await withStateLock(stateFile, stateLock(host), async () => {
       const applied = applyScenario((await loadState(stateFile)) ?? emptyState(host.clock.now()), scenario);
       if ('error' in applied) throw new StagemigError([error('USAGE', `Cannot apply the scenario: ${applied.error}`)]);
-      await saveState(stateFile, applied.state);
+      await saveOrExplain(host, stateFile, applied.state);
       return applied;
     });
     return { warnings, action: scenarioPath === undefined ? 'clear' : 'declare', faults: describeFaults(outcome.state) };

@@ -1,6 +1,6 @@
 // stagemig simulator status|advance|reset, run in-process through the CLI's entry point (runCli).
 // The built CLI's smoke test of `simulator` is in test/cli/smoke.cli.test.ts.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -134,5 +134,38 @@ describe('stagemig simulator', () => {
     const r = await cli(dir, 'simulator', 'status', 'stagemig.yaml');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`The simulator state file ${stateFile} is not valid JSON`);
+  });
+
+  // A file name the file system refuses for the temporary file written beside it (ENAMETOOLONG): the
+  // write fails as root too, where permission bits would not stop it.
+  it('advance and faults that cannot write the state file: a clear error naming the file and the fix, nothing changed, exit 1', async () => {
+    const { dir } = await planDir();
+    const name = `${'s'.repeat(235)}.json`;
+    await writeFile(join(dir, 'long.yaml'), PLAN.replace('type: simulator', `type: simulator\n  stateFile: ${name}`));
+    await writeFile(join(dir, 'slow.yaml'), 'latency: 2s\n');
+    const before = readdirSync(dir).sort();
+    for (const args of [['advance', 'long.yaml', '1h'], ['faults', 'long.yaml', 'slow.yaml'], ['faults', 'long.yaml', '--clear']]) {
+      const r = await cli(dir, 'simulator', ...args);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr).toContain(`error: The simulator state file ${name} cannot be written (ENAMETOOLONG); nothing was changed`);
+      expect(r.stderr).toContain('(or set backend.stateFile to another path), then run the command again.');
+      expect(r.stderr).not.toContain('internal error');
+      expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+      expect(r.stdout).toBe('');
+    }
+    expect(readdirSync(dir).sort()).toEqual(before); // no state file, no temporary file, no lock left behind
+  });
+
+  it('advance and faults on a state path that is a non-empty folder: a clear error naming it, exit 1', async () => {
+    const { dir, stateFile } = await planDir();
+    await mkdir(join(stateFile, 'inside'), { recursive: true });
+    await writeFile(join(dir, 'slow.yaml'), 'latency: 2s\n');
+    for (const args of [['advance', 'stagemig.yaml', '1h'], ['faults', 'stagemig.yaml', 'slow.yaml']]) {
+      const r = await cli(dir, 'simulator', ...args);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr).toContain(`The simulator state file ${stateFile} is a directory, not a file`);
+      expect(r.stderr).not.toContain('internal error');
+    }
+    expect(readdirSync(stateFile)).toEqual(['inside']);
   });
 });
