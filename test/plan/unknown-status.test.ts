@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from '../../src/plan/index.js';
 import { toPlanDocument } from '../../src/render/plan/json-plan.js';
+import { tenantFindings } from '../../src/operations/check/tenant-limits.js';
 import { schemaErrors } from '../helpers/json-schema.js';
 import { batch, desired, live, liveBatch, liveUsers } from '../helpers/states.js';
 
@@ -112,5 +113,15 @@ describe('a mailbox with several migration records (address/MailboxGuid)', () =>
     expect(cmdlets(plan)).toEqual([]);
     const stale = buildPlan(desired([batch('A', ['a@x.com']), batch('B', ['b@x.com'])]), l);
     expect(cmdlets(stale)).toContain(`Remove-MigrationUser m@x.com/${guid}`);
+  });
+});
+
+describe('a batch with an unknown status still exists', () => {
+  it('counts toward the 100-batch limit', () => {
+    const unknown = Array.from({ length: 100 }, (_, i) => ({ kind: 'batch' as const, name: `Odd${i}`, status: 'Paused' }));
+    const findings = tenantFindings(desired([batch('New', ['a@x.com'])]), live({ unknown }));
+    expect(findings.find((f) => f.check === 'limits' && f.object === 'tenant' && f.summary.startsWith('Batches'))).toMatchObject({
+      status: 'failed', counts: { live: 100, unmanaged: 100, new: 1, total: 101 },
+    });
   });
 });

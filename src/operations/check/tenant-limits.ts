@@ -29,14 +29,16 @@ export function coexistenceFindings(live: LiveState): CheckFinding[] {
 }
 
 function batchLimit(desired: DesiredState, live: LiveState): CheckFinding {
-  const liveNames = new Set(live.batches.map((b) => nameKey(b.name)));
+  // A batch whose status stagemig does not know still exists: it counts.
+  const names = [...live.batches.map((b) => b.name), ...(live.unknown ?? []).filter((o) => o.kind === 'batch').map((o) => o.name)];
+  const liveNames = new Set(names.map(nameKey));
   const managed = new Set(desired.batches.map((b) => nameKey(b.name)));
   const created = desired.batches.filter((b) => b.state !== 'removed' && !liveNames.has(nameKey(b.name))).length;
-  const unmanaged = live.batches.filter((b) => !managed.has(nameKey(b.name))).length;
+  const unmanaged = names.filter((n) => !managed.has(nameKey(n))).length;
   // Batch removals run after batch creations (DESIGN §4), so removed batches still count here.
-  const total = live.batches.length + created;
-  const counts = { live: live.batches.length, unmanaged, new: created, total };
-  const facts = `${live.batches.length} live (${unmanaged} not in this plan) + ${created} to create = ${total}`;
+  const total = names.length + created;
+  const counts = { live: names.length, unmanaged, new: created, total };
+  const facts = `${names.length} live (${unmanaged} not in this plan) + ${created} to create = ${total}`;
   if (total <= MAX_BATCHES) {
     return { check: 'limits', object: 'tenant', status: 'passed', summary: `Batches: ${facts}, within the limit of ${MAX_BATCHES}.`, counts };
   }
