@@ -3,6 +3,7 @@
 // migration takes seconds); on a real tenant stagemig sleeps between reads.
 // Must not: print. Progress goes to the WaitEvents the command passes (render/apply/wait-view.ts).
 import { createAppliedRecorder, loadApplied } from '../apply/applied/index.js';
+import type { ApplyOutcome } from '../apply/index.js';
 import type { BatchProgress } from '../apply/wait-progress.js';
 import { createProgressRows, type Estimates } from '../apply/progress-rows.js';
 import { DEFAULT_WAIT, waitForConvergence, type WaitDeps, type WaitOutcome } from '../apply/wait-loop.js';
@@ -30,6 +31,8 @@ export interface WaitEvents extends StepEvents {
   stepsDone: () => void;
   /** Ctrl-C while waiting: the wait stops at the next read. */
   waitInterrupted: () => void;
+  /** A run of those steps stopped (a step failed, a write failed, Ctrl-C): apply's report of what ran and what did not. */
+  applyFinished: (outcome: ApplyOutcome, plan: Plan) => void;
 }
 
 export interface WaitResult {
@@ -67,10 +70,11 @@ export async function waitAfterApply(host: Host, session: PlanSession, args: Wai
       events.moreSteps(steps.length);
       const record = createAppliedRecorder({ desired, live, previous: (await loadApplied(desired)).snapshot, now: host.clock.now, cwd: host.cwd });
       const outcome = await runSteps(host, events, { steps, backend, desired, record, shouldStop: () => pauser.interrupted, finishWith: () => lastPlan });
-      const stoppedAt = outcome.stopped ? (outcome.stopped.uncertain ?? outcome.ran.at(-1)) : undefined;
-      if (outcome.stopped && stoppedAt) events.stepFailed(stoppedAt, outcome.stopped.error);
-      events.stepsDone();
-      return !outcome.failed && !outcome.interrupted && !outcome.stopped;
+      const complete = !outcome.failed && !outcome.interrupted && !outcome.stopped;
+      // The same report as a plain apply that stops: the steps that ran, the one that failed, those not run.
+      if (!complete && lastPlan) events.applyFinished(outcome, lastPlan);
+      else events.stepsDone();
+      return complete;
     },
   };
   events.waitStarted();

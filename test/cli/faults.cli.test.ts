@@ -95,4 +95,29 @@ describe('stagemig simulator faults', () => {
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toMatch(/Timed out after 1d of simulated time; still waiting for: batch\.StagedBatch1 \(Waiting, 0\/10 synced, 0 failed\)/);
   });
+
+  it('a step that fails under apply --wait ends in the report of the steps that ran and did not run, exit 1, as plain apply', async () => {
+    const dir = copyExample();
+    const cli = (...args: string[]) => runCli(args, { cwd: dir, env: { STAGEMIG_NOW: '2026-12-01T07:00:00Z' } });
+    expect((await cli('apply', PLAN, '--auto-approve')).exitCode).toBe(0);
+    // Remove StagedBatch1 and StagedBatch2: each is stopped now, removed under --wait once Stopped (write calls 3 and 4).
+    const yaml = join(dir, PLAN);
+    writeFileSync(yaml, readFileSync(yaml, 'utf8')
+      .replace('csv: batches/wave1-it-pilot.csv\n    state: started', 'csv: batches/wave1-it-pilot.csv\n    state: removed')
+      .replace('csv: batches/wave2-sales.csv\n', 'csv: batches/wave2-sales.csv\n    state: removed\n'));
+    writeFileSync(join(dir, 'faults.yaml'), 'throttle: 4\n');
+    expect((await cli('simulator', 'faults', PLAN, 'faults.yaml')).exitCode).toBe(0);
+    const r = await cli('apply', PLAN, '--auto-approve', '--allow-remove', '--wait');
+    expect(r.stdout).toContain('The service is ready for 2 more steps:');
+    expect(r.stdout).toContain('Apply failed at step 2 of 2: You have reached the maximum number of concurrent requests per tenant.');
+    expect(r.stdout).toMatch(/Steps that ran:\n {4}1\. Remove-MigrationBatch \(batch\.StagedBatch1\)\n/);
+    expect(r.stdout).toMatch(/Step that failed \(the service made no change for it\):\n {4}2\. Remove-MigrationBatch \(batch\.StagedBatch2\)\n/);
+    expect(r.stdout).toContain('Stopped waiting: the steps above did not all run (see the report above).');
+    expect(r.stderr).not.toContain('internal error');
+    expect(r.exitCode).toBe(1);
+    // The next plan describes the service truthfully: only StagedBatch2 is left to remove.
+    const plan = await cli('plan', PLAN, '--allow-remove');
+    expect(plan.stdout).toContain('Remove-MigrationBatch -Identity \'StagedBatch2\'');
+    expect(plan.stdout).not.toContain('Remove-MigrationBatch -Identity \'StagedBatch1\'');
+  });
 });

@@ -80,7 +80,7 @@ export function renderWaitOutcome(result: WaitOutcome, opts: { color: boolean; s
       return [pc.red(pc.bold('The plan still waits on something that will not change by itself:')),
         ...outcome.notes.map((n) => `  ${n}`)].join('\n') + '\n';
     case 'step-failed':
-      return pc.red('Stopped waiting: a step failed (see above). Run `stagemig plan` to see the service as it is now.') + '\n';
+      return pc.red('Stopped waiting: the steps above did not all run (see the report above).') + '\n';
     case 'interrupted':
       return 'Interrupted while waiting: the service keeps migrating. Follow it with `stagemig status`; `stagemig apply --wait` picks up from there.\n';
   }
