@@ -5,8 +5,7 @@ import { createHash } from 'node:crypto';
 import { refuse } from './params.js';
 import type { SimBatch, SimEndpoint, SimState, SimUser } from './state.js';
 import { T } from './texts.js';
-
-const key = (s: string): string => s.trim().toLowerCase();
+import { nameKey as key, userIndex } from './user-index.js';
 
 export function findEndpoint(state: SimState, identity: string): SimEndpoint | undefined {
   const k = key(identity);
@@ -18,9 +17,9 @@ export function findBatch(state: SimState, identity: string): SimBatch | undefin
   return state.batches.find((b) => key(b.name) === k || b.guid === k);
 }
 
+/** The user of an address (any case); from the users index kept between cmdlets, not a scan. */
 export function findUser(state: SimState, identity: string): SimUser | undefined {
-  const k = key(identity);
-  return state.users.find((u) => key(u.email) === k);
+  return userIndex(state).byLower.get(key(identity)); // addresses are stored trimmed (csv-service.ts)
 }
 
 export function requireEndpoint(state: SimState, identity: string): SimEndpoint {
@@ -33,8 +32,9 @@ export function requireBatch(state: SimState, identity: string): SimBatch {
 
 export const sameName = (a: string, b: string): boolean => key(a) === key(b);
 
-export function usersOf(state: SimState, batch: SimBatch): SimUser[] {
-  return state.users.filter((u) => sameName(u.batch, batch.name));
+/** A batch's users in the order of `state.users`, from the users index (read-only: do not change the list). */
+export function usersOf(state: SimState, batch: SimBatch): readonly SimUser[] {
+  return userIndex(state).byBatch.get(key(batch.name)) ?? [];
 }
 
 /** A GUID derived from a counter in the state, so the same commands give the same GUIDs. */
