@@ -1,14 +1,16 @@
 // The drift part of the terminal plan: what changed outside stagemig since it last applied the plan.
+// Every string from users or the service is made safe for the terminal here, as it is printed.
 //
 // Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
 import { count, plural } from '../../model/index.js';
 import type { createColors } from 'picocolors';
 import type { JsonDrift, PlanDocument } from './json-plan-types.js';
 import { LIST_LIMIT, type ListOptions } from './plan-lists.js';
+import { forTerminal, termText } from '../common/safe-text.js';
 
 type Colors = ReturnType<typeof createColors>;
 
-const show = (v: unknown): string => (v === undefined || v === null ? '(unset)' : JSON.stringify(v));
+const show = (v: unknown): string => (v === undefined || v === null ? '(unset)' : JSON.stringify(forTerminal(v)));
 
 export const NO_BASELINE_NOTE =
   'Note: there is no record of an earlier `stagemig apply` of this plan, so changes made outside stagemig ' +
@@ -19,15 +21,15 @@ function itemLines(d: JsonDrift, pc: Colors, opts: ListOptions): string[] {
     const removed = Array.isArray(d.expected);
     const emails = (removed ? d.expected : d.actual) as string[];
     const sign = removed ? pc.red('-') : pc.green('+');
-    const lines = [`    ${sign} ${d.summary}`];
+    const lines = [`    ${sign} ${termText(d.summary)}`];
     const max = opts.full ? emails.length : LIST_LIMIT;
-    for (const e of emails.slice(0, max)) lines.push(`        ${e}`);
+    for (const e of emails.slice(0, max)) lines.push(`        ${termText(e)}`);
     if (emails.length > max) lines.push(pc.dim(`        … and ${count(emails.length - max)} more (listed with --full)`));
     return lines;
   }
-  if (d.kind === 'missing') return [`    ${pc.red('-')} ${d.summary}`];
-  if (d.kind === 'setting') return [`    ${pc.yellow('~')} ${d.summary}: ${show(d.expected)} -> ${show(d.actual)}`];
-  return [`    ${pc.yellow('~')} ${d.summary}`];
+  if (d.kind === 'missing') return [`    ${pc.red('-')} ${termText(d.summary)}`];
+  if (d.kind === 'setting') return [`    ${pc.yellow('~')} ${termText(d.summary)}: ${show(d.expected)} -> ${show(d.actual)}`];
+  return [`    ${pc.yellow('~')} ${termText(d.summary)}`];
 }
 
 /** Refresh-only without a record: say loudly that drift cannot be told apart, and what differs. */
@@ -35,7 +37,7 @@ function undeterminedLines(doc: PlanDocument, pc: Colors): string[] {
   const differ = doc.undetermined ?? [];
   const head = pc.bold(pc.yellow('Warning: drift cannot be told apart: there is no record of an earlier `stagemig apply` of this plan.'));
   if (differ.length === 0) return [head, '  The migration service matches the YAML, so nothing has drifted either.', ''];
-  const listed = differ.slice(0, LIST_LIMIT).join(', ') + (differ.length > LIST_LIMIT ? `, … and ${differ.length - LIST_LIMIT} more` : '');
+  const listed = differ.slice(0, LIST_LIMIT).map(termText).join(', ') + (differ.length > LIST_LIMIT ? `, … and ${differ.length - LIST_LIMIT} more` : '');
   return [
     head,
     pc.yellow(`  The migration service differs from the YAML for ${plural(differ.length, 'resource')}: ${listed}.`),
@@ -58,7 +60,7 @@ export function driftLines(doc: PlanDocument, pc: Colors, opts: { refreshOnly: b
   const out = [pc.bold('Changes outside stagemig (drift), compared with what stagemig last applied:'), ''];
   let last = '';
   for (const d of doc.drift) {
-    if (d.address !== last) out.push(pc.bold(`  ${d.address}`));
+    if (d.address !== last) out.push(pc.bold(`  ${termText(d.address)}`));
     last = d.address;
     out.push(...itemLines(d, pc, opts));
   }

@@ -1,15 +1,17 @@
 // One resource's block in the terminal plan (Terraform's style), rendered from the plan document.
+// Every string from users or the service is made safe for the terminal here, as it is printed.
 //
 // Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
 import { count } from '../../model/index.js';
 import type { createColors } from 'picocolors';
 import type { JsonMembership, JsonResourceChange } from './json-plan-types.js';
 import { LIST_LIMIT, type ListOptions } from './plan-lists.js';
+import { forTerminal, termText } from '../common/safe-text.js';
 
 type Colors = ReturnType<typeof createColors>;
 
 const n = count;
-const show = (v: unknown): string => (v === undefined ? '(unset)' : JSON.stringify(v));
+const show = (v: unknown): string => (v === undefined ? '(unset)' : JSON.stringify(forTerminal(v)));
 
 function symbol(c: JsonResourceChange): string {
   const a = c.actions.join(',');
@@ -48,9 +50,9 @@ function attributeLines(c: JsonResourceChange, pc: Colors): string[] {
   const before = c.before ?? {};
   const after = c.after ?? {};
   const names = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-  const width = Math.max(0, ...names.map((k) => k.length));
+  const width = Math.max(0, ...names.map((k) => termText(k).length));
   return names.map((k) => {
-    const name = k.padEnd(width);
+    const name = termText(k).padEnd(width);
     if (!(k in before)) return pc.green(`      + ${name} = ${show(after[k])}`);
     if (!(k in after)) return pc.red(`      - ${name} = ${show(before[k])}`);
     return pc.yellow(`      ~ ${name} = ${show(before[k])} -> ${show(after[k])}`);
@@ -61,7 +63,7 @@ function attributeLines(c: JsonResourceChange, pc: Colors): string[] {
 function movesByBatch(moves: readonly string[], sign: string, verb: string, pc: Colors): string[] {
   const counts = new Map<string, number>();
   for (const b of moves) counts.set(b, (counts.get(b) ?? 0) + 1);
-  return [...counts].map(([b, k]) => pc.yellow(`          ${sign} ${n(k)} ${verb} batch.${b}`));
+  return [...counts].map(([b, k]) => pc.yellow(`          ${sign} ${n(k)} ${verb} batch.${termText(b)}`));
 }
 
 function membershipLines(m: JsonMembership, pc: Colors, opts: ListOptions): string[] {
@@ -79,21 +81,21 @@ function membershipLines(m: JsonMembership, pc: Colors, opts: ListOptions): stri
   }
   return [
     `      ~ mailboxes (${counts.join(', ')})`,
-    ...m.added.map((e) => pc.green(`          + ${e}`)),
-    ...m.removed.map((e) => pc.red(`          - ${e}`)),
-    ...m.moved_in.map((x) => pc.yellow(`          < ${x.email} (from batch.${x.from})`)),
-    ...m.moved_out.map((x) => pc.yellow(`          > ${x.email} (to batch.${x.to})`)),
+    ...m.added.map((e) => pc.green(`          + ${termText(e)}`)),
+    ...m.removed.map((e) => pc.red(`          - ${termText(e)}`)),
+    ...m.moved_in.map((x) => pc.yellow(`          < ${termText(x.email)} (from batch.${termText(x.from)})`)),
+    ...m.moved_out.map((x) => pc.yellow(`          > ${termText(x.email)} (to batch.${termText(x.to)})`)),
   ];
 }
 
 export function blockLines(c: JsonResourceChange, pc: Colors, opts: ListOptions): string[] {
   const colour = colourFor(c, pc);
-  const status = c.live_status ? ` (now ${c.live_status})` : '';
-  const lines = [pc.bold(`  # ${c.address} ${headline(c)}${status}`), colour(`  ${symbol(c)} ${c.type} "${c.name}" {`)];
+  const status = c.live_status ? ` (now ${termText(c.live_status)})` : '';
+  const lines = [pc.bold(`  # ${termText(c.address)} ${headline(c)}${status}`), colour(`  ${symbol(c)} ${c.type} "${termText(c.name)}" {`)];
   lines.push(...attributeLines(c, pc));
   if (c.membership) lines.push(...membershipLines(c.membership, pc, opts));
   lines.push(colour('    }'));
-  for (const note of c.notes) lines.push(pc.cyan(`    note: ${note}`));
+  for (const note of c.notes) lines.push(pc.cyan(`    note: ${termText(note)}`));
   return lines;
 }
 

@@ -1,6 +1,8 @@
 // The terminal view of a plan, in Terraform's conventions, rendered from the plan document (the same
 // document as the JSON and markdown views). It stays readable at scale: a per-batch table first,
-// long per-mailbox lists and runs of per-mailbox cmdlets summarised unless --full.
+// long per-mailbox lists and runs of per-mailbox cmdlets summarised unless --full. Every string from
+// users or the service is made safe (termText) where it is printed, not in the whole document first:
+// a plan of 200,000 mailboxes prints a few hundred lines (issue 13).
 //
 // Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
 import { count, plural } from '../../model/index.js';
@@ -11,7 +13,7 @@ import { blockLines, tableTellsAll } from './human-plan-block.js';
 import type { JsonResourceChange, JsonUnmanaged, PlanDocument } from './json-plan-types.js';
 import { batchTableLines, mailboxTotalsLine } from './plan-batch-table.js';
 import { BLOCK_LIMIT, LIST_LIMIT, type ListOptions } from './plan-lists.js';
-import { forTerminal } from '../common/safe-text.js';
+import { termText } from '../common/safe-text.js';
 
 type Colors = ReturnType<typeof createColors>;
 
@@ -27,7 +29,8 @@ export interface HumanPlanOptions {
   full?: boolean;
 }
 
-const unmanagedLine = (u: JsonUnmanaged): string => `  ${u.address}${u.status ? ` (${u.status}, ${u.mailboxes ?? 0} mailboxes)` : ''}`;
+const unmanagedLine = (u: JsonUnmanaged): string =>
+  `  ${termText(u.address)}${u.status ? ` (${termText(u.status)}, ${u.mailboxes ?? 0} mailboxes)` : ''}`;
 
 function unmanagedLines(doc: PlanDocument, pc: Colors): string[] {
   const former = doc.unmanaged.filter((u) => u.no_longer_in_plan);
@@ -51,7 +54,7 @@ function unmanagedLines(doc: PlanDocument, pc: Colors): string[] {
 }
 
 const targetLine = (doc: PlanDocument, pc: Colors): string[] =>
-  doc.targets ? [pc.yellow(`Warning: --target is in effect: only ${doc.targets.join(', ')} ${doc.targets.length === 1 ? 'is' : 'are'} planned; the plan may be incomplete.`), ''] : [];
+  doc.targets ? [pc.yellow(`Warning: --target is in effect: only ${doc.targets.map(termText).join(', ')} ${doc.targets.length === 1 ? 'is' : 'are'} planned; the plan may be incomplete.`), ''] : [];
 
 /** The blocks of a section; with many changes, those the table already tells are left out (one line says so). */
 function blocks(changes: readonly JsonResourceChange[], total: number, pc: Colors, opts: ListOptions): string[] {
@@ -74,8 +77,8 @@ function cmdletLines(doc: PlanDocument, pc: Colors, opts: ListOptions): string[]
   const out = ['Cmdlets, in order:'];
   const w = String(doc.steps.length).length;
   for (const e of cmdletEntries(doc.steps, opts.full ? Infinity : LIST_LIMIT)) {
-    if (e.kind === 'step') out.push(`  ${String(e.step.index).padStart(w)}. ${e.step.text}   ${pc.dim(`# ${e.step.address}`)}`);
-    else out.push(pc.dim(`  ${' '.repeat(w)}  ${moreText(e)}; --full lists them`));
+    if (e.kind === 'step') out.push(`  ${String(e.step.index).padStart(w)}. ${termText(e.step.text)}   ${pc.dim(`# ${termText(e.step.address)}`)}`);
+    else out.push(pc.dim(`  ${' '.repeat(w)}  ${moreText({ ...e, cmdlet: termText(e.cmdlet), address: termText(e.address) })}; --full lists them`));
   }
   out.push('');
   return out;
@@ -100,8 +103,7 @@ function nothingToRunLine(doc: PlanDocument): string {
   return `Nothing can be run now: the remaining changes wait on ${parts.join(', ')} (see the notes).`;
 }
 
-export function renderHumanPlan(document: PlanDocument, opts: HumanPlanOptions): string {
-  const doc = forTerminal(document); // names, notes and cmdlet texts come from users and the service
+export function renderHumanPlan(doc: PlanDocument, opts: HumanPlanOptions): string {
   const pc = createColors(opts.color);
   const list: ListOptions = { full: opts.full === true };
   if (opts.refreshOnly || doc.mode === 'refresh-only') return renderRefreshOnly(doc, pc, list);

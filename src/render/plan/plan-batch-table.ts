@@ -4,6 +4,7 @@
 import { count } from '../../model/index.js';
 import type { JsonResourceChange, PlanDocument } from './json-plan-types.js';
 import { noOpWord } from './json-plan-types.js';
+import { termText } from '../common/safe-text.js';
 
 const n = count;
 
@@ -42,7 +43,7 @@ const NUMERIC = [false, false, false, true, true, true, true];
 
 function cells(r: BatchRow): string[] {
   const moves = r.movingIn || r.movingOut ? `${n(r.movingIn)} / ${n(r.movingOut)}` : '';
-  return [r.batch, r.action, r.status, r.added ? `+${n(r.added)}` : '', r.removed ? `-${n(r.removed)}` : '', moves,
+  return [termText(r.batch), r.action, termText(r.status), r.added ? `+${n(r.added)}` : '', r.removed ? `-${n(r.removed)}` : '', moves,
     r.after === null ? '' : n(r.after)];
 }
 
