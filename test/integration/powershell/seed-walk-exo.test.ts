@@ -5,18 +5,17 @@
 // right times (step 6), licences through Graph (step 7), removal, and the post-migration list (step 8).
 // The service's clock is the served simulator's; each run's wall clock (STAGEMIG_NOW) is set to it, as a real
 // tenant's time is the time. Every pwsh run is checked for secrets in arguments, environment and output.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { emptyState, saveState } from '../../../src/backends/simulator/index.js';
 import { serve, stagemigInProcess, type Served } from './cli.js';
-import { HAS_PWSH, PWSH } from './pwsh.js';
+import { HAS_PWSH } from './pwsh.js';
+import { onPremRecipients, runConversionScript, writeOnPremDirectory } from './onprem.js';
 import { cmdletLines, exoRun } from './twin.js';
-import { APP_ID, CERT_PASSWORD, ONPREM_PASSWORD, pfxBytes, ROOT, STAND_IN } from './workspace.js';
+import { APP_ID, CERT_PASSWORD, ONPREM_PASSWORD, pfxBytes, STAND_IN } from './workspace.js';
 
-const DC = 'dc01.contoso.com';
 const START = '2026-12-01T08:00:00Z';
 const E3 = '6fd2c87f-b296-42f0-b197-1e91e994b900';
 const WAVES: Record<string, string[]> = {
@@ -105,29 +104,18 @@ describe.runIf(HAS_PWSH)('the whole seed, walked through real pwsh (exchange-onl
 
     // Step 5: the conversion files from Exchange Online's mailboxes (Get-Mailbox through the stand-in), the script
     // run on "premises" (the Exchange 2007 stand-in in real pwsh).
-    const recipients = Object.values(WAVES).flat().map((email, i) => {
-      const alias = email.split('@')[0]!;
-      return {
-        guid: `0000000${i + 1}-aaaa-4aaa-8aaa-00000000000${i + 1}`, name: alias, alias, distinguishedName: `CN=${alias},OU=Staff,DC=contoso,DC=com`, type: 'UserMailbox',
-        primarySmtpAddress: email, emailAddresses: [`SMTP:${email}`], legacyExchangeDN: `/o=Contoso/ou=First Administrative Group/cn=Recipients/cn=${alias}`,
-        windowsEmailAddress: email, externalEmailAddress: '', emailAddressPolicyEnabled: true,
-      };
-    });
-    writeFileSync(join(dir, 'directory.json'), JSON.stringify({ organization: 'Contoso', policyDomain: 'contoso.com', domainControllers: [DC], faults: {}, recipients, calls: [] }));
+    writeOnPremDirectory(dir, Object.values(WAVES).flat());
     for (const name of Object.keys(WAVES)) {
       const convert = await exo('convert', '--batch', name, '--out', `convert-${name}`);
       expect(convert.r.exitCode, convert.r.stderr).toBe(0);
       // One bulk read of the tenant's mailboxes serves the live read and the conversion, whatever the size.
       expect(convert.calls['Get-Mailbox']).toBe(1);
-      const run = spawnSync(PWSH!.command, ['-NoProfile', '-NonInteractive', '-Command', `Import-Module $env:STAND_IN; & $env:SCRIPT -DomainController ${DC}; exit $LASTEXITCODE`], {
-        encoding: 'utf8',
-        env: { ...process.env, STAND_IN: join(ROOT, 'powershell', 'StagemigExchange2007', 'StagemigExchange2007.psd1'), SCRIPT: join(dir, `convert-${name}`, 'Convert-StagemigBatch.ps1'), STAGEMIG_EXCHANGE2007_STATE: join(dir, 'directory.json') },
-      });
+      const run = runConversionScript(dir, `convert-${name}`);
       expect(run.status, run.stdout + run.stderr).toBe(0);
     }
-    const onPrem = JSON.parse(readFileSync(join(dir, 'directory.json'), 'utf8')) as { recipients: { type: string; externalEmailAddress: string }[] };
-    expect(onPrem.recipients.map((r) => r.type)).toEqual(['MailUser', 'MailUser', 'MailUser', 'MailUser', 'MailUser']);
-    expect(onPrem.recipients[0]!.externalEmailAddress).toMatch(/^(SMTP:)?ann@contoso\.mail\.onmicrosoft\.com$/);
+    const onPrem = onPremRecipients(dir);
+    expect(onPrem.map((r) => r.type)).toEqual(['MailUser', 'MailUser', 'MailUser', 'MailUser', 'MailUser']);
+    expect(onPrem[0]!.externalEmailAddress).toMatch(/^(SMTP:)?ann@contoso\.mail\.onmicrosoft\.com$/);
 
     // Record the conversion and the MX switch (now), and ask for the batches' removal.
     const converted = simNow();

@@ -3,15 +3,13 @@
 // and the MX switch, the removal gates hold and then open at the right simulated times (step 6),
 // licences (step 7), removal, and the post-migration list (step 8). The CLI runs in-process.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/in-process.js';
-import { HAS_PWSH, PWSH } from './pwsh.js';
-import { ROOT } from './workspace.js';
+import { HAS_PWSH } from './pwsh.js';
+import { onPremRecipients, runConversionScript, writeOnPremDirectory } from './onprem.js';
 
-const DC = 'dc01.contoso.com';
 const NOW = '2026-12-01T08:00:00Z';
 const WAVES: Record<string, string[]> = {
   Wave1: ['ann@contoso.com', 'bob@contoso.com', 'cy@contoso.com'],
@@ -59,27 +57,16 @@ describe.runIf(HAS_PWSH)('the whole seed, walked on the simulator', () => {
     expect(lic.stdout).toContain("Set-MgUserLicense -UserId 'ann@contoso.com' -AddLicenses @(@{SkuId='6fd2c87f-b296-42f0-b197-1e91e994b900'}) -RemoveLicenses @()");
 
     // Step 5: the conversion files for each batch, and the script run on "premises" (the Exchange 2007 stand-in).
-    const recipients = Object.values(WAVES).flat().map((email, i) => {
-      const alias = email.split('@')[0]!;
-      return {
-        guid: `0000000${i + 1}-aaaa-4aaa-8aaa-00000000000${i + 1}`, name: alias, alias, distinguishedName: `CN=${alias},OU=Staff,DC=contoso,DC=com`, type: 'UserMailbox',
-        primarySmtpAddress: email, emailAddresses: [`SMTP:${email}`], legacyExchangeDN: `/o=Contoso/ou=First Administrative Group/cn=Recipients/cn=${alias}`,
-        windowsEmailAddress: email, externalEmailAddress: '', emailAddressPolicyEnabled: true,
-      };
-    });
-    writeFileSync(join(dir, 'directory.json'), JSON.stringify({ organization: 'Contoso', policyDomain: 'contoso.com', domainControllers: [DC], faults: {}, recipients, calls: [] }));
+    writeOnPremDirectory(dir, Object.values(WAVES).flat());
     for (const name of Object.keys(WAVES)) {
       const convert = await cli('convert', 'stagemig.yaml', '--batch', name, '--out', `convert-${name}`);
       expect(convert.exitCode, convert.stderr).toBe(0);
-      const run = spawnSync(PWSH!.command, ['-NoProfile', '-NonInteractive', '-Command', `Import-Module $env:STAND_IN; & $env:SCRIPT -DomainController ${DC}; exit $LASTEXITCODE`], {
-        encoding: 'utf8',
-        env: { ...process.env, STAND_IN: join(ROOT, 'powershell', 'StagemigExchange2007', 'StagemigExchange2007.psd1'), SCRIPT: join(dir, `convert-${name}`, 'Convert-StagemigBatch.ps1'), STAGEMIG_EXCHANGE2007_STATE: join(dir, 'directory.json') },
-      });
+      const run = runConversionScript(dir, `convert-${name}`);
       expect(run.status, run.stdout + run.stderr).toBe(0);
     }
-    const onPrem = JSON.parse(readFileSync(join(dir, 'directory.json'), 'utf8')) as { recipients: { type: string; externalEmailAddress: string }[] };
-    expect(onPrem.recipients.map((r) => r.type)).toEqual(['MailUser', 'MailUser', 'MailUser', 'MailUser', 'MailUser']);
-    expect(onPrem.recipients[0]!.externalEmailAddress).toMatch(/^(SMTP:)?ann@contoso\.mail\.onmicrosoft\.com$/);
+    const onPrem = onPremRecipients(dir);
+    expect(onPrem.map((r) => r.type)).toEqual(['MailUser', 'MailUser', 'MailUser', 'MailUser', 'MailUser']);
+    expect(onPrem[0]!.externalEmailAddress).toMatch(/^(SMTP:)?ann@contoso\.mail\.onmicrosoft\.com$/);
 
     // Record the conversion (now) and the MX switch (now), and ask for the batches' removal.
     const converted = simNow();
