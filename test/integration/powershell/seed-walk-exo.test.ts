@@ -12,16 +12,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { emptyState, saveState } from '../../../src/backends/simulator/index.js';
 import { serve, stagemigInProcess, type Served } from './cli.js';
 import { HAS_PWSH } from './pwsh.js';
-import { onPremRecipients, runConversionScript, writeOnPremDirectory } from './onprem.js';
+import { onPremRecipients, runConversionScript, WAVES, walkPlanYaml, writeOnPremDirectory, writeWaveCsvs } from './seed-walk-fixture.js';
 import { cmdletLines, exoRun } from './twin.js';
 import { APP_ID, CERT_PASSWORD, ONPREM_PASSWORD, pfxBytes, STAND_IN } from './workspace.js';
 
 const START = '2026-12-01T08:00:00Z';
 const E3 = '6fd2c87f-b296-42f0-b197-1e91e994b900';
-const WAVES: Record<string, string[]> = {
-  Wave1: ['ann@contoso.com', 'bob@contoso.com', 'cy@contoso.com'],
-  Wave2: ['dee@contoso.com', 'eli@contoso.com'],
-};
 
 const EXO_BACKEND = [
   'backend:', '  type: exchange-online', `  appId: ${APP_ID}`, '  certificateFile: app.pfx', '  certificatePasswordEnv: STAGEMIG_CERT_PASSWORD',
@@ -29,19 +25,6 @@ const EXO_BACKEND = [
 ];
 const SERVED_BACKEND = ['backend:', '  type: simulator', '  stateFile: .stagemig/served.json'];
 
-function planYaml(backend: string[], extra: { batch?: Record<string, string[]>; top?: string[]; endpoint?: string[] } = {}): string {
-  const lines = [
-    'version: 1', 'organization: contoso.onmicrosoft.com', ...backend, ...(extra.top ?? []),
-    'endpoints:', '  StagedEndpoint:', '    type: ExchangeOutlookAnywhere', '    autodiscover: true', '    emailAddress: administrator@contoso.com',
-    '    credentials: {username: CONTOSO\\administrator, passwordEnv: STAGEMIG_ONPREM_PASSWORD}', ...(extra.endpoint ?? []),
-    'batches:',
-  ];
-  for (const name of Object.keys(WAVES)) {
-    lines.push(`  ${name}:`, '    endpoint: StagedEndpoint', `    csv: ${name.toLowerCase()}.csv`, '    license: {skuPartNumber: ENTERPRISEPACK, usageLocation: DE}');
-    lines.push(...(extra.batch?.[name] ?? []).map((l) => `    ${l}`));
-  }
-  return `${lines.join('\n')}\n`;
-}
 
 describe.runIf(HAS_PWSH)('the whole seed, walked through real pwsh (exchange-online backend and the stand-in)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'stagemig-walk-exo-'));
@@ -51,9 +34,9 @@ describe.runIf(HAS_PWSH)('the whole seed, walked through real pwsh (exchange-onl
     await served?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
-  const writePlans = (extra: Parameters<typeof planYaml>[1] = {}) => {
-    writeFileSync(join(dir, 'exo.yaml'), planYaml(EXO_BACKEND, extra));
-    writeFileSync(join(dir, 'served.yaml'), planYaml(SERVED_BACKEND, extra));
+  const writePlans = (extra: Parameters<typeof walkPlanYaml>[1] = {}) => {
+    writeFileSync(join(dir, 'exo.yaml'), walkPlanYaml(EXO_BACKEND, extra));
+    writeFileSync(join(dir, 'served.yaml'), walkPlanYaml(SERVED_BACKEND, extra));
   };
   const simNow = () => (JSON.parse(readFileSync(join(dir, '.stagemig', 'served.json'), 'utf8')) as { now: string }).now;
   const exo = async (...args: string[]) => (await exoRun(ws, served!, [args[0]!, 'exo.yaml', ...args.slice(1)], { STAGEMIG_NOW: simNow() }));
@@ -70,7 +53,7 @@ describe.runIf(HAS_PWSH)('the whole seed, walked through real pwsh (exchange-onl
   const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
   it('creates, syncs, licenses through Graph, converts, gates, removes and lists what is left', async () => {
-    for (const [name, emails] of Object.entries(WAVES)) writeFileSync(join(dir, `${name.toLowerCase()}.csv`), `EmailAddress\n${emails.join('\n')}\n`);
+    writeWaveCsvs(dir);
     writeFileSync(join(dir, 'app.pfx'), pfxBytes());
     writePlans();
     await saveState(join(dir, '.stagemig', 'served.json'), emptyState(new Date(START)));

@@ -8,27 +8,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/in-process.js';
 import { HAS_PWSH } from './pwsh.js';
-import { onPremRecipients, runConversionScript, writeOnPremDirectory } from './onprem.js';
+import { onPremRecipients, runConversionScript, WAVES, walkPlanYaml, writeOnPremDirectory, writeWaveCsvs } from './seed-walk-fixture.js';
 
 const NOW = '2026-12-01T08:00:00Z';
-const WAVES: Record<string, string[]> = {
-  Wave1: ['ann@contoso.com', 'bob@contoso.com', 'cy@contoso.com'],
-  Wave2: ['dee@contoso.com', 'eli@contoso.com'],
-};
 
-function planYaml(extra: { batch?: Record<string, string[]>; top?: string[]; endpoint?: string[] } = {}): string {
-  const lines = [
-    'version: 1', 'organization: contoso.onmicrosoft.com', ...(extra.top ?? []),
-    'endpoints:', '  StagedEndpoint:', '    type: ExchangeOutlookAnywhere', '    autodiscover: true', '    emailAddress: administrator@contoso.com',
-    '    credentials: {username: CONTOSO\\administrator, passwordEnv: STAGEMIG_ONPREM_PASSWORD}', ...(extra.endpoint ?? []),
-    'batches:',
-  ];
-  for (const name of Object.keys(WAVES)) {
-    lines.push(`  ${name}:`, '    endpoint: StagedEndpoint', `    csv: ${name.toLowerCase()}.csv`, '    license: {skuPartNumber: ENTERPRISEPACK, usageLocation: DE}');
-    lines.push(...(extra.batch?.[name] ?? []).map((l) => `    ${l}`));
-  }
-  return `${lines.join('\n')}\n`;
-}
 
 const stepLines = (stdout: string) => stdout.split('\n').filter((l) => /^\s+\d+\. /.test(l)).map((l) => l.trim().replace(/^\d+\. /, ''));
 
@@ -40,8 +23,8 @@ describe.runIf(HAS_PWSH)('the whole seed, walked on the simulator', () => {
   const hours = (iso: string, h: number) => new Date(Date.parse(iso) + h * 3_600_000).toISOString().replace(/\.000Z$/, 'Z');
 
   it('creates, syncs, converts, gates, licenses, removes and lists what is left', async () => {
-    for (const [name, emails] of Object.entries(WAVES)) writeFileSync(join(dir, `${name.toLowerCase()}.csv`), `EmailAddress\n${emails.join('\n')}\n`);
-    writeFileSync(join(dir, 'stagemig.yaml'), planYaml());
+    writeWaveCsvs(dir);
+    writeFileSync(join(dir, 'stagemig.yaml'), walkPlanYaml([]));
 
     // Steps 3-4: endpoint and batches; the service syncs them.
     expect((await cli('apply', 'stagemig.yaml', '--auto-approve')).exitCode).toBe(0);
@@ -70,7 +53,7 @@ describe.runIf(HAS_PWSH)('the whole seed, walked on the simulator', () => {
 
     // Record the conversion (now) and the MX switch (now), and ask for the batches' removal.
     const converted = simNow();
-    writeFileSync(join(dir, 'stagemig.yaml'), planYaml({
+    writeFileSync(join(dir, 'stagemig.yaml'), walkPlanYaml([], {
       top: ['cutover:', `  mxSwitchedAt: ${converted}`],
       batch: { Wave1: ['state: removed', `convertedAt: ${converted}`], Wave2: ['state: removed', `convertedAt: ${converted}`] },
     }));
@@ -106,7 +89,7 @@ describe.runIf(HAS_PWSH)('the whole seed, walked on the simulator', () => {
     expect(status.stdout).toMatch(/Migration endpoints +to do +set `state: removed` on StagedEndpoint/);
     writeFileSync(join(dir, 'dns.yaml'), 'dns:\n  contoso.com: {mx: [contoso-com.mail.protection.outlook.com], autodiscover: autodiscover.outlook.com}\n');
     expect((await cli('simulator', 'faults', 'stagemig.yaml', 'dns.yaml')).exitCode).toBe(0);
-    writeFileSync(join(dir, 'stagemig.yaml'), planYaml({ top: ['cutover:', `  mxSwitchedAt: ${converted}`], endpoint: ['    state: removed', '    protect: false'],
+    writeFileSync(join(dir, 'stagemig.yaml'), walkPlanYaml([], { top: ['cutover:', `  mxSwitchedAt: ${converted}`], endpoint: ['    state: removed', '    protect: false'],
       batch: { Wave1: ['state: removed', `convertedAt: ${converted}`], Wave2: ['state: removed', `convertedAt: ${converted}`] } }));
     expect((await cli('apply', 'stagemig.yaml', '--auto-approve')).exitCode).toBe(0);
     status = await cli('status', 'stagemig.yaml');

@@ -1,5 +1,6 @@
-// The on-premises side of seed step 5 in the walks: a directory of Exchange 2007 mailboxes for the
-// Exchange 2007 stand-in, and the generated conversion script run against it in real pwsh.
+// What the two seed walks (simulator, exchange-online) share: the waves, their plan and CSVs, and the
+// on-premises side of seed step 5 (a directory of Exchange 2007 mailboxes for the Exchange 2007 stand-in,
+// and the generated conversion script run against it in real pwsh).
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +8,31 @@ import { PWSH } from './pwsh.js';
 import { ROOT } from './workspace.js';
 
 export const DC = 'dc01.contoso.com';
+
+export const WAVES: Record<string, string[]> = {
+  Wave1: ['ann@contoso.com', 'bob@contoso.com', 'cy@contoso.com'],
+  Wave2: ['dee@contoso.com', 'eli@contoso.com'],
+};
+
+/** The walk's plan: one Autodiscover endpoint and a batch per wave with its licence; `backend` lines if any. */
+export function walkPlanYaml(backend: string[], extra: { batch?: Record<string, string[]>; top?: string[]; endpoint?: string[] } = {}): string {
+  const lines = [
+    'version: 1', 'organization: contoso.onmicrosoft.com', ...backend, ...(extra.top ?? []),
+    'endpoints:', '  StagedEndpoint:', '    type: ExchangeOutlookAnywhere', '    autodiscover: true', '    emailAddress: administrator@contoso.com',
+    '    credentials: {username: CONTOSO\\administrator, passwordEnv: STAGEMIG_ONPREM_PASSWORD}', ...(extra.endpoint ?? []),
+    'batches:',
+  ];
+  for (const name of Object.keys(WAVES)) {
+    lines.push(`  ${name}:`, '    endpoint: StagedEndpoint', `    csv: ${name.toLowerCase()}.csv`, '    license: {skuPartNumber: ENTERPRISEPACK, usageLocation: DE}');
+    lines.push(...(extra.batch?.[name] ?? []).map((l) => `    ${l}`));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** One CSV per wave in `dir`. */
+export function writeWaveCsvs(dir: string): void {
+  for (const [name, emails] of Object.entries(WAVES)) writeFileSync(join(dir, `${name.toLowerCase()}.csv`), `EmailAddress\n${emails.join('\n')}\n`);
+}
 const EXCHANGE_2007 = join(ROOT, 'powershell', 'StagemigExchange2007', 'StagemigExchange2007.psd1');
 
 /** Writes directory.json in `dir`: one on-premises mailbox per address, not yet converted. */
