@@ -3,8 +3,8 @@
 // output are injected, so the loop runs the same against the simulator's clock and a real tenant.
 //
 // Must not: print (progress goes through events to the command's view).
-import type { LiveState, LiveUser, Step } from '../model/index.js';
-import { waitsForNothing, type Plan } from '../plan/index.js';
+import { BUSY_BATCH, RUNNING_BATCH, type BatchStatus, type LiveState, type LiveUser, type Step } from '../model/index.js';
+import { waitsForNothing, waitsOnAdmin, type Plan, type ResourceChange, type WaitsFor } from '../plan/index.js';
 import { isRetryStep } from '../plan/diff-schedule.js';
 import { batchProgress, failedMailboxes, progressKey, type BatchProgress } from './wait-progress.js';
 
@@ -34,9 +34,21 @@ export type WaitOutcome =
   | { kind: 'converged'; failed: LiveUser[]; elapsedMs: number }
   | { kind: 'timeout'; waitingFor: BatchProgress[]; elapsedMs: number }
   | { kind: 'stuck'; batches: BatchProgress[] }
-  | { kind: 'blocked'; notes: string[] }
+  | { kind: 'blocked'; changes: BlockedChange[] }
   | { kind: 'step-failed' }
   | { kind: 'interrupted' };
+
+/** A change that keeps the plan from converging and that waiting does not resolve, with what it waits for. */
+export interface BlockedChange {
+  address: string;
+  waitsFor?: WaitsFor;
+  notes: string[];
+}
+
+const blockedChange = (c: ResourceChange): BlockedChange => ({ address: c.address, ...(c.waitsFor ? { waitsFor: c.waitsFor } : {}), notes: c.notes });
+
+/** Batch statuses the service leaves by itself (a sync running or scheduled, a stop or a removal under way). */
+const MOVES_ON: ReadonlySet<BatchStatus> = new Set([...RUNNING_BATCH, ...BUSY_BATCH, 'Stopping', 'Removing']);
 
 export const DEFAULT_WAIT: Omit<WaitOptions, 'timeoutMs'> = { maxRetries: 2, stallReads: 3 };
 
@@ -75,14 +87,20 @@ export async function waitForConvergence(deps: WaitDeps, desired: Parameters<typ
     still = key === lastKey ? still + 1 : 0;
     lastKey = key;
     // A finished batch (all migrated, removed by the service) waits for nothing.
-    const notes = plan.changes.filter((c) => !waitsForNothing(c)).flatMap((c) => c.notes.map((n) => `${c.address}: ${n}`));
-    // A removal held until the YAML records the conversion never opens by waiting.
-    const needsEdit = new Set(plan.changes.filter((c) => c.heldBy?.some((g) => g.kind === 'converted' && g.opensAt === undefined)).map((c) => c.address.toLowerCase()));
-    if (needsEdit.size > 0 && progress.every((p) => p.phase === 'done' || needsEdit.has(p.address.toLowerCase()))) return { kind: 'blocked', notes };
+    const waiting = plan.changes.filter((c) => c.notes.length > 0 && !waitsForNothing(c));
+    // Waiting never resolves a change that needs the admin: stop at once, unless the service still moves
+    // something towards its state (another change, or a batch in a status the service leaves by itself;
+    // a batch whose removal is held moves towards nothing).
+    const held = waiting.filter(waitsOnAdmin);
+    const heldAt = new Set(held.map((c) => c.address.toLowerCase()));
+    const moving = (p: BatchProgress): boolean => p.desiredState !== 'removed' && p.status !== undefined && MOVES_ON.has(p.status);
+    const stays = (p: BatchProgress): boolean => p.phase === 'done' || (heldAt.has(p.address.toLowerCase()) && !moving(p));
+    if (held.length > 0 && held.length === waiting.length && progress.every(stays)) return { kind: 'blocked', changes: held.map(blockedChange) };
     if (progress.every((p) => p.phase === 'done')) {
       const failed = failedMailboxes(desired, live).filter((u) => inScope(`batch.${u.batch}`));
-      if (notes.length === 0) return { kind: 'converged', failed, elapsedMs: now - start };
-      if (still >= opts.stallReads) return { kind: 'blocked', notes };
+      if (waiting.length === 0) return { kind: 'converged', failed, elapsedMs: now - start };
+      // Notes said to wait on the service that stay the same read after read while every batch is at its state.
+      if (still >= opts.stallReads) return { kind: 'blocked', changes: waiting.map(blockedChange) };
     }
     const left = start + opts.timeoutMs - now;
     if (left <= 0) return { kind: 'timeout', waitingFor: progress.filter((p) => p.phase !== 'done'), elapsedMs: now - start };

@@ -77,7 +77,8 @@ export function diffEndpoint(e: DesiredEndpoint, l: LiveEndpoint | undefined, li
   }
   const diffs = updatableDiffs(e, l);
   const attributes = diffs.map(([a]) => a);
-  if (diffs.length === 0) return notes.length ? { change: { ...base, action: 'no-op', notes }, steps: [] } : { steps: [] };
+  // A type or autodiscover change never happens by itself: the admin replaces the endpoint.
+  if (diffs.length === 0) return notes.length ? { change: { ...base, action: 'no-op', notes, waitsFor: 'admin' }, steps: [] } : { steps: [] };
   const step = setEndpointStep(e, diffs.map(([, param, value]): [string, ParamValue] => [param, value]));
   return { change: { ...base, action: 'update', attributes, notes }, steps: [step] };
 }

@@ -72,6 +72,16 @@ export type WaitsFor = 'service' | 'admin' | 'gates' | 'unknown-status' | 'finis
 /** Changes whose notes wait for nothing. */
 export const waitsForNothing = (c: ResourceChange): boolean => c.waitsFor === 'finished' || c.waitsFor === 'nothing';
 
+/**
+ * Changes that waiting never resolves: they wait on the admin (a decision, or a removal gate that opens
+ * only once the YAML records the conversion) or on a status stagemig does not know. Only the migration
+ * service and removal gates that open with time move on by themselves (what `apply --wait` waits for).
+ */
+export function waitsOnAdmin(c: ResourceChange): boolean {
+  if (c.waitsFor === 'admin' || c.waitsFor === 'unknown-status') return true;
+  return c.waitsFor === 'gates' && (c.heldBy ?? []).some((g) => g.kind === 'converted' && g.opensAt === undefined);
+}
+
 export interface UnmanagedObject {
   address: string;
   status?: string;

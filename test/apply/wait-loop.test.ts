@@ -68,11 +68,26 @@ describe('waitForConvergence', () => {
     const h = await harness();
     await h.run(desired([batch('A', ['m@contoso.com', 'a@contoso.com']), batch('B', ['b@contoso.com'])]));
     const before = h.ran.length;
+    const reads = h.statuses.length;
     const outcome = await h.run(desired([batch('A', ['a@contoso.com']), batch('B', ['b@contoso.com', 'm@contoso.com'])]));
     expect(outcome.kind).toBe('blocked');
-    expect(outcome.kind === 'blocked' && outcome.notes.join('\n')).toMatch(/already migrat/);
+    expect(outcome.kind === 'blocked' && outcome.changes.map((c) => [c.address, c.waitsFor])).toEqual([['batch.A', 'admin'], ['batch.B', 'admin']]);
+    expect(outcome.kind === 'blocked' && outcome.changes.flatMap((c) => c.notes).join('\n')).toMatch(/already migrat/);
+    // Waiting never makes that decision: one read, then stop.
+    expect(h.statuses.length - reads).toBe(1);
     expect(h.ran.slice(before)).toEqual([]);
     expect((await h.backend.readLive()).users.find((u) => u.email === 'm@contoso.com')).toMatchObject({ batch: 'A', status: 'Synced' });
+  });
+
+  it('stops at once at a removal held until the YAML records the conversion, even while the batch still syncs', async () => {
+    const h = await harness();
+    await h.run(desired([batch('W1', wave('W1', 3))]), 5 * 60_000);
+    expect(h.statuses.at(-1)).toMatch(/W1:(Starting|Syncing)/);
+    const [ran, reads] = [h.ran.length, h.statuses.length];
+    const outcome = await h.run(desired([batch('W1', wave('W1', 3), { state: 'removed' })]));
+    expect(outcome).toMatchObject({ kind: 'blocked', changes: [{ address: 'batch.W1', waitsFor: 'gates' }] });
+    expect(h.statuses.length - reads).toBe(1);
+    expect(h.ran.length).toBe(ran);
   });
 
   it('retries failed mailboxes with retryFailed until they sync', async () => {
@@ -133,6 +148,6 @@ describe('waitForConvergence', () => {
     const outcome = await h.run(desired([batch('W1', ['x@contoso.com', 'y@contoso.com'])]));
     expect(outcome.kind).toBe('blocked');
     // x@ was migrated by the unmanaged batch Other: it is never submitted again, whatever the YAML says.
-    expect(outcome.kind === 'blocked' && outcome.notes.join('\n')).toMatch(/x@contoso\.com|1 mailbox is already migrat/);
+    expect(outcome.kind === 'blocked' && outcome.changes.flatMap((c) => c.notes).join('\n')).toMatch(/x@contoso\.com|1 mailbox is already migrat/);
   });
 });

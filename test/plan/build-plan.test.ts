@@ -105,6 +105,13 @@ describe('buildPlan', () => {
     ]);
   });
 
+  it('an endpoint whose type or autodiscover differs waits on your decision, not on the service', () => {
+    const plan = buildPlan(desired([], [endpoint()]), live({ endpoints: [liveEndpoint({ autodiscover: false })] }));
+    expect(plan.steps).toEqual([]);
+    expect(plan.changes).toMatchObject([{ address: 'endpoint.StagedEndpoint', action: 'no-op', waitsFor: 'admin' }]);
+    expect(plan.changes[0]!.notes[0]).toMatch(/autodiscover cannot be changed on an existing endpoint/);
+  });
+
   it('removes an endpoint only once no batch uses it', () => {
     const d = desired([], [endpoint({ state: 'removed' })]);
     const used = buildPlan(d, live({ batches: [liveBatch('W', 'Removing')] }));

@@ -4,7 +4,7 @@
 import { createColors } from 'picocolors';
 import type { Step } from '../../model/index.js';
 import type { ApplyOutcome } from '../../apply/index.js';
-import { waitsForNothing, type Plan } from '../../plan/index.js';
+import { waitsForNothing, waitsOnAdmin, type Plan } from '../../plan/index.js';
 import { formatStep } from '../plan/cmdlet-text.js';
 import { termText } from '../common/safe-text.js';
 
@@ -36,11 +36,15 @@ export function renderApplySummary(result: ApplyOutcome, plan: Plan, o: Opts): s
   const total = outcome.ran.length + (outcome.failed || uncertain ? 1 : 0) + outcome.notRun.length;
   if (!outcome.failed && !outcome.interrupted && !outcome.stopped) {
     const { add, change, remove } = plan.summary;
-    const waiting = plan.changes.some((c) => c.notes.length > 0 && !waitsForNothing(c));
+    const waiting = plan.changes.filter((c) => c.notes.length > 0 && !waitsForNothing(c));
+    // What moves on by itself, as the plan labels it: the service, removal gates that open with time.
+    const byItself = waiting.filter((c) => !waitsOnAdmin(c));
+    const on = [byItself.some((c) => c.waitsFor !== 'gates') && 'the migration service', byItself.some((c) => c.waitsFor === 'gates') && 'removal gates'];
     return [
       '',
       pc.green(pc.bold(`Apply complete! ${outcome.ran.length} cmdlets run. Resources: ${add} added, ${change} changed, ${remove} removed.`)),
-      ...(waiting ? ['Some changes wait on the migration service (see the notes above); run `stagemig plan` again later.'] : []),
+      ...(byItself.length > 0 ? [`Some changes wait on ${on.filter(Boolean).join(' and ')} (see the notes above); run \`stagemig plan\` again later.`] : []),
+      ...(waiting.some(waitsOnAdmin) ? ['Some changes need your decision (see the notes above): they will not change by themselves.'] : []),
     ].join('\n') + '\n';
   }
   const out = [''];

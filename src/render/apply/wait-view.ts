@@ -2,7 +2,7 @@
 // and the closing report. Pure.
 import { createColors } from 'picocolors';
 import type { BatchProgress } from '../../apply/wait-progress.js';
-import type { WaitOutcome } from '../../apply/wait-loop.js';
+import type { BlockedChange, WaitOutcome } from '../../apply/wait-loop.js';
 import { durationText, plural } from '../../model/index.js';
 import { shortUtc } from '../common/time-text.js';
 import type { Estimates } from '../../apply/progress-rows.js';
@@ -55,6 +55,16 @@ export function progressBars(batches: readonly BatchProgress[], at: number, elap
   return lines;
 }
 
+/** What a change that stopped the wait waits on, in the plan's words. */
+function blockedBy(c: BlockedChange): string {
+  switch (c.waitsFor) {
+    case 'admin': return 'needs your decision';
+    case 'unknown-status': return 'has a status stagemig does not know';
+    case 'gates': return 'is held by a removal gate that only a YAML edit opens';
+    default: return 'waits on the migration service, which has not moved for several reads';
+  }
+}
+
 export function renderWaitOutcome(result: WaitOutcome, opts: { color: boolean; simulated: boolean }): string {
   const outcome = forTerminal(result); // batch names, mailboxes and the service's error texts
   const pc = createColors(opts.color);
@@ -77,8 +87,9 @@ export function renderWaitOutcome(result: WaitOutcome, opts: { color: boolean; s
       return pc.red(pc.bold(`${outcome.batches.map((p) => `${p.address} is ${state(p)}`).join('; ')}: the service only allows removing a Corrupted batch.`)) +
         '\nSet `state: removed` on it, apply, then create it again under a new name or after removal finishes.\n';
     case 'blocked':
-      return [pc.red(pc.bold('The plan still waits on something that will not change by itself:')),
-        ...outcome.notes.map((n) => `  ${n}`)].join('\n') + '\n';
+      return [pc.red(pc.bold('Stopped waiting: the plan still waits on something that will not change by itself:')),
+        ...outcome.changes.flatMap((c) => c.notes.map((n) => `  ${c.address} ${blockedBy(c)}: ${n}`)),
+        'Make the decision the notes describe (usually a YAML or CSV edit), then run `stagemig apply` again.'].join('\n') + '\n';
     case 'step-failed':
       return pc.red('Stopped waiting: the steps above did not all run (see the report above).') + '\n';
     case 'interrupted':
