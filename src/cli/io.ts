@@ -1,4 +1,4 @@
-// What bin.ts (or a test) injects: the process's streams, environment, clock and Ctrl-C, flat.
+// What main.ts (or a test) injects: the process's streams, environment, clock and Ctrl-C, flat.
 // cli/program.ts turns it into the operations' Host (src/operations/host.ts).
 //
 // Must not: reach operations: they take the Host that hostOf builds.

@@ -95,7 +95,7 @@ export async function run(rawArgv: string[], io: Io): Promise<number> {
   let exitCode = 0;
   let commanderMessage = '';
   const argv = versionAlias(rawArgv);
-  // bin.ts decides the colour (cli/color.ts); --no-color anywhere on the line turns it off.
+  // main.ts decides the colour (cli/color.ts); --no-color anywhere on the line turns it off.
   const color = io.color && !argv.includes('--no-color');
   const log = debugLogSink(argv, io);
   const ctxIo: Io = { ...io, color, ...(log ? { log } : {}) };

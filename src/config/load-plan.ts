@@ -29,7 +29,7 @@ export interface LoadPlanResult {
 
 async function readPlanBytes(absPath: string, file: string): Promise<Uint8Array | Diagnostic> {
   try {
-    return await readRegularFile(absPath, MAX_BYTES.planYaml);
+    return readRegularFile(absPath, MAX_BYTES.planYaml);
   } catch (err) {
     if (!(err instanceof FileReadError)) throw err;
     return error(err.kind === 'too-large' ? 'INPUT_TOO_LARGE' : err.kind === 'not-a-file' ? 'NOT_A_FILE' : 'FILE_NOT_FOUND', `Plan file ${file} ${err.reason}`, {
@@ -78,7 +78,7 @@ export async function loadPlan(planPath: string, opts: LoadPlanOptions): Promise
   for (const d of [...schemaDiagnostics(src, data), ...planRuleDiagnostics(src, data)]) diagnostics.push(d);
   // A path holding a control character is not opened: its error says all.
   if (diagnostics.some((d) => d.code === 'CONTROL_CHARACTER')) return withDigests({ diagnostics });
-  const csvs = await loadBatchCsvs(src, data, opts.cwd, opts.allowCsvOutside === true, digests !== undefined);
+  const csvs = loadBatchCsvs(src, data, opts.cwd, opts.allowCsvOutside === true, digests !== undefined);
   for (const [path, sha256] of csvs.digests) digests?.set(path, sha256);
   for (const d of csvs.diagnostics) diagnostics.push(d);
   if (hasErrors(diagnostics)) return withDigests({ diagnostics });

@@ -85,7 +85,7 @@ export function checkJsonValue<T>(data: unknown, text: string, opts: Omit<Checke
 export async function readCheckedJson<T>(opts: CheckedJsonOptions): Promise<T | undefined> {
   let bytes: Buffer;
   try {
-    bytes = await readRegularFile(opts.path, opts.maxBytes);
+    bytes = readRegularFile(opts.path, opts.maxBytes);
   } catch (err) {
     if (err instanceof FileReadError && err.kind === 'missing') return undefined;
     const reason = err instanceof FileReadError ? err.reason : (err as Error).message;

@@ -53,7 +53,7 @@ export async function formatFile(abs: string, cwd: string): Promise<FmtOutcome> 
   const file = displayPath(abs, cwd);
   let bytes: Buffer;
   try {
-    bytes = await readRegularFile(abs, MAX_BYTES.planYaml);
+    bytes = readRegularFile(abs, MAX_BYTES.planYaml);
   } catch (err) {
     if (!(err instanceof FileReadError)) throw err;
     return { kind: 'error', abs, file, diagnostics: [error('FILE_NOT_FOUND', `${file} ${err.reason}`)] };

@@ -1,5 +1,5 @@
 // The outside world as an operation sees it: a terminal (io), a clock, the environment, the working
-// folder and Ctrl-C. Built once per run by cli/program.ts from bin.ts's process (or a test's memory).
+// folder and Ctrl-C. Built once per run by cli/program.ts from main.ts's process (or a test's memory).
 //
 // Must not: be reached through globals. Operations take a Host argument and never read `process`.
 // Operations also never write to host.io.stdout/stderr: they return values (and report progress

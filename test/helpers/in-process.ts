@@ -1,4 +1,4 @@
-// Runs the CLI in this process through the same entry point as bin.ts, with an in-memory io.
+// Runs the CLI in this process through the same entry point as main.ts, with an in-memory io.
 // Behaviour tests use this; only one smoke test per command spawns the built CLI (test/helpers/cli.ts).
 import { run } from '../../src/cli/program.js';
 import type { Io } from '../../src/cli/io.js';
@@ -30,7 +30,7 @@ export async function runCli(args: string[], opts: InProcessOptions): Promise<Cl
     stderr: (t) => void (stderr += t),
     isTTY: opts.isTTY ?? false,
     stdinIsTTY: opts.answers !== undefined,
-    color: colorEnabled({ isTTY: opts.isTTY ?? false, env, noColorFlag: args.includes('--no-color') }), // as bin.ts decides
+    color: colorEnabled({ isTTY: opts.isTTY ?? false, env, noColorFlag: args.includes('--no-color') }), // as main.ts decides
     env,
     cwd: opts.cwd,
     prompt: async (q) => {

@@ -22,7 +22,7 @@ describe('package contents', () => {
   it('ships the built CLI, the schemas (with their validators compiled at build time), the PowerShell modules and the licence, and no bench or test code', async () => {
     const files = await packedFiles();
     expect(files).toEqual(expect.arrayContaining([
-      'LICENSE', 'README.md', 'package.json', pkg.bin.stagemig!, 'schemas/stagemig.schema.json', 'dist/schemas/stagemig.schema.cjs', 'powershell/bridge.ps1',
+      'LICENSE', 'README.md', 'package.json', pkg.bin.stagemig!, 'dist/src/stagemig.cjs', 'dist/src/stagemig.cjs.cache', 'schemas/stagemig.schema.json', 'dist/schemas/stagemig.schema.cjs', 'powershell/bridge.ps1',
     ]));
     const unwanted = files.filter((f) => /^(dist\/)?(bench|test)\//.test(f) || /\.test\.[jt]s$/.test(f) || f.startsWith('src/'));
     expect(unwanted).toEqual([]);

@@ -66,7 +66,12 @@ export async function loadApplied(desired: DesiredState): Promise<LoadedApplied>
  */
 export async function forgetApplied(desired: DesiredState): Promise<string | undefined> {
   const file = appliedPath(desired.planFile);
-  const text = await readRegularFile(file, MAX_BYTES.record).then((b) => b.toString('utf8'), () => undefined);
+  let text: string | undefined;
+  try {
+    text = readRegularFile(file, MAX_BYTES.record).toString('utf8');
+  } catch {
+    text = undefined;
+  }
   if (text === undefined) return undefined;
   let service: unknown;
   try {

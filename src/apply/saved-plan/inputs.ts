@@ -13,7 +13,7 @@ import type { InputDigest } from './format.js';
 /** Digest of a file the loader did not read (a saved input the YAML no longer names, or one it could not load). */
 async function digestFile(absPath: string): Promise<string | undefined> {
   try {
-    return sha256Hex(await readRegularFile(absPath, MAX_BYTES.csv));
+    return sha256Hex(readRegularFile(absPath, MAX_BYTES.csv));
   } catch (err) {
     if (err instanceof FileReadError && err.kind === 'missing') return undefined;
     if (err instanceof FileReadError) return `unreadable: ${err.reason}`; // never equal to a digest: reported as changed

@@ -20,7 +20,7 @@ export interface SniffedSavedPlan {
 export async function sniffSavedPlan(path: string, cwd: string): Promise<SniffedSavedPlan | undefined> {
   let text: string;
   try {
-    text = (await readRegularFile(resolve(cwd, path), MAX_BYTES.savedPlan)).toString('utf8');
+    text = readRegularFile(resolve(cwd, path), MAX_BYTES.savedPlan).toString('utf8');
   } catch {
     return undefined; // the YAML loader reports missing, special and oversized files with its own diagnostic
   }
@@ -72,7 +72,7 @@ export async function readSavedPlan(path: string, cwd: string, sniffed?: Sniffed
   if (sniffed) return checkedSavedPlan(path, sniffed.text, sniffed.data);
   let text: string;
   try {
-    text = (await readRegularFile(resolve(cwd, path), MAX_BYTES.savedPlan)).toString('utf8');
+    text = readRegularFile(resolve(cwd, path), MAX_BYTES.savedPlan).toString('utf8');
   } catch (err) {
     if (!(err instanceof FileReadError)) throw err;
     throw new StagemigError([error(err.kind === 'missing' ? 'FILE_NOT_FOUND' : err.kind === 'too-large' ? 'INPUT_TOO_LARGE' : 'NOT_A_FILE', `Saved plan ${path} ${err.reason}`, {

@@ -1,7 +1,7 @@
-// Every batch's CSV file, loaded in parallel and checked against the others.
+// Every batch's CSV file, loaded in name order and checked against the others.
 //
 // Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
-import { realpath } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { quoteValue } from '../text/quote-value.js';
 import type { Diagnostic } from '../../diag/index.js';
@@ -25,24 +25,24 @@ export interface BatchCsvs {
 }
 
 /** The real path of a file (symlinks followed), or undefined when it does not exist (the loader says so). */
-async function realPathOf(path: string): Promise<string | undefined> {
+function realPathOf(path: string): string | undefined {
   try {
-    return await realpath(path);
+    return realpathSync.native(path);
   } catch {
     return undefined;
   }
 }
 
-export async function loadBatchCsvs(src: YamlSource, data: unknown, cwd: string, allowOutside = false, digest = false): Promise<BatchCsvs> {
+export function loadBatchCsvs(src: YamlSource, data: unknown, cwd: string, allowOutside = false, digest = false): BatchCsvs {
   const users = new Map<string, DesiredUser[]>();
   const digests = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   if (!isRecord(data) || !isRecord(data.batches)) return { users, digests, diagnostics };
   const sso = data.sso === true;
   const baseDir = dirname(src.absPath);
-  const realBase = (await realPathOf(baseDir)) ?? baseDir;
+  const realBase = realPathOf(baseDir) ?? baseDir;
   const byPath = new Map<string, string>();
-  const jobs: Array<Promise<{ name: string; csv: string; file: string; absPath: string; where: ReturnType<typeof nodeRange>; result: CsvReadResult }>> = [];
+  const jobs: Array<{ name: string; csv: string; file: string; absPath: string; where: ReturnType<typeof nodeRange>; result: CsvReadResult }> = [];
   for (const name of Object.keys(data.batches).sort(compareText)) {
     const batch = data.batches[name];
     if (!isRecord(batch) || typeof batch.csv !== 'string' || batch.csv === '') continue;
@@ -55,7 +55,7 @@ export async function loadBatchCsvs(src: YamlSource, data: unknown, cwd: string,
         address: batchAddress(name), hint: 'Give each batch its own CSV file: a mailbox may be in only one batch.' }));
       continue;
     }
-    const real = allowOutside ? undefined : await realPathOf(absPath);
+    const real = allowOutside ? undefined : realPathOf(absPath);
     if (real !== undefined && !real.startsWith(realBase + sep)) {
       diagnostics.push(diagAt(src, 'PATH_OUTSIDE', `CSV file ${quoteValue(csv)} of batch \`${name}\` is outside the plan's folder`, where, {
         address: batchAddress(name), detail: `It resolves to ${real}.`,
@@ -66,10 +66,10 @@ export async function loadBatchCsvs(src: YamlSource, data: unknown, cwd: string,
     }
     byPath.set(absPath, name);
     const file = displayPath(absPath, cwd);
-    jobs.push(loadCsvFile(absPath, { file, sso }, digest).then((result) => ({ name, csv, file, absPath, where, result })));
+    jobs.push({ name, csv, file, absPath, where, result: loadCsvFile(absPath, { file, sso }, digest) });
   }
   const loaded: BatchUsers[] = [];
-  for (const { name, csv, file, absPath, where, result } of await Promise.all(jobs)) {
+  for (const { name, csv, file, absPath, where, result } of jobs) {
     if (!result.ok) {
       diagnostics.push(diagAt(src, 'FILE_NOT_FOUND', `CSV file ${JSON.stringify(csv)} of batch \`${name}\` ${result.reason}`, where, {
         address: batchAddress(name),

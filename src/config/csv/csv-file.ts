@@ -65,10 +65,10 @@ export function checkCsvBytes(bytes: Uint8Array, opts: CsvOptions): CsvFileResul
 export type CsvReadResult = ({ ok: true; sha256?: string } & CsvFileResult) | { ok: false; reason: string };
 
 /** Reads and validates one CSV file; `ok: false` when the file cannot be read at all. `digest`: with the sha256 of the bytes read. */
-export async function loadCsvFile(absPath: string, opts: CsvOptions, digest = false): Promise<CsvReadResult> {
+export function loadCsvFile(absPath: string, opts: CsvOptions, digest = false): CsvReadResult {
   let bytes: Uint8Array;
   try {
-    bytes = await readRegularFile(absPath, MAX_BYTES.csv);
+    bytes = readRegularFile(absPath, MAX_BYTES.csv);
   } catch (err) {
     if (err instanceof FileReadError) return { ok: false, reason: err.reason };
     throw err;
