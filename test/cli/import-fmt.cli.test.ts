@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -87,6 +87,35 @@ describe('stagemig fmt', () => {
     expect(formatted).toContain('  # Wave 2: Sales and Marketing (Madrid, Zürich and Paris offices).\n  StagedBatch2:');
     expect(parse(formatted)).toEqual(parse(original));
     expect((await runCli(['fmt', '--check', PLAN], { cwd: dir })).exitCode).toBe(0);
+  });
+
+  it('gives keys out of order exactly the example\'s layout: no blank line added, comments with their keys', async () => {
+    const dir = copyExample();
+    const example = readFileSync(join(dir, PLAN), 'utf8');
+    const part = (from: string, to: string): string => example.slice(example.indexOf(from), to ? example.indexOf(to) : undefined);
+    /** The text with two of its parts (`a` first) trading places. */
+    const swap = (text: string, a: string, b: string): string => {
+      const [i, j] = [text.indexOf(a), text.indexOf(b)];
+      expect(i).toBeGreaterThan(-1);
+      expect(j).toBeGreaterThanOrEqual(i + a.length);
+      return text.slice(0, i) + b + text.slice(i + a.length, j) + a + text.slice(j + b.length);
+    };
+    const scrambled: Record<string, string> = {
+      'organization-before-version': swap(example, 'version: 1\n', 'organization: contoso.onmicrosoft.com\n'),
+      'sso-before-backend': swap(example, part('\nbackend:', '\n# contoso.com'), part('\n# contoso.com', '\nendpoints:')),
+      'batches-before-endpoints': swap(example, part('\nendpoints:', '\nbatches:'), part('\nbatches:', '')),
+      'endpoint-keys-out-of-order': swap(example, '    type: ExchangeOutlookAnywhere\n', part('    credentials:', '    maxConcurrentMigrations')),
+      'batch-keys-out-of-order': swap(example, '    endpoint: StagedEndpoint\n    csv: batches/wave2-sales.csv\n', part('    notificationEmails:\n      - ', '\n  # Wave 3')),
+    };
+    mkdirSync(join(dir, 'scrambled'));
+    for (const [name, text] of Object.entries(scrambled)) {
+      expect(text).not.toBe(example);
+      writeFileSync(join(dir, 'scrambled', `${name}.yaml`), text);
+    }
+    const names = Object.keys(scrambled).sort().map((n) => `scrambled/${n}.yaml`);
+    expect(await runCli(['fmt', 'scrambled'], { cwd: dir })).toEqual({ exitCode: 0, stdout: names.map((n) => `${n}\n`).join(''), stderr: '' });
+    for (const name of names) expect([name, readFileSync(join(dir, name), 'utf8')]).toEqual([name, example]);
+    expect(await runCli(['fmt', '--check', 'scrambled'], { cwd: dir })).toEqual({ exitCode: 0, stdout: '', stderr: '' });
   });
 
   it('reports a syntax error with file:line:col and changes nothing', async () => {

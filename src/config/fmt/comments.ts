@@ -1,8 +1,9 @@
 // Comment placement fixes before re-printing. yaml's Document model gives every comment line after
 // the last entry of a nested map to that map, even a line indented like the parent's next key
 // (`  a: 1\n# about b\nb: 2`); re-printed, it would move into the nested map. The same goes for a
-// comment on a key's line (`name:  # note`), which would move below the key. Both are put back
-// where the source has them, using the source text's indentation.
+// comment on a key's line (`name:  # note`), which would move below the key, and for a blank line
+// between such comment lines and the next key, which yaml keeps in the comment (and would drop).
+// All are put back where the source has them, using the source text's indentation.
 //
 // Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
 import { isMap, isPair, isScalar, isSeq } from 'yaml';
@@ -21,23 +22,30 @@ function column(text: string, offset: number): number {
 function trailing(text: string, node: Collection): Line[] {
   const [, end, nodeEnd] = node.range!;
   const out: Line[] = [];
-  const parts = text.slice(end, nodeEnd).split(/\r?\n/);
+  const body = text.slice(end, nodeEnd);
+  const parts = body.split(/\r?\n/);
+  if (body.endsWith('\n')) parts.pop(); // what follows the last line break is not a line
   for (const raw of end > 0 && text[end - 1] === '\n' ? parts : parts.slice(1)) {
     const t = raw.trim();
     if (t.startsWith('#')) out.push({ indent: raw.length - raw.trimStart().length, text: t.slice(1) });
     else if (t === '' && out.length > 0) out.push({ indent: 0, text: null });
   }
-  while (out.length > 0 && out[out.length - 1]!.text === null) out.pop();
   return out;
 }
 
-const asComment = (lines: Line[]): string => lines.map((l) => l.text ?? '').join('\n');
+/** The lines without blank lines at either end, as a comment. */
+function asComment(lines: Line[]): string {
+  const texts = lines.map((l) => l.text);
+  while (texts[0] === null) texts.shift();
+  while (texts.length > 0 && texts[texts.length - 1] === null) texts.pop();
+  return texts.map((t) => t ?? '').join('\n');
+}
 
+/** Lines that follow a collection go above the next key; a blank line before them (or after, when
+ * there is no comment: `  # about a\n\nb: 2`) is a blank line above that key. */
 function prependBefore(key: YamlNode, lines: Line[]): void {
-  let i = 0;
-  while (i < lines.length && lines[i]!.text === null) i++;
-  if (i > 0) key.spaceBefore = true;
-  const text = asComment(lines.slice(i));
+  if (lines[0]?.text === null) key.spaceBefore = true;
+  const text = asComment(lines);
   if (text) key.commentBefore = key.commentBefore ? `${text}\n${key.commentBefore}` : text;
 }
 
@@ -71,7 +79,7 @@ function fix(text: string, node: Collection): Line[] {
     if (lines.length > 0 && nextKey) prependBefore(nextKey, lines);
     else up = lines;
   });
-  if (node.comment && up.length === 0) {
+  if (node.comment && !up.some((l) => l.text !== null)) {
     const own = trailing(text, node);
     if (own.filter((l) => l.text !== null).length === node.comment.split('\n').filter((l) => l !== '').length) {
       up = own;
@@ -79,16 +87,16 @@ function fix(text: string, node: Collection): Line[] {
     }
   }
   let cut = up.findIndex((l) => l.text !== null && l.indent < indent);
+  if (cut === -1) cut = up.map((l) => l.text !== null).lastIndexOf(true) + 1; // a blank line after them goes up
   while (cut > 0 && up[cut - 1]!.text === null) cut--; // a blank line before them goes along
-  const mine = cut === -1 ? up : up.slice(0, cut);
-  while (mine.length > 0 && mine[mine.length - 1]!.text === null) mine.pop();
-  if (mine.length > 0) node.comment = asComment(mine);
-  return cut === -1 ? [] : up.slice(cut);
+  const mine = asComment(up.slice(0, cut));
+  if (mine) node.comment = mine;
+  return up.slice(cut);
 }
 
 export function fixComments(doc: Document, text: string): void {
   const root = doc.contents;
   if (!isBlock(root)) return;
-  const up = fix(text, root);
-  if (up.length > 0) doc.comment = [asComment(up), doc.comment].filter((c) => c).join('\n');
+  const up = asComment(fix(text, root));
+  if (up) doc.comment = [up, doc.comment].filter((c) => c).join('\n');
 }

@@ -58,6 +58,7 @@ describe('formatPlanYaml', () => {
       '    emailAddress: admin@contoso.com',
       '    credentials: {username: CONTOSO\\admin, passwordEnv: PW}',
       '    # end of E1',
+      '', // the blank line version had: version moved to the front, batches left it
       'batches:',
       '  # the pilot',
       '  B1:',
@@ -97,5 +98,94 @@ describe('formatPlanYaml', () => {
   it('refuses rather than break an alias that would come before its anchor', () => {
     const r = formatPlanYaml('batches: &b {}\nversion: *b\n', '/plans/p.yaml', 'p.yaml');
     expect(r.ok).toBe(false);
+  });
+});
+
+describe('formatPlanYaml on keys out of order: the layout of the same file written in order', () => {
+  const lines = (...l: string[]) => [...l, ''].join('\n');
+  const cases: [string, string, string][] = [
+    [
+      'the file header stays on top, with no blank line it did not have',
+      lines('# header', '#', '# more header', 'organization: x', 'version: 1', '', 'sso: false'),
+      lines('# header', '#', '# more header', 'version: 1', 'organization: x', '', 'sso: false'),
+    ],
+    [
+      'the blank line below the header stays there; a key keeps its own comment below it',
+      lines('# header', '', '# the tenant', 'organization: x', 'version: 1', '', 'sso: false'),
+      lines('# header', '', 'version: 1', '# the tenant', 'organization: x', '', 'sso: false'),
+    ],
+    [
+      'a key moving to the front hands its blank line to the key it displaced; other keys keep theirs',
+      lines('batches:', '  B1:', '    csv: b1.csv', '', '# sign-in', 'sso: true', '', 'version: 1', 'organization: x'),
+      lines('version: 1', 'organization: x', '', '# sign-in', 'sso: true', '', 'batches:', '  B1:', '    csv: b1.csv'),
+    ],
+    [
+      'a comment and a blank line after a nested map stay above the key that follows it',
+      lines('version: 1', 'sso: false', 'backend:', '  type: simulator', '  # stateFile: s.json', '', 'endpoints: {}'),
+      lines('version: 1', 'backend:', '  type: simulator', '  # stateFile: s.json', 'sso: false', '', 'endpoints: {}'),
+    ],
+    [
+      'inside an endpoint: the comment above its first key goes with that key; comments on a line stay on it',
+      lines(
+        'version: 1',
+        'endpoints:',
+        '  E1: # the only one',
+        '    # who signs in',
+        '    credentials:',
+        '      passwordEnv: PW # from the CI secret store',
+        '      username: admin',
+        '    autodiscover: true',
+        '    type: ExchangeOutlookAnywhere',
+      ),
+      lines(
+        'version: 1',
+        'endpoints:',
+        '  E1: # the only one',
+        '    type: ExchangeOutlookAnywhere',
+        '    autodiscover: true',
+        '    # who signs in',
+        '    credentials:',
+        '      username: admin',
+        '      passwordEnv: PW # from the CI secret store',
+      ),
+    ],
+    [
+      'inside a batch: a blank line below its name stays there; the batches keep the written order',
+      lines(
+        'version: 1',
+        'batches:',
+        '  Second:',
+        '',
+        '    # on hold',
+        '    state: stopped',
+        '    csv: b2.csv',
+        '',
+        '    endpoint: E1',
+        '  First:',
+        '    csv: b1.csv',
+        '    endpoint: E1',
+      ),
+      lines(
+        'version: 1',
+        'batches:',
+        '  Second:',
+        '',
+        '    endpoint: E1',
+        '    csv: b2.csv',
+        '',
+        '    # on hold',
+        '    state: stopped',
+        '  First:',
+        '    endpoint: E1',
+        '    csv: b1.csv',
+      ),
+    ],
+  ];
+
+  it.each(cases)('%s', (_name, input, expected) => {
+    const out = fmt(input);
+    expect(out).toBe(expected);
+    expect(fmt(out)).toBe(out);
+    expect(fmt(expected)).toBe(expected); // the same file written in order is already formatted
   });
 });
