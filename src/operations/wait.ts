@@ -7,6 +7,7 @@ import type { ApplyOutcome } from '../apply/index.js';
 import type { BatchProgress } from '../apply/wait-progress.js';
 import { createProgressRows, type Estimates } from '../apply/progress-rows.js';
 import { DEFAULT_WAIT, waitForConvergence, type WaitDeps, type WaitOutcome } from '../apply/wait-loop.js';
+import { StagemigError } from '../diag/index.js';
 import type { Plan } from '../plan/index.js';
 import type { Host } from './host.js';
 import { createPauser } from './pause.js';
@@ -69,7 +70,13 @@ export async function waitAfterApply(host: Host, session: PlanSession, args: Wai
     runSteps: async (steps, live) => {
       events.moreSteps(steps.length);
       const record = createAppliedRecorder({ desired, live, previous: (await loadApplied(desired)).snapshot, now: host.clock.now, cwd: host.cwd });
-      const outcome = await runSteps(host, events, { steps, backend, desired, record, shouldStop: () => pauser.interrupted, finishWith: () => lastPlan });
+      const outcome = await runSteps(host, events, { steps, backend, desired, record, shouldStop: () => pauser.interrupted, finishWith: () => lastPlan })
+        .catch((err: unknown): ApplyOutcome => {
+          // runSteps throws only before step 1 (a record that can no longer be written). Earlier steps of this
+          // apply ran, so this is a run that stops like any other: none of these steps ran.
+          if (!(err instanceof StagemigError)) throw err;
+          return { ran: [], notRun: [...steps], stopped: { error: err.diagnostics.map((d) => d.summary).join('; ') }, interrupted: false };
+        });
       const complete = !outcome.failed && !outcome.interrupted && !outcome.stopped;
       // The same report as a plain apply that stops: the steps that ran, the one that failed, those not run.
       if (!complete && lastPlan) events.applyFinished(outcome, lastPlan);

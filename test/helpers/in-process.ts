@@ -17,6 +17,8 @@ export interface InProcessOptions {
   isTTY?: boolean;
   /** Registers the Ctrl-C handler (e.g. to stop a --watch); defaults to none. */
   onInterrupt?: Io['onInterrupt'];
+  /** Called with all stdout so far after each write, e.g. to change the world when a step starts. */
+  onStdout?: (soFar: string) => void;
 }
 
 export async function runCli(args: string[], opts: InProcessOptions): Promise<CliResult> {
@@ -26,7 +28,10 @@ export async function runCli(args: string[], opts: InProcessOptions): Promise<Cl
   const env: Record<string, string | undefined> = { NO_COLOR: '1', STAGEMIG_ONPREM_PASSWORD: PASSWORD, ...opts.env };
   const fixed = env.STAGEMIG_NOW ? Date.parse(env.STAGEMIG_NOW) : NaN;
   const io: Io = {
-    stdout: (t) => void (stdout += t),
+    stdout: (t) => {
+      stdout += t;
+      opts.onStdout?.(stdout);
+    },
     stderr: (t) => void (stderr += t),
     isTTY: opts.isTTY ?? false,
     stdinIsTTY: opts.answers !== undefined,

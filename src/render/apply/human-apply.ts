@@ -51,7 +51,7 @@ export function renderApplySummary(result: ApplyOutcome, plan: Plan, o: Opts): s
   out.push(pc.red(pc.bold(outcome.failed
     ? `Apply failed at step ${outcome.ran.length + 1} of ${total}: ${outcome.failed.error}`
     : outcome.stopped
-      ? `Apply stopped ${uncertain ? 'at' : 'after'} step ${outcome.ran.length + (uncertain ? 1 : 0)} of ${total}: ${outcome.stopped.error}`
+      ? `Apply stopped ${uncertain ? `at step ${outcome.ran.length + 1}` : outcome.ran.length === 0 ? 'before step 1' : `after step ${outcome.ran.length}`} of ${total}: ${outcome.stopped.error}`
       : `Apply interrupted after step ${outcome.ran.length} of ${total}.`)));
   if (outcome.ran.length > 0) out.push('  Steps that ran:', ...list(outcome.ran, 0));
   if (outcome.failed) out.push('  Step that failed (the service made no change for it):', ...list([outcome.failed.step], outcome.ran.length));
