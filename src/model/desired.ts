@@ -53,6 +53,8 @@ export interface DesiredEndpoint {
 export interface DesiredUser {
   /** Address as written in the CSV. */
   email: string;
+  /** Its emailKey (model/email-key.ts), computed once by the CSV reader; computed from `email` where absent. */
+  key?: string;
   /** The CSV Password column, if the row has one. */
   password?: Sensitive;
   forceChangePassword?: boolean;

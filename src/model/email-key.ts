@@ -6,12 +6,22 @@
 import { domainToASCII } from 'node:url';
 
 const cache = new Map<string, string>();
-const ASCII = /^[\x20-\x7e]*$/;
+
+/** 0: printable ASCII in lower case; 1: printable ASCII with capitals; 2: anything else. */
+function asciiShape(text: string): 0 | 1 | 2 {
+  let shape: 0 | 1 = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return 2;
+    if (c >= 0x41 && c <= 0x5a) shape = 1;
+  }
+  return shape;
+}
 
 /** A domain's key: lower case, IDNA-mapped to its ASCII (A-label) form. */
 export function domainKey(domain: string): string {
   const lower = domain.toLowerCase();
-  if (ASCII.test(lower)) return lower;
+  if (asciiShape(lower) !== 2) return lower;
   let key = cache.get(lower);
   if (key === undefined) {
     // An unmappable domain keeps its NFC form: it still compares equal to itself.
@@ -23,7 +33,9 @@ export function domainKey(domain: string): string {
 }
 
 export function emailKey(email: string): string {
-  if (ASCII.test(email)) return email.toLowerCase();
+  const shape = asciiShape(email);
+  if (shape === 0) return email;
+  if (shape === 1) return email.toLowerCase();
   const at = email.lastIndexOf('@');
   const local = at < 0 ? email : email.slice(0, at);
   const localKey = local.normalize('NFC').toLowerCase();

@@ -69,7 +69,7 @@ export function diffMembership(b: DesiredBatch, live: LiveBatch, ctx: PlanContex
   let stays = 0;
   let migratedRemoved = 0;
   for (const { key: k, user: u } of leaving) {
-    const to = ctx.desiredBatchOfUser.get(k);
+    const to = ctx.desiredBatchOf(k);
     // A migrated mailbox that the YAML moves to another batch keeps its record here: it cannot move.
     if (to && ctx.migrated(k)) {
       stays += 1;

@@ -18,8 +18,8 @@ export interface PlanContext {
   liveUsersByBatch: Map<string, KeyedUser[]>;
   liveUserByEmail: Map<string, LiveUser>;
   desiredBatches: Map<string, DesiredBatch>;
-  /** Desired batch of each mailbox, keyed by lower-cased address. */
-  desiredBatchOfUser: Map<string, DesiredBatch>;
+  /** The desired batch (not `state: removed`) that lists the address key, if any. */
+  desiredBatchOf(key: string): DesiredBatch | undefined;
   /** Address keys (emailKey: NFC, lower case, IDNA domain) of each desired batch's rows, in CSV order. */
   desiredKeys: Map<DesiredBatch, string[]>;
   /** True when the address is already a cloud mailbox (its migration got past provisioning). */
@@ -63,13 +63,17 @@ export function buildContext(desired: DesiredState, live: LiveState, gating: Omi
     if (seen === undefined || seen.status === 'Removing') liveUserByEmail.set(key, u);
     if (PROVISIONED_USER.has(u.status)) provisioned.add(key);
   }
-  const desiredBatchOfUser = new Map<string, DesiredBatch>();
   const desiredKeys = new Map<DesiredBatch, string[]>();
-  for (const b of desired.batches) {
-    const keys = b.users.map((u) => emailKey(u.email));
-    desiredKeys.set(b, keys);
-    if (b.state !== 'removed') for (const k of keys) desiredBatchOfUser.set(k, b);
-  }
+  for (const b of desired.batches) desiredKeys.set(b, b.users.map((u) => u.key ?? emailKey(u.email)));
+  // Asked only for live members that leave a batch: built on the first question, not for every plan.
+  let desiredBatchOfUser: Map<string, DesiredBatch> | undefined;
+  const desiredBatchOf = (key: string): DesiredBatch | undefined => {
+    if (!desiredBatchOfUser) {
+      desiredBatchOfUser = new Map();
+      for (const [b, keys] of desiredKeys) if (b.state !== 'removed') for (const k of keys) desiredBatchOfUser.set(k, b);
+    }
+    return desiredBatchOfUser.get(key);
+  };
   const mailboxes = new Set((live.mailboxes ?? []).map(emailKey));
   const migrated = (key: string): boolean => provisioned.has(key) || mailboxes.has(key);
   const unknownBatches = new Map<string, UnknownLiveObject>();
@@ -93,7 +97,7 @@ export function buildContext(desired: DesiredState, live: LiveState, gating: Omi
     liveUsersByBatch,
     liveUserByEmail,
     desiredBatches: new Map(desired.batches.map((b) => [nameKey(b.name), b])),
-    desiredBatchOfUser,
+    desiredBatchOf,
     desiredKeys,
     gating: { ...gating, ...(desired.cutover ? { cutover: desired.cutover } : {}) },
   };

@@ -8,6 +8,7 @@ import type { CsvRecord } from './csv-records.js';
 import type { CsvLayout } from './csv-header.js';
 import { MAX_CSV_ROWS } from '../raw-plan.js';
 import { isValidSmtpAddress } from '../text/smtp-address.js';
+import { emailKey } from '../../model/email-key.js';
 import { hasControlCharacter, quoteValue } from '../text/quote-value.js';
 
 export interface RowOptions {
@@ -54,7 +55,7 @@ export function readRows(rows: readonly CsvRecord[], layout: CsvLayout, opts: Ro
         range: at(line), hint: 'Use the primary SMTP address of the on-premises mailbox, e.g. pilar.pinilla@contoso.com.' }));
       continue;
     }
-    const user: DesiredUser = { email, line };
+    const user: DesiredUser = { email, key: emailKey(email), line };
     const password = passIdx === undefined ? '' : (cells[passIdx] ?? '');
     if (password !== '') user.password = new Sensitive(password);
     const force = forceIdx === undefined ? '' : (cells[forceIdx] ?? '').trim();

@@ -4,8 +4,9 @@
 //
 // Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
 
-const LOCAL_ASCII = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
-const LOCAL = /^[\p{L}\p{M}\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\.[\p{L}\p{M}\p{N}!#$%&'*+/=?^_`{|}~-]+)*$/u;
+// The local part, then the one @ and the rest (the domain, checked apart): matched in place, no copy.
+const LOCAL_ASCII_AT = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[^@]*$/;
+const LOCAL_AT = /^[\p{L}\p{M}\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\.[\p{L}\p{M}\p{N}!#$%&'*+/=?^_`{|}~-]+)*@[^@]*$/u;
 const LABEL = /^[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}-]{0,61}[\p{L}\p{M}\p{N}])?$/u;
 
 /** A host name with at least two labels (contoso.com), IDN labels allowed. */
@@ -18,13 +19,20 @@ export function isValidDomain(domain: string): boolean {
 }
 
 const domainCache = new Map<string, boolean>();
+// Rows of a CSV mostly share one domain: the last one is compared in place (no copy of it per row).
+let lastDomain = '';
+let lastOk = false;
 
-function isValidDomainCached(domain: string): boolean {
+function isValidDomainCached(address: string, start: number): boolean {
+  if (address.length - start === lastDomain.length && address.startsWith(lastDomain, start)) return lastOk;
+  const domain = address.slice(start);
   let ok = domainCache.get(domain);
   if (ok === undefined) {
     ok = isValidDomain(domain);
     if (domainCache.size < 10_000) domainCache.set(domain, ok);
   }
+  lastDomain = domain;
+  lastOk = ok;
   return ok;
 }
 
@@ -32,6 +40,5 @@ export function isValidSmtpAddress(address: string): boolean {
   if (address.length > 254) return false;
   const at = address.lastIndexOf('@');
   if (at <= 0 || at > 64) return false;
-  const local = address.slice(0, at);
-  return (LOCAL_ASCII.test(local) || LOCAL.test(local)) && isValidDomainCached(address.slice(at + 1));
+  return (LOCAL_ASCII_AT.test(address) || LOCAL_AT.test(address)) && isValidDomainCached(address, at + 1);
 }

@@ -1,6 +1,7 @@
 // Text files as admins' tools write them: UTF-8 with or without BOM, UTF-16 LE/BE with BOM.
 //
 // Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
+import { isAscii, isUtf8 } from 'node:buffer';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be';
 
@@ -25,6 +26,9 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
       hint: 'Save the file as UTF-8, or as UTF-16 with a byte-order mark (BOM).',
     };
   }
+  // The common case, checked without a decoder: BOM-less ASCII or UTF-8 (the same text TextDecoder gives).
+  if (!bom && isAscii(bytes)) return { ok: true, text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'), encoding, bom };
+  if (!bom && isUtf8(bytes)) return { ok: true, text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), encoding, bom };
   try {
     const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
     return { ok: true, text, encoding, bom };
