@@ -1,6 +1,7 @@
 // `stagemig apply <saved-plan-file>`: runs exactly the reviewed steps, with no prompt, after checking
 // that the inputs and the live objects are those the plan was made from (else "Saved plan is stale").
 // Must not: print (see operations/apply.ts for the events), or run anything when a check fails.
+import { loadPlanResult } from './load-desired.js';
 import { createAppliedRecorder, loadApplied } from '../apply/applied/index.js';
 import { checkSecrets, type ApplyOutcome } from '../apply/index.js';
 import { preflightSavedPlan, readSavedPlan, savedPlanFacts, type SavedPlanFacts, type SavedPlanFile, type SniffedSavedPlan } from '../apply/saved-plan/index.js';
@@ -63,7 +64,10 @@ async function applySaved(host: Host, file: string, saved: SavedPlanFile, events
     const now = backend.clock ? await backend.clock.now() : host.clock.now();
     return planWithOptions(desired, live, snapshot, { targets, allowRemove: saved.options.allow_remove, now, ...(licensing ? { licensing } : {}) });
   };
-  const { desired, backend, live, plan } = await preflightSavedPlan(saved, file, { cwd: host.cwd, open: (d) => openBackendFor(host, d), derive });
+  const { desired, backend, live, plan } = await preflightSavedPlan(saved, file, {
+    cwd: host.cwd, open: (d) => openBackendFor(host, d), derive,
+    load: (planFile, allowCsvOutside) => loadPlanResult(host, planFile, { allowCsvOutside, digestInputs: true }),
+  });
   try {
     const { steps } = plan;
     events.savedPlanAccepted(savedPlanFacts(file, saved), steps.length);

@@ -1,9 +1,8 @@
 // `stagemig validate` as a use case: load the plan offline (YAML, schema, CSV files, cross-references)
-// and return every diagnostic, sorted. The one operation that calls config's loadPlan itself: its errors
-// are its result, not an abort.
+// and return every diagnostic, sorted (loadPlanResult: its errors are its result, not an abort).
 //
 // Must not: contact the service, print, or stop at the first problem.
-import { loadPlan } from '../config/index.js';
+import { loadPlanResult } from './load-desired.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diag/index.js';
 import type { DesiredState } from '../model/index.js';
 import type { Host } from './host.js';
@@ -23,7 +22,7 @@ export interface ValidateResult {
 }
 
 export async function runValidate(host: Pick<Host, 'cwd' | 'env'>, args: ValidateArgs): Promise<ValidateResult> {
-  const result = await loadPlan(args.planPath, { cwd: host.cwd, warnUnsetSecretsIn: host.env, allowCsvOutside: args.allowCsvOutside });
+  const result = await loadPlanResult(host, args.planPath, { warnUnsetSecrets: true, allowCsvOutside: args.allowCsvOutside === true });
   const diagnostics = sortDiagnostics(result.diagnostics);
   const valid = !hasErrors(diagnostics) && result.desired !== undefined;
   return { ...(valid ? { desired: result.desired } : {}), diagnostics, valid };

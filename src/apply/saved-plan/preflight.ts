@@ -1,7 +1,7 @@
 // Before a saved plan runs: same inputs, same backend, same live objects, or a refusal that says what changed.
 //
 // Must not: print, or let a saved plan run whose inputs or live service changed since it was made.
-import { loadPlan } from '../../config/index.js';
+import type { LoadPlanResult } from '../../config/index.js';
 import { error, hasErrors, StagemigError } from '../../diag/index.js';
 import type { Diagnostic, SourceRange } from '../../diag/index.js';
 import type { Backend } from '../../backends/index.js';
@@ -72,6 +72,8 @@ function inputListProblem(saved: SavedPlanFile, desired: DesiredState, file: str
  */
 export async function preflightSavedPlan(saved: SavedPlanFile, file: string, opts: {
   cwd: string;
+  /** Loads the YAML and CSVs the file names, without aborting, with the digests of the bytes read (operations/load-desired.ts). */
+  load: (planFile: string, allowCsvOutside: boolean) => Promise<LoadPlanResult>;
   /** Opens the plan's backend (operations/open-backend.ts). */
   open: (desired: DesiredState) => Promise<Backend>;
   /** Plans again from the inputs and the live service, with the options the file was planned with. */
@@ -83,7 +85,7 @@ export async function preflightSavedPlan(saved: SavedPlanFile, file: string, opt
   plan: Plan;
 }> {
   // One read of each input: the digests compared are those of the bytes the steps are derived from.
-  const loaded = await loadPlan(saved.plan_file, { cwd: opts.cwd, allowCsvOutside: saved.options.allow_csv_outside === true, digestInputs: true });
+  const loaded = await opts.load(saved.plan_file, saved.options.allow_csv_outside === true);
   const diags = await inputDiagnostics(saved, file, opts.cwd, loaded.inputDigests);
   const identity = loaded.desired && identityProblem(saved, loaded.desired, file);
   if (identity) diags.unshift(identity);
