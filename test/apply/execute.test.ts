@@ -11,6 +11,7 @@ function fakeBackend(failAt?: number): Backend & { calls: Invocation[] } {
   return {
     calls,
     readLive: async () => ({ endpoints: [], batches: [], users: [] }),
+    readMailboxes: async () => [],
     run: async (inv) => {
       calls.push(inv);
       return calls.length === failAt ? { ok: false, error: 'The migration batch has already started.' } : { ok: true, warnings: [] };

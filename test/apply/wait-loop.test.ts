@@ -8,7 +8,6 @@ import { DEFAULT_WAIT, waitForConvergence, type WaitOutcome } from '../../src/ap
 import { createSimulatorBackend, setSimulatorFault, type FaultSettings } from '../../src/backends/simulator/index.js';
 import type { DesiredState } from '../../src/model/index.js';
 import { buildPlan, targetPlan } from '../../src/plan/index.js';
-import { formatStep } from '../../src/render/plan/cmdlet-text.js';
 import { batch, desired } from '../helpers/states.js';
 
 const T0 = new Date('2026-03-02T08:00:00Z');

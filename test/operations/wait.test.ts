@@ -21,7 +21,7 @@ async function tenant() {
   const d = { ...desired([batch('W1', ['a@contoso.com', 'b@contoso.com'])]), planFile: join(stateFile, '..', '..', 'stagemig.yaml') };
   const sim = createSimulatorBackend({ stateFile, now: () => T0 });
   // The real service has no clock to move: time passes only while stagemig sleeps.
-  const backend: Backend = { readLive: () => sim.readLive(), run: (i) => sim.run(i), close: async () => {} };
+  const backend: Backend = { readLive: () => sim.readLive(), readMailboxes: () => sim.readMailboxes(), run: (i) => sim.run(i), close: async () => {} };
   let wall = T0.getTime();
   const sleeps: number[] = [];
   const out: string[] = [];
@@ -41,7 +41,7 @@ async function tenant() {
   /** Waits like `apply --wait` for `want` (default: W1 with a@ and b@), prints the outcome, and returns the exit code. */
   const wait = async (args: { intervalMs: number; timeoutMs?: number }, want: DesiredState = d): Promise<number> => {
     const live = await backend.readLive();
-    const session: PlanSession = { desired: want, backend: counted, live, plan: buildPlan(want, live), replan: async (l) => buildPlan(want, l), warnings: [] };
+    const session: PlanSession = { desired: want, backend: counted, live, plan: buildPlan(want, live), replan: async (l) => buildPlan(want, l), warnings: [], options: { targets: [] } };
     const r = await waitAfterApply(hostOf(io), session, args, view);
     view.waitFinished(r.outcome, r.simulated);
     return waitSucceeded(r) ? 0 : 1;

@@ -19,7 +19,8 @@ import { DEFAULT_STATE_LOCK, loadState, saveState, withStateLock, type StateLock
 const engine = async () => import('./invoke.js');
 const simClock = async () => import('./clock.js');
 
-export type SimulatorBackend = Backend & {
+/** The simulator has every optional part of a backend (Graph reads, stagemig check's reads, batched writes). */
+export type SimulatorBackend = Backend & Required<Pick<Backend, 'readLicensing' | 'preflight' | 'batchWrites'>> & {
   /** Service reads made so far: three per readLive (endpoints, batches, users), one per readMailboxes or preflight read. */
   readonly readCalls: number;
   readonly clock: SimulatedClock;

@@ -1,6 +1,7 @@
 // Every cmdlet call stagemig can emit binds to a parameter set that Exchange Online documents
 // (powershell/parameter-sets, taken from the office-docs-powershell SYNTAX sections).
 import { describe, expect, it } from 'vitest';
+import { materialize } from '../../../src/apply/index.js';
 import { bindParameters } from '../../../src/backends/powershell/bind-parameters.js';
 import { connectParameters, READ_CMDLETS, WRITE_CMDLETS } from '../../../src/backends/powershell/connect.js';
 import { loadDocumentedCmdlets } from '../../../src/backends/powershell/parameter-sets.js';
@@ -10,7 +11,7 @@ import {
   setEndpointStep,
 } from '../../../src/plan/cmdlets.js';
 import { serverTestParameters } from '../../../src/operations/check/endpoints.js';
-import { batch, endpoint } from '../../helpers/states.js';
+import { batch, desired, endpoint } from '../../helpers/states.js';
 import { licenseStep, usageLocationStep } from '../../../src/plan/diff-licenses.js';
 import { GRAPH_READS, graphConnectParameters, graphWriteParameters } from '../../../src/backends/powershell/graph.js';
 
@@ -138,7 +139,7 @@ describe('documented parameter sets', () => {
     expect(bind('Connect-MgGraph', Object.keys(graphConnectParameters(thumb, 'contoso.onmicrosoft.com', {})))).toEqual({ ok: true, parameterSet: 'AppCertificateParameterSet' });
     expect(bind('Disconnect-MgGraph', [])).toEqual({ ok: true, parameterSet: '__AllParameterSets' });
     const lic = licenseStep(b, cloudUser, sku);
-    expect(bind('Set-MgUserLicense', [...Object.keys(graphWriteParameters(Object.fromEntries(lic.parameters))), 'Confirm'])).toEqual({ ok: true, parameterSet: 'AssignExpanded' });
+    expect(bind('Set-MgUserLicense', [...Object.keys(graphWriteParameters(materialize(lic, desired([b]), {}).parameters)), 'Confirm'])).toEqual({ ok: true, parameterSet: 'AssignExpanded' });
     // Without -ClientId a certificate is no app-only sign-in; a read cannot take both -All and -UserId.
     expect(bind('Connect-MgGraph', ['TenantId', 'CertificateThumbprint'])).toMatchObject({ ok: false });
     expect(bind('Get-MgUser', ['All', 'UserId'])).toMatchObject({ ok: false });
