@@ -51,6 +51,9 @@ export function withCallLog(backend: Backend, sink: CallLogSink, now: () => Date
     run: (inv) => timed('run', `${inv.cmdlet} ${JSON.stringify(maskedParameters(inv))}`, () => backend.run(inv), runSize),
     close: () => timed('close', '', () => backend.close(), () => 'closed'),
   };
+  // Only where the backend reads licences: callers ask `backend.readLicensing` whether it can.
+  const readLicensing = backend.readLicensing?.bind(backend);
+  if (readLicensing) wrapped.readLicensing = () => timed('readLicensing', '', readLicensing, (l) => `${l.skus.length} SKUs, ${l.users.length} users`);
   return new Proxy(backend, {
     get(target, prop, receiver) {
       if (typeof prop === 'string' && prop in wrapped) return wrapped[prop as keyof Backend];

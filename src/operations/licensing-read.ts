@@ -19,6 +19,19 @@ export async function readLicensingFor(desired: DesiredState, backend: Backend, 
   return backend.readLicensing();
 }
 
+/** Why `status` or `check` did not read licences: no batch declares `license`, or the backend has no Microsoft Graph. */
+export type LicensesNotRead = 'no-license-declared' | 'no-graph';
+
+/**
+ * `status` and `check`: licences only when the plan assigns them, as plan and apply decide, so a plan
+ * without `license` never signs in to Microsoft Graph (an admin without its modules can use them).
+ */
+export async function readLicensingForReport(desired: DesiredState, backend: Backend): Promise<{ licensing: LicensingState } | { notRead: LicensesNotRead }> {
+  if (!needsLicensing(desired)) return { notRead: 'no-license-declared' };
+  if (!backend.readLicensing) return { notRead: 'no-graph' };
+  return { licensing: await backend.readLicensing() };
+}
+
 export function licenseDiagnostics(desired: DesiredState, licensing: LicensingState | undefined): Diagnostic[] {
   if (!licensing) return [];
   const out: Diagnostic[] = [];

@@ -13,7 +13,7 @@ const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe('stagemig check at 100 × 2,000', () => {
-  it('makes 8 service calls (6 Exchange Online, 2 Microsoft Graph for licences) and keeps the markdown comment within the limit', async () => {
+  it('makes 6 service calls (Exchange Online only: no batch declares `license`, so no Graph read) and keeps the markdown comment within the limit', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'stagemig-check-scale-'));
     dirs.push(dir);
     generatePlan(dir, 100, 2000);
@@ -25,7 +25,7 @@ describe('stagemig check at 100 × 2,000', () => {
     const json = await runCli(['check', 'stagemig.yaml', '--format', 'json'], { cwd: dir, env });
     expect(json.exitCode).toBe(1);
     const doc = JSON.parse(json.stdout) as { service_calls: number; findings: CheckFinding[] };
-    expect(doc.service_calls).toBe(8);
+    expect(doc.service_calls).toBe(6);
     const recipients = doc.findings.filter((f) => f.check === 'recipients');
     expect(recipients).toHaveLength(100);
     expect(recipients.every((f) => f.status === 'failed' && f.addresses?.missing?.length === 20)).toBe(true);
@@ -42,7 +42,7 @@ describe('stagemig check at 100 × 2,000', () => {
       summary: '2,000 addresses: 2,000 held by a mail contact', hint: 'Free the addresses.', counts: { contact: 2000 },
       addresses: { contact: Array.from({ length: 2000 }, (_, u) => `a-rather-long-mailbox-name-${b}-${u}@subsidiary.example.com`) },
     }));
-    const text = renderCheckMarkdown({ findings, serviceCalls: 6 }, { organization: 'bench.onmicrosoft.com', backend: 'simulator' });
+    const text = renderCheckMarkdown({ findings, serviceCalls: 6, skipped: [] }, { organization: 'bench.onmicrosoft.com', backend: 'simulator' });
     expect(text.length).toBeLessThanOrEqual(MARKDOWN_LIMIT);
     expect(text).toContain('`batch.Wave100`');
   });

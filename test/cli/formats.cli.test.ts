@@ -15,7 +15,7 @@ describe('--format json and markdown on the built CLI', () => {
     expect(first.exitCode).toBe(2);
     const doc = JSON.parse(first.stdout) as Record<string, unknown> & { steps: Array<{ text: string }>; summary: { add: number } };
     expect(schemaErrors('plan', doc)).toEqual([]);
-    expect(doc).toMatchObject({ format_version: '1.2', kind: 'plan', created_at: '2026-03-01T09:00:00.000Z', plan_file: PLAN, errored: false });
+    expect(doc).toMatchObject({ format_version: '1.3', kind: 'plan', created_at: '2026-03-01T09:00:00.000Z', plan_file: PLAN, errored: false });
     expect(doc.summary.add).toBe(4);
     expect(doc.steps[0]?.text).toContain('New-MigrationEndpoint');
     const second = await runCli(['plan', PLAN, '--format', 'json'], { cwd: dir, env: NOW });

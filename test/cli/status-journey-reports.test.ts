@@ -30,7 +30,9 @@ describe('status reports show the journey', () => {
     expect(md).toContain('### Journey (seed steps 4-8)\n\n| Batch | Phase | Next | Waiting for |\n|---|---|---|---|\n');
     expect(md).toContain('| Held | created | start it: set \\`state: started\\`, then stagemig apply | — |');
     expect(md).toContain(`| W1 | ${w1.phase} | `);
-    expect(md).toContain('Licences: no migrated mailbox is unlicensed.');
+    // No batch declares `license`: licences are not read (no Microsoft Graph), and the reports say so.
+    expect(md).toContain('Licences: not read (no batch declares \\`license\\`, so stagemig does not sign in to Microsoft Graph); migrated mailboxes may still be unlicensed');
+    expect(html).toContain('<p class="licences">Licences: not read (no batch declares `license`, so stagemig does not sign in to Microsoft Graph)');
     expect(md).not.toContain('Post-migration');
     expect(html).toContain('<tr data-journey="Held" data-phase="created"><td>Held</td><td>created</td><td>start it: set `state: started`, then stagemig apply</td><td>—</td></tr>');
     expect(html).not.toContain('Post-migration');
@@ -41,16 +43,22 @@ describe('status reports show the journey', () => {
     expect(doc.journey.batches.find((b) => b.name === 'W1')).toMatchObject({ phase: 'synced', next: expect.stringContaining('stagemig convert <plan> --batch W1') });
     expect(md).toMatch(/\| W1 \| synced \| convert the on-premises mailboxes \(seed step 5\): stagemig convert plan\.yaml --batch W1, run the script on premises, then record \\`convertedAt\\` \| — \|/);
     expect(html).toContain('<td>convert the on-premises mailboxes (seed step 5): stagemig convert plan.yaml --batch W1, run the script on premises, then record `convertedAt`</td>');
-    expect(md).toContain('Licences: 3 migrated mailboxes are unlicensed; the service disables a mailbox 30 days after its user was created.');
+    expect(md).toContain('Licences: not read (no batch declares \\`license\\`, so stagemig does not sign in to Microsoft Graph); migrated mailboxes may still be unlicensed');
 
-    // Converted: licences come next (seed step 7), and what they wait for is counted.
+    // Converted: licences come next (seed step 7); not read, so what they wait for cannot be counted.
     const simNow = (JSON.parse(readFileSync(join(cwd, '.stagemig', 'simulator.json'), 'utf8')) as { now: string }).now;
     const batch = (name: string, csvFile: string, extra: string[]) => [`  ${name}:`, '    endpoint: StagedEndpoint', `    csv: ${csvFile}`, ...extra.map((l) => `    ${l}`)].join('\n');
     writeFileSync(join(cwd, 'plan.yaml'), `${planYaml({})}${batch('W1', 'w1.csv', [`convertedAt: ${simNow}`])}\n${batch('Held', 'w2.csv', ['state: stopped'])}\n`);
     ({ doc, md, html } = await reports(cwd));
+    expect(doc.journey.batches.find((b) => b.name === 'W1')).toMatchObject({ phase: 'converted', waiting_for: 'licences not read (no batch declares `license`)' });
+    expect(md).toMatch(/\| W1 \| converted \| assign licences \(seed step 7\): declare \\`license\\` on the batch, or assign them yourself \| licences not read \(no batch declares \\`license\\`\) \|/);
+    expect(html).toContain('<tr data-journey="W1" data-phase="converted">');
+    // Once a batch declares `license`, licences are read: W1's are counted (it declares none itself).
+    writeFileSync(join(cwd, 'plan.yaml'), `${planYaml({})}${batch('W1', 'w1.csv', [`convertedAt: ${simNow}`])}\n${batch('Held', 'w2.csv', ['state: stopped', 'license: {skuPartNumber: ENTERPRISEPACK, usageLocation: DE}'])}\n`);
+    ({ doc, md, html } = await reports(cwd));
     expect(doc.journey.batches.find((b) => b.name === 'W1')).toMatchObject({ phase: 'converted', waiting_for: '0 of 3 mailboxes licensed' });
     expect(md).toMatch(/\| W1 \| converted \| assign licences \(seed step 7\): declare \\`license\\` on the batch, or assign them yourself \| 0 of 3 mailboxes licensed \|/);
-    expect(html).toContain('<tr data-journey="W1" data-phase="converted">');
+    expect(md).toContain('Licences: 3 migrated mailboxes are unlicensed; the service disables a mailbox 30 days after its user was created.');
 
     // Licensed and asked to be removed: the gate (no sync since the conversion) is what it waits for.
     const removed = (name: string, csvFile: string) => batch(name, csvFile, ['state: removed', `convertedAt: ${simNow}`, 'license: {skuPartNumber: ENTERPRISEPACK, usageLocation: DE}']);

@@ -63,7 +63,7 @@ describe('stagemig status', () => {
     expect(await run(['status', 'stagemig.yaml', '--format', 'json'], json)).toBe(0);
     const doc = JSON.parse(json.text());
     expect(validStatus(doc), JSON.stringify(validStatus.errors)).toBe(true);
-    expect(doc).toMatchObject({ format_version: '1.2', kind: 'status', users_scope: 'failed', totals: { mailboxes: 30, failed: 1 } });
+    expect(doc).toMatchObject({ format_version: '1.3', kind: 'status', users_scope: 'failed', totals: { mailboxes: 30, failed: 1 } });
     expect(doc.users).toEqual([expect.objectContaining({ email: 'annb@contoso.com', status: 'Failed', error_summary: 'MigrationRecipientNotFoundException: no recipient' })]);
     const one = memoryIo(dir);
     await run(['status', 'stagemig.yaml', '--batch', 'stagedbatch2', '--format', 'json'], one);

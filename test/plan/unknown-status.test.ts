@@ -85,7 +85,7 @@ describe('an unknown status', () => {
       unknown: [{ kind: 'batch', name: 'Odd', status: 'Paused' }, { kind: 'user', name: 'z@x.com', batch: 'Fine', status: '77' }],
     });
     const doc = toPlanDocument(buildPlan(d, l), { toolVersion: '0.1.0', createdAt: null, planFile: 'stagemig.yaml', backend: null });
-    expect(doc.format_version).toBe('1.2');
+    expect(doc.format_version).toBe('1.3');
     expect(doc.unknown).toEqual([
       { kind: 'batch', name: 'Odd', batch: null, status: 'Paused' },
       { kind: 'user', name: 'z@x.com', batch: 'Fine', status: '77' },

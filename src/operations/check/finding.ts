@@ -26,8 +26,17 @@ export interface CheckFinding {
   addresses?: Record<string, string[]>;
 }
 
+/** A check that was not made, and why (it says nothing about what it would have found). */
+export interface SkippedCheck {
+  check: CheckKind;
+  summary: string;
+  hint?: string;
+}
+
 export interface CheckReport {
   findings: CheckFinding[];
+  /** Checks not made (licences when no batch declares `license`). */
+  skipped: SkippedCheck[];
   /** Service calls the check made (reads included), whatever the number of mailboxes. */
   serviceCalls: number;
 }

@@ -11,7 +11,8 @@ import { withBackend } from '../open-backend.js';
 import { batchAddress, endpointAddress, nameKey, type DesiredState } from '../../model/index.js';
 import { addressesByDomain, domainFindings } from './domains.js';
 import { dnsFinding } from './dns.js';
-import { licenseFindings } from './licenses.js';
+import { licenseFindings, licensesNotChecked } from './licenses.js';
+import { readLicensingForReport } from '../licensing-read.js';
 import { endpointFindings } from './endpoints.js';
 import { sortFindings, type CheckReport } from './finding.js';
 import { nodeDns } from './node-dns.js';
@@ -58,8 +59,9 @@ export async function runChecks(host: Pick<Host, 'env' | 'clock'>, desired: Desi
   const byDomain = addressesByDomain(batches);
   const dns = args.dnsServer !== undefined ? nodeDns(args.dnsServer) : (preflight.dns ?? nodeDns());
   const dnsFindings = await Promise.all([...byDomain.keys()].map((d) => dnsFinding(d, dns)));
-  // Licences (seed step 7), where the backend reads Microsoft Graph: one bulk read.
-  const licensing = backend.readLicensing ? await backend.readLicensing() : undefined;
+  // Licences (seed step 7), only when a batch declares `license` (as plan and apply): two bulk Graph reads.
+  const read = await readLicensingForReport(desired, backend);
+  const licensing = 'licensing' in read ? read.licensing : undefined;
   if (licensing) calls += 2;
   const findings = [
     ...tested.findings,
@@ -69,7 +71,7 @@ export async function runChecks(host: Pick<Host, 'env' | 'clock'>, desired: Desi
     ...dnsFindings,
     ...(licensing ? licenseFindings(desired, live, licensing, backend.clock ? await backend.clock.now() : host.clock.now()) : []),
   ];
-  return { findings: sortFindings(findings), serviceCalls: calls };
+  return { findings: sortFindings(findings), serviceCalls: calls, skipped: 'notRead' in read ? [licensesNotChecked(read.notRead)] : [] };
 }
 
 export async function runCheck(host: Host, args: CheckArgs): Promise<CheckResult> {

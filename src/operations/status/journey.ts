@@ -8,6 +8,7 @@ import { plural } from '../../model/plural.js';
 import { DONE_USER, gateText, removalGates } from '../../plan/removal-gates.js';
 import type { DnsLookup } from '../../backends/index.js';
 import { autodiscoverPointing, mxPointing } from '../check/dns.js';
+import type { LicensesNotRead } from '../licensing-read.js';
 
 export type JourneyPhase = 'not created' | 'created' | 'migrating' | 'synced' | 'converted' | 'licensed' | 'removed';
 
@@ -36,8 +37,10 @@ export interface PostMigrationItem {
 
 export interface Journey {
   batches: BatchJourney[];
-  /** Undefined when licences could not be read (the backend has no Microsoft Graph). */
+  /** Undefined when licences were not read: `licensesNotRead` says why. */
   licenses?: { unlicensed: number; alerts: LicenseAlert[] };
+  /** Why licences were not read (which says nothing about whether the mailboxes are licensed). */
+  licensesNotRead?: LicensesNotRead;
   /** Every batch of the plan is removed: seed step 8 comes next. */
   allRemoved: boolean;
   post?: PostMigrationItem[];
@@ -55,7 +58,7 @@ function phaseOf(b: DesiredBatch, live: LiveBatch | undefined, users: readonly L
   return users.every((u) => licensed(u) === true) ? 'licensed' : 'converted';
 }
 
-function nextFor(b: DesiredBatch, phase: JourneyPhase, users: readonly LiveUser[], ctx: { desired: DesiredState; now: Date; licensed: (u: LiveUser) => boolean | undefined }): Omit<BatchJourney, 'name' | 'phase'> {
+function nextFor(b: DesiredBatch, phase: JourneyPhase, users: readonly LiveUser[], ctx: { desired: DesiredState; now: Date; licensed: (u: LiveUser) => boolean | undefined; notRead?: LicensesNotRead }): Omit<BatchJourney, 'name' | 'phase'> {
   const synced = users.filter((u) => DONE_USER.has(u.status)).length;
   switch (phase) {
     case 'not created':
@@ -68,7 +71,11 @@ function nextFor(b: DesiredBatch, phase: JourneyPhase, users: readonly LiveUser[
       return { next: `convert the on-premises mailboxes (seed step 5): stagemig convert ${'<plan>'} --batch ${b.name}, run the script on premises, then record \`convertedAt\`` };
     case 'converted': {
       const known = users.map(ctx.licensed);
-      if (known.some((k) => k === undefined)) return { next: 'assign licences (seed step 7)', waitingFor: 'licences could not be read' };
+      if (known.some((k) => k === undefined)) {
+        return ctx.notRead === 'no-license-declared'
+          ? { next: 'assign licences (seed step 7): declare `license` on the batch, or assign them yourself', waitingFor: 'licences not read (no batch declares `license`)' }
+          : { next: 'assign licences (seed step 7)', waitingFor: 'licences could not be read' };
+      }
       const done = known.filter((k) => k === true).length;
       return b.license
         ? { next: `assign ${b.license.skuPartNumber}: stagemig apply (seed step 7)`, waitingFor: `${done} of ${plural(users.length, 'mailbox', 'mailboxes')} licensed` }
@@ -105,7 +112,8 @@ function licenseAlerts(desired: DesiredState, live: LiveState, licensing: Licens
   return { unlicensed, alerts };
 }
 
-export function buildJourney(desired: DesiredState, live: LiveState, licensing: LicensingState | undefined, now: Date): Journey {
+/** `notRead`: why `licensing` is undefined. */
+export function buildJourney(desired: DesiredState, live: LiveState, licensing: LicensingState | undefined, now: Date, notRead: LicensesNotRead = 'no-graph'): Journey {
   const liveBatches = new Map(live.batches.map((b) => [nameKey(b.name), b]));
   const members = new Map<string, LiveUser[]>();
   for (const u of live.users) {
@@ -121,10 +129,11 @@ export function buildJourney(desired: DesiredState, live: LiveState, licensing: 
   const batches = desired.batches.map((b): BatchJourney => {
     const users = members.get(nameKey(b.name)) ?? [];
     const phase = phaseOf(b, liveBatches.get(nameKey(b.name)), users, licensed);
-    return { name: b.name, phase, ...nextFor(b, phase, users, { desired, now, licensed }) };
+    return { name: b.name, phase, ...nextFor(b, phase, users, { desired, now, licensed, notRead }) };
   });
   const journey: Journey = { batches, allRemoved: batches.length > 0 && batches.every((b) => b.phase === 'removed') };
   if (licensing) journey.licenses = licenseAlerts(desired, live, licensing, now);
+  else journey.licensesNotRead = notRead;
   return journey;
 }
 

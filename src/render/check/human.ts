@@ -46,18 +46,24 @@ export function summaryLine(findings: readonly CheckFinding[]): string {
   return `Checks: ${c.passed} passed, ${plural(c.warning, 'warning')}, ${c.failed} failed.`;
 }
 
+/** " Not checked: licences." after the summary line, when a check was not made. */
+export const skippedText = (skipped: CheckReport['skipped']): string =>
+  skipped.length === 0 ? '' : ` Not checked: ${skipped.map((k) => CHECK_TITLES[k.check].toLowerCase()).join(', ')}.`;
+
 export function renderCheckHuman(input: CheckReport, opts: { color: boolean; organization: string; backend: string }): string {
   const report = forTerminal(input); // addresses, names and the service's answers
   const lines = [`stagemig check: ${opts.organization} (${opts.backend} backend), ${plural(report.serviceCalls, 'service call')}`, ''];
   for (const kind of CHECK_KINDS) {
     const mine = report.findings.filter((f) => f.check === kind);
-    if (mine.length === 0) continue;
+    const skipped = report.skipped.filter((k) => k.check === kind);
+    if (mine.length === 0 && skipped.length === 0) continue;
     lines.push(CHECK_TITLES[kind]);
     for (const f of mine) lines.push(...findingLines(f, opts.color));
+    for (const k of skipped) lines.push(`  skip  ${k.summary}`, ...(k.hint ? [`        → ${k.hint}`] : []));
     lines.push('');
   }
   const failed = countByStatus(report.findings).failed;
-  lines.push(summaryLine(report.findings));
+  lines.push(summaryLine(report.findings) + skippedText(report.skipped));
   lines.push(failed > 0 ? 'Fix what failed before `stagemig apply`; the README explains each check.' : 'Nothing failed: the plan can be applied.');
   return `${lines.join('\n')}\n`;
 }

@@ -22,6 +22,7 @@ export interface CheckDocument extends JsonHeader {
     counts: Record<string, number> | null;
     addresses: Record<string, string[]> | null;
   }>;
+  skipped: Array<{ check: string; summary: string; hint: string | null }>;
 }
 
 export function toCheckDocument(report: CheckReport, opts: { toolVersion: string; planFile: string; backend: { type: string; organization: string } }): CheckDocument {
@@ -44,5 +45,6 @@ export function toCheckDocument(report: CheckReport, opts: { toolVersion: string
       counts: f.counts ?? null,
       addresses: f.addresses ?? null,
     })),
+    skipped: report.skipped.map((k) => ({ check: k.check, summary: k.summary, hint: k.hint ?? null })),
   };
 }

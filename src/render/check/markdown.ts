@@ -40,6 +40,7 @@ function render(report: CheckReport, head: string[], problems: CheckFinding[], p
     const list = passed.map((f) => `- ${codeSpan(f.object)} ${mdText(CHECK_TITLES[f.check])}: ${mdText(f.summary)}`);
     out.push(`<details><summary>${num(passed.length)} passed</summary>`, '', ...list, '', '</details>', '');
   }
+  for (const k of report.skipped) out.push(`Not checked: ${mdText(`${CHECK_TITLES[k.check]}: ${k.summary}`)}${k.hint ? ` ${mdText(k.hint)}` : ''}`, '');
   out.push(`<sub>${num(report.serviceCalls)} service calls. Changes nothing.</sub>`, '');
   return out.join('\n');
 }

@@ -13,7 +13,7 @@
 import type { Diagnostic } from '../../diag/index.js';
 import { Sensitive, SENSITIVE_MASK } from '../../model/sensitive.js'; // not the barrel: --version loads this
 
-export const JSON_FORMAT_VERSION = '1.2';
+export const JSON_FORMAT_VERSION = '1.3';
 
 export type JsonDocumentKind = 'plan' | 'validate' | 'status' | 'version' | 'check' | 'convert';
 

@@ -5,6 +5,7 @@ import type { Journey } from '../../operations/status/journey.js';
 import { plural } from '../../model/plural.js';
 import { table } from './status-human.js';
 import { forTerminal } from '../common/safe-text.js';
+import { LICENSES_NOT_READ } from './journey-report.js';
 
 export function renderJourneyHuman(journey: Journey, opts: { color: boolean; planPath: string }): string {
   const j = forTerminal(journey);
@@ -21,7 +22,7 @@ export function renderJourneyHuman(journey: Journey, opts: { color: boolean; pla
     for (const a of failed) out.push(pc.red(`  error: ${a.email} (${a.batch}): unlicensed on day ${a.day}, past the 30-day grace: the mailbox is disabled`));
     for (const a of warned) out.push(pc.yellow(`  warning: ${a.email} (${a.batch}): unlicensed on day ${a.day} of 30`));
   } else {
-    out.push('', 'Licences: not read (this backend has no Microsoft Graph).');
+    out.push('', LICENSES_NOT_READ[j.licensesNotRead ?? 'no-graph']);
   }
   if (j.allRemoved && j.post) {
     out.push('', pc.bold('Every batch is removed. Post-migration (seed step 8):'));

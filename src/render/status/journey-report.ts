@@ -6,17 +6,22 @@
 // Must not: print, or show anything of the journey that the status document does not carry.
 import { plural } from '../../model/index.js';
 import { htmlText as h, mdText } from '../common/markdown-text.js';
+import type { LicensesNotRead } from '../../operations/licensing-read.js';
 import type { JourneyJson } from './journey-json.js';
 
 export const JOURNEY_TITLE = 'Journey (seed steps 4-8)';
 export const POST_MIGRATION_TITLE = 'Post-migration (seed step 8)';
-const NO_GRAPH = 'Licences: not read (this backend has no Microsoft Graph).';
+/** Licences not read, and why: never as if none were missing. */
+export const LICENSES_NOT_READ: Record<LicensesNotRead, string> = {
+  'no-graph': 'Licences: not read (this backend has no Microsoft Graph).',
+  'no-license-declared': 'Licences: not read (no batch declares `license`, so stagemig does not sign in to Microsoft Graph); migrated mailboxes may still be unlicensed: the service disables them 30 days after their user was created.',
+};
 
 /** The next step as the user runs it: the plan file in place of `<plan>`. */
 const nextText = (next: string, planFile: string): string => next.replace('<plan>', planFile);
 
 function licenceLines(j: JourneyJson): { summary: string; alerts: Array<{ severity: 'warning' | 'failed'; text: string; email: string }> } {
-  if (!j.licenses) return { summary: NO_GRAPH, alerts: [] };
+  if (!j.licenses) return { summary: LICENSES_NOT_READ[j.licenses_not_read ?? 'no-graph'], alerts: [] };
   const { unlicensed, alerts } = j.licenses;
   const summary = unlicensed === 0
     ? 'Licences: no migrated mailbox is unlicensed.'

@@ -8,9 +8,14 @@ import { serve, stagemigInProcess, type Served } from './cli.js';
 import { HAS_PWSH } from './pwsh.js';
 import { exoRun } from './twin.js';
 import { emptyState, saveState } from '../../../src/backends/simulator/index.js';
-import { FIXED_NOW, makeWorkspace, type Workspace } from './workspace.js';
+import { FIXED_NOW, makeWorkspace, readPlan, writePlans, type Workspace } from './workspace.js';
 
-interface Doc { passed: boolean; service_calls: number; findings: Array<{ check: string; object: string; status: string; summary: string; detail: string | null }> }
+interface Doc {
+  passed: boolean; service_calls: number; findings: Array<{ check: string; object: string; status: string; summary: string; detail: string | null }>;
+  skipped: Array<{ check: string; summary: string }>;
+}
+const GRAPH = ['Connect-MgGraph', 'Get-MgSubscribedSku', 'Get-MgUser', 'Disconnect-MgGraph'];
+const graphCalls = (calls: Record<string, number>): Record<string, number> => Object.fromEntries(GRAPH.map((c) => [c, calls[c] ?? 0]));
 
 describe.runIf(HAS_PWSH)('stagemig check through real pwsh matches the in-process simulator', () => {
   let ws: Workspace;
@@ -36,7 +41,8 @@ describe.runIf(HAS_PWSH)('stagemig check through real pwsh matches the in-proces
     }
   }
 
-  async function both(): Promise<{ sim: Doc; exo: Doc; exitCode: number; calls: Record<string, number> }> {
+  /** check on both sides; `licences`: a batch declares `license`, so licences are read through Microsoft Graph. */
+  async function both(licences = false): Promise<{ sim: Doc; exo: Doc; exitCode: number; calls: Record<string, number> }> {
     const args = ['--format', 'json', '--dns-server', dns.address];
     const ref = await stagemigInProcess(['check', 'sim.yaml', ...args], { cwd: ws.dir });
     const { r: exo, calls } = await exoRun(ws, served, ['check', 'exo.yaml', ...args]);
@@ -44,13 +50,30 @@ describe.runIf(HAS_PWSH)('stagemig check through real pwsh matches the in-proces
     expect(exo.stderr).toBe('');
     const sim = JSON.parse(ref.stdout) as Doc;
     const exoDoc = JSON.parse(exo.stdout) as Doc;
-    // Licences come through Microsoft Graph in the same pwsh session: one connect, two bulk reads.
     expect(exoDoc.findings).toEqual(sim.findings);
-    expect(exoDoc.findings.map((f) => f.check)).toContain('licenses');
+    expect(exoDoc.skipped).toEqual(sim.skipped);
     expect(exoDoc.service_calls).toBe(sim.service_calls);
-    expect(calls).toMatchObject({ 'Connect-MgGraph': 1, 'Get-MgSubscribedSku': 1, 'Get-MgUser': 1, 'Disconnect-MgGraph': 1 });
+    if (licences) {
+      // Licences come through Microsoft Graph in the same pwsh session: one connect, two bulk reads.
+      expect(exoDoc.findings.map((f) => f.check)).toContain('licenses');
+      expect(graphCalls(calls)).toEqual({ 'Connect-MgGraph': 1, 'Get-MgSubscribedSku': 1, 'Get-MgUser': 1, 'Disconnect-MgGraph': 1 });
+    } else {
+      // The example declares no `license`: no Graph call at all, and the licence check says it was not made.
+      expect(exoDoc.findings.map((f) => f.check)).not.toContain('licenses');
+      expect(exoDoc.skipped.map((k) => k.check)).toEqual(['licenses']);
+      expect(graphCalls(calls)).toEqual({ 'Connect-MgGraph': 0, 'Get-MgSubscribedSku': 0, 'Get-MgUser': 0, 'Disconnect-MgGraph': 0 });
+    }
     return { sim, exo: exoDoc, exitCode: ref.exitCode, calls };
   }
+
+  it('status of a plan without `license` makes no Microsoft Graph call and says licences were not read', async () => {
+    const ref = await stagemigInProcess(['status', 'sim.yaml'], { cwd: ws.dir });
+    const { r, calls } = await exoRun(ws, served, ['status', 'exo.yaml']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Licences: not read (no batch declares `license`, so stagemig does not sign in to Microsoft Graph)');
+    expect(ref.stdout).toContain('Licences: not read (no batch declares `license`, so stagemig does not sign in to Microsoft Graph)');
+    expect(graphCalls(calls)).toEqual({ 'Connect-MgGraph': 0, 'Get-MgSubscribedSku': 0, 'Get-MgUser': 0, 'Disconnect-MgGraph': 0 });
+  }, 120_000);
 
   it('a clean tenant passes on both, with one call per read and one test per endpoint', async () => {
     const { exo, exitCode, calls } = await both();
@@ -106,5 +129,11 @@ describe.runIf(HAS_PWSH)('stagemig check through real pwsh matches the in-proces
       'Batches: 98 live (98 not in this plan) + 3 to create = 101, over the limit of 100',
       'Concurrent migrations of Outlook Anywhere endpoints add up to 310, over the limit of 300',
     ]);
+  }, 120_000);
+
+  it('a plan that declares `license`: check reads licences through Microsoft Graph, once', async () => {
+    writePlans(ws.dir, readPlan(ws.dir).replace('    csv: batches/wave1-it-pilot.csv\n', '    csv: batches/wave1-it-pilot.csv\n    license: {skuPartNumber: ENTERPRISEPACK, usageLocation: DE}\n'));
+    const { exo } = await both(true);
+    expect(exo.skipped).toEqual([]);
   }, 120_000);
 });

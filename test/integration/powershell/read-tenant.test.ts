@@ -70,7 +70,7 @@ describe.runIf(HAS_PWSH)('reading the tenant through real pwsh and the stand-in'
       format_version: string; unknown: unknown[]; steps: Array<{ address: string; parameters: Record<string, unknown> }>;
       resource_changes: Array<{ address: string; unknown_status: string | null }>;
     };
-    expect(doc.format_version).toBe('1.2');
+    expect(doc.format_version).toBe('1.3');
     expect(doc.unknown).toEqual([
       { kind: 'batch', name: 'StagedBatch1', batch: null, status: 'Paused' },
       { kind: 'user', name: 'josé.garcía@contoso.com', batch: 'StagedBatch2', status: 'Hibernating' },

@@ -31,7 +31,7 @@ describe('toPlanDocument', () => {
   it('is a valid format 1.2 plan document with actions as arrays, membership, steps and summary', () => {
     const doc = toPlanDocument(mixedPlan(), meta);
     expect(schemaErrors('plan', JSON.parse(stringifyJson(doc)))).toEqual([]);
-    expect(doc.format_version).toBe('1.2');
+    expect(doc.format_version).toBe('1.3');
     const byAddress = Object.fromEntries(doc.resource_changes.map((c) => [c.address, c]));
     expect(byAddress['batch.New']?.actions).toEqual(['create']);
     expect(byAddress['batch.New']?.before).toBeNull();
