@@ -1,6 +1,7 @@
 // Estimated time to finish, from the sync rate the service was seen to reach (never a constant).
 // A tracker keeps recent readings per batch (and for the whole plan) and measures the rate over
 // them; with a single reading, the rate since the batch started stands in.
+// Must not: read the clock (each reading carries the service's time), print, or estimate from an assumed rate.
 
 const HOUR = 3_600_000;
 const STALLED_MS = 30 * 60_000;

@@ -1,5 +1,6 @@
 // Progress as the views show it (heartbeat, bars, status reports): per batch and in total, with an
-// estimate from the observed sync rate. Pure.
+// estimate from the observed sync rate. Pure but for the readings its tracker remembers.
+// Must not: read the clock or the service (each reading comes in with its time), or print.
 import { createEtaTracker, type Estimate, type EtaTracker } from './eta.js';
 import type { BatchProgress } from './wait-progress.js';
 

@@ -1,4 +1,5 @@
 // Where each batch of the plan stands against its desired state while `apply --wait` waits. Pure.
+// Must not: read the clock or the service (the live state comes in), or print.
 import { batchAddress, nameKey, USER_STATUS_SUMMARY } from '../model/index.js';
 import type { BatchStatus, DesiredBatchState, DesiredState, LiveBatch, LiveState, LiveUser } from '../model/index.js';
 

@@ -3,6 +3,7 @@
 // Synchronous on purpose: a plan reads up to 101 small files, and one blocking read each costs a
 // fraction of a promise-based open/stat/read/close round trip through the thread pool (plan of 100
 // batches: 40 ms of file I/O -> under 5 ms).
+// Must not: print, wait on a FIFO or device, or return part of a file: one over its limit is an error, never truncated.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 

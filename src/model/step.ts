@@ -1,5 +1,6 @@
 // A step is one cmdlet the plan will run. Parameters never hold secrets: credentials name their
 // environment variable and CSV data names its rows; apply materialises both just before the call.
+// Must not: do I/O, or let a Step carry a secret: only a WireValue (built at apply time) holds one.
 
 export type CmdletName =
   | 'New-MigrationEndpoint'

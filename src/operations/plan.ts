@@ -1,4 +1,5 @@
 // `stagemig plan`: load the YAML, read the service once, plan, and (with --out) save the plan.
+// Must not: print, change the service, or write anything but the --out file.
 //
 // THE PATTERN every command follows (plan is the reference; apply, show, status, ... are alike):
 //   cli/commands/<name>.ts   thin: commander flags → typed args; call the operation; pick a view;

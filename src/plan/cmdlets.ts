@@ -1,4 +1,5 @@
 // Pure builders for the cmdlet each step runs (facts file §3). No secrets: credentials and CSV rows are references.
+// Must not: do I/O, or put a secret in a parameter (passwordEnv and CSV row references only).
 import { batchAddress, endpointAddress } from '../model/index.js';
 import type { DesiredBatch, DesiredEndpoint, ParamValue, Step } from '../model/index.js';
 import { startAfterUtc } from './start-after.js';

@@ -3,6 +3,7 @@
 // service create a second mailbox). A usage location is set first where the user has none or another.
 // Pure; per user at most Update-MgUser then Set-MgUserLicense. -UserId takes the user principal name
 // (Graph addresses a user by id or UPN), so reviewers read who gets what.
+// Must not: do I/O, or license a mailbox before it is Synced.
 import { batchAddress, cloudUsersByAddress, nameKey } from '../model/index.js';
 import type { CloudUser, DesiredBatch, LicensingState, Step, SubscribedSku } from '../model/index.js';
 import { plural } from '../model/plural.js';

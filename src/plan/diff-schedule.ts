@@ -1,5 +1,6 @@
 // Scheduling (`startAfter`) and retrying failed mailboxes (`retryFailed`) for an existing batch (facts §3.6,
 // §3.7, §3.9, §6.6). Pure.
+// Must not: do I/O, read the clock, or send -StartAfter to a batch that is not Created or Failed (the service refuses it).
 import { batchAddress } from '../model/index.js';
 import type { DesiredBatch, LiveBatch, Step } from '../model/index.js';
 import { lifecycleStep } from './cmdlets.js';

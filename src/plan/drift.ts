@@ -1,5 +1,6 @@
 // Drift: differences the service shows that stagemig did not make, told apart from YAML changes by
 // comparing three values per attribute (see src/model/applied.ts). Pure.
+// Must not: do I/O, propose steps (build-plan.ts decides), or claim drift where a status is unknown (nothing was read).
 import { appliedEntry, batchAddress, compareText, endpointAddress, nameKey } from '../model/index.js';
 import type { AppliedSnapshot, DesiredState } from '../model/index.js';
 import { batchDrift } from './drift-batch.js';

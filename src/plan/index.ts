@@ -1,4 +1,5 @@
 // Planning: pure (DesiredState, LiveState) → Plan. No I/O, no clock, deterministic order.
+// Must not: hold code (re-exports only); nothing exported here may do I/O or read the clock.
 export * from './plan.js';
 export { buildPlan, type PlanInputs } from './build-plan.js';
 export { targetPlan, targetScope, resolveTarget } from './target.js';

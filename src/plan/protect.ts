@@ -1,6 +1,7 @@
 // Protection against removal (Terraform's prevent_destroy, default on): a plan that removes an
 // endpoint, or a batch whose mailboxes are not all Synced, fails unless the resource says
 // `protect: false` or the run passes --allow-remove. Pure.
+// Must not: do I/O, or warn where it must refuse: a protected removal is an error diagnostic, which stops the plan.
 import { error } from '../diag/index.js';
 import type { Diagnostic } from '../diag/index.js';
 import { nameKey } from '../model/index.js';

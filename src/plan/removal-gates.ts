@@ -1,6 +1,7 @@
 // Delete only when safe (seed step 6, DESIGN §3): a batch with `state: removed` is removed once every
 // gate below is open. Until then the plan holds the removal and says which gate holds it and when it
 // opens; --allow-remove overrides, and the plan says what it skipped. Pure: `now` is passed in.
+// Must not: do I/O, read the clock (`now` comes in), or open a gate it cannot check (nothing recorded: closed).
 import { nameKey } from '../model/index.js';
 import type { DesiredBatch, DesiredCutover, LiveUser, UserStatus } from '../model/index.js';
 import { DEFAULT_WAIT_AFTER_MX_MS } from '../model/index.js';

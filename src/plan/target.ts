@@ -1,4 +1,5 @@
 // --target: limit a plan to some resources and what they depend on (Terraform's -target). Pure.
+// Must not: do I/O, or drop a step a targeted resource needs (its endpoint; removals of mailboxes moving into it).
 import { batchAddress, endpointAddress, nameKey } from '../model/index.js';
 import type { DesiredState, Step } from '../model/index.js';
 import { summarise } from './build-plan.js';

@@ -1,6 +1,7 @@
 // Read what the tenant returns (issue 8): a batch or migration user whose status is a value stagemig does
 // not know is left alone. No step is planned for it, nor for what depends on it (its batch's replacement or
 // removal, a move of its address); the plan says so and everything else plans as usual. Pure.
+// Must not: do I/O, or give a step to a batch whose status is unknown.
 import { batchAddress, plural } from '../model/index.js';
 import type { DesiredBatch, UnknownLiveObject } from '../model/index.js';
 import type { BatchDiff } from './diff-batch.js';

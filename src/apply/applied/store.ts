@@ -1,5 +1,7 @@
 // The last-applied snapshot on disk: `.stagemig/<plan name>.applied.json` beside the plan YAML.
 // Written atomically (files/atomic-write) so a crash leaves the previous version intact.
+// Must not: print (an unreadable record is a warning, then ignored), write other than atomically, or delete
+// a record that describes another service.
 import { mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';

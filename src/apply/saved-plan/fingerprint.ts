@@ -1,4 +1,5 @@
 // Pure: live state → a fingerprint per address, and the differences between two fingerprints.
+// Must not: do I/O, or depend on the order the service lists objects in (addresses and members are sorted).
 import { createHash } from 'node:crypto';
 import { batchAddress, compareText, endpointAddress, nameKey } from '../../model/index.js';
 import type { LiveState } from '../../model/index.js';

@@ -1,4 +1,5 @@
 // Turning what went wrong in PowerShell into one clear diagnostic with a hint, never a PowerShell dump.
+// Must not: print, name a secret's value (hints name its variable), or pass on more of pwsh's stderr than its last lines.
 import { error, StagemigError, type Diagnostic } from '../../diag/index.js';
 import { BridgeExitError } from './bridge-process.js';
 import type { BridgeFailure } from './protocol.js';

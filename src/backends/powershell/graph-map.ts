@@ -1,5 +1,6 @@
 // The bridge's projections of Get-MgSubscribedSku and Get-MgUser → LicensingState. Anything unexpected is
 // an error, never "absent".
+// Must not: call Graph (the session reads; this only maps), or skip a user or SKU it cannot read: LiveShapeError names it.
 import { compareText, type CloudUser, type LicensingState, type SubscribedSku } from '../../model/index.js';
 import { objects, optText, text, texts } from './live-map.js';
 

@@ -1,6 +1,7 @@
 // The bridge's normalised read results → LiveState. A value in a shape stagemig does not know is an error,
 // never "absent"; the one exception is a status value outside the documented enum (facts §5): that batch or
 // user is reported as unknown (LiveState.unknown) and the planner leaves it alone, so the rest still plans.
+// Must not: call the service (the session reads; this only maps), or drop an object it cannot read: LiveShapeError names it.
 import {
   BATCH_STATUSES, compareText, USER_STATUSES, type BatchStatus, type LiveBatch, type LiveEndpoint, type LiveState,
   type LiveUser, type UnknownLiveObject, type UserStatus,

@@ -4,6 +4,7 @@
 // AddressString/ProxyAddressString, an object carrying its ToString form). Pure; never guesses: a value in
 // none of these shapes is undefined, and the caller decides whether that is an error.
 // UNVERIFIED: which of these shapes the V3 module emits for each property; every documented one is accepted.
+// Must not: throw, or guess a meaning for a value in no known shape (a number outside an enum stays `{ text }`).
 
 type Raw = Record<string, unknown>;
 

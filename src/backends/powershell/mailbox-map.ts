@@ -1,4 +1,5 @@
 // The bridge's projection of Get-Mailbox → CloudMailbox. Anything unexpected is an error, never "absent".
+// Must not: call the service, or leave out a mailbox or address it cannot read: what counts as migrated rests on them.
 import { compareText, type CloudMailbox } from '../../model/index.js';
 import { address, LiveShapeError, objects, optText, text } from './live-map.js';
 import { addressValue } from './live-values.js';

@@ -1,5 +1,6 @@
 // The embedded simulator of the Exchange Online migration service: a Backend over a JSON state file,
 // and a pure engine API (state in, state out) usable by other front ends.
+// Must not: hold code (re-exports only). It loads the whole engine, so backends/index.ts opens backend.ts directly.
 export { createSimulatorBackend, type SimulatorBackend, type SimulatorBackendOptions } from './backend.js';
 
 export { readAcceptedDomains, readRecipients, testMigrationServer, type OnPremises } from './preflight.js';

@@ -1,4 +1,7 @@
-// One write cmdlet against the state: pure (returns a new state), all-or-nothing, with write faults.
+// One write cmdlet against the state: all-or-nothing, with write faults. Pure (it returns a new state) unless the
+// caller passes inPlace, which changes the given state when no write fault is armed.
+// Must not: print, read the host's clock, or touch the given state without inPlace (with it, a refusal may leave the
+// state half-changed: the caller reloads it, never saves it).
 import type { WireValue } from '../../model/index.js';
 import type { RunResult } from '../backend.js';
 import { newMigrationBatch } from './batch-create.js';

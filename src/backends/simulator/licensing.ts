@@ -2,6 +2,7 @@
 // migration user (directory sync created it before the batch; the simulator dates it at the batch's
 // creation, which is never later than the truth), Update-MgUser -UsageLocation and Set-MgUserLicense.
 // A provisioned mailbox that stays unlicensed more than 30 days after its user was created is disabled.
+// Must not: print or read the host's clock: the grace period runs on the simulated clock in the state.
 import { createHash } from 'node:crypto';
 import { LICENSE_GRACE_DAYS, type CloudUser, type LicensingState, type SubscribedSku, type WireValue } from '../../model/index.js';
 import { Params, refuse } from './params.js';

@@ -1,6 +1,7 @@
 // The simulated tenant as `stagemig check` reads it: Test-MigrationServerAvailability against the
 // injected endpoint faults, Get-Recipient from the directory that directory sync fills, Get-AcceptedDomain.
 // Pure functions of the state and of the on-premises organization (the plan's addresses stand for it).
+// Must not: change the state, print or read the host's clock: `check` only reads the tenant.
 import type { WireValue } from '../../model/index.js';
 import type { AcceptedDomain, CloudRecipient, ServerTestOutcome } from '../preflight.js';
 import { findEndpoint } from './lookup.js';

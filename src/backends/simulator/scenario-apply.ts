@@ -1,5 +1,7 @@
 // Putting a parsed scenario into the simulator's state: its faults replace the old ones; a cutover batch
 // is added as a tenant would have one left from an earlier migration.
+// Must not: change the state it is given (it returns a new one), print, or read the host's clock (a cutover batch is
+// dated at the simulated now).
 import { findBatch, nextGuid } from './lookup.js';
 import type { Scenario } from './scenario-parse.js';
 import type { SimState } from './state.js';

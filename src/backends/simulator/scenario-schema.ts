@@ -1,6 +1,7 @@
 // A scenario (fault) file checked against schemas/simulator-scenario.schema.json before it is read:
 // a wrongly typed value gets an error at its file:line:col naming its path in the file, never a
 // TypeError. The semantic checks (failure kinds, addresses, durations) stay in scenario-parse.ts.
+// Must not: print (a violation is reported through the reader, at its node) or check what values mean (scenario-parse.ts does).
 import { isMap, isScalar, type Node as YamlNode } from 'yaml';
 import type { ErrorObject } from 'ajv';
 import { compileSchemaFile } from '../../files/index.js';

@@ -1,4 +1,5 @@
 // Load and save the state file. Reading never creates it; writes are atomic (files/atomic-write).
+// Must not: print, or report a failed write as a StagemigError: a write that fails after a cmdlet ran leaves its effect unknown.
 import { mkdir, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { MAX_BYTES, readCheckedJson, withLock, writeFileAtomic } from '../../files/index.js';

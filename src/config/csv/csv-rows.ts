@@ -1,5 +1,6 @@
 // Data rows → DesiredUser values, each problem reported as file:line with the offending value
 // (never the password).
+// Must not: contact the service, print, or put a password in a diagnostic (it is wrapped in Sensitive as it is read).
 import type { Diagnostic } from '../../diag/index.js';
 import { error } from '../../diag/index.js';
 import type { DesiredUser } from '../../model/index.js';

@@ -1,5 +1,6 @@
 // A literal `password:` (or any `...password`/`...secret` key) anywhere in the plan is an error:
 // secrets come from environment variables. The value is never echoed.
+// Must not: put any part of the value in the diagnostic (only the key and its range), or print.
 import { isScalar } from 'yaml';
 import type { Diagnostic } from '../../diag/index.js';
 import { envKeyFor } from './secret-mask.js';

@@ -1,4 +1,5 @@
 // Secrets never reach a diagnostic: excerpts are masked before they leave the config layer.
+// Must not: leave any part of a secret's value visible in a masked line, or print.
 import { SENSITIVE_MASK } from '../../model/index.js';
 
 /** Keys whose value is a secret written in clear text (`password`, `certificatePassword`, `clientSecret`). */

@@ -1,6 +1,7 @@
 // Check 5 (informational before the migration ends): where each CSV domain's MX and Autodiscover (the
 // autodiscover.<domain> CNAME or A record, and the SRV record _autodiscover._tcp.<domain>) point now. During a staged migration both stay on premises; they move to Microsoft 365 only once every
 // mailbox is migrated and converted (seed steps 5–8). Never a failure; a warning when something is early or missing.
+// Must not: print, fail the check, or query DNS but through the DnsLookup it is given (node-dns.ts in a real run).
 import type { DnsLookup } from '../../backends/index.js';
 import type { CheckFinding } from './finding.js';
 

@@ -1,6 +1,7 @@
 // Check 2: every CSV address classified against one bulk read of the cloud's recipients. A staged
 // migration needs each address to exist as a mail user (created by directory sync); provisioning then
 // turns it into a mailbox. Pure: the recipients and the live migration users in, findings out.
+// Must not: call the service (the one Get-Recipient read comes in) or print.
 import type { CloudRecipient } from '../../backends/index.js';
 import { batchAddress, nameKey, type DesiredBatch, type LiveState } from '../../model/index.js';
 import { plural } from '../../model/index.js';

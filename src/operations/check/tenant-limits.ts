@@ -1,5 +1,6 @@
 // Coexistence and limits (facts §1 items 5–6, §7.3, §7.4): pure checks of the plan against the live
 // state that `plan` reads anyway, so `plan` runs them too and needs no extra service call.
+// Must not: call the service, or pass a plan the service might refuse (an unset concurrency counts as the larger default).
 import { MAX_BATCHES } from '../../config/index.js';
 import { batchAddress, endpointAddress, nameKey, type DesiredState, type LiveState } from '../../model/index.js';
 import type { CheckFinding } from './finding.js';

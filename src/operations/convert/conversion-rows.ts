@@ -1,5 +1,7 @@
 // Seed step 5, pure: which mailboxes of a batch can be converted to mail users, and what each
 // conversion needs from Exchange Online (routing address, cloud LegacyExchangeDN, proxy addresses).
+// Must not: read the service or files (the live state and the mailboxes come in), or guess: a mailbox without a routing
+// address or an ExchangeGuid is a problem, never a row.
 import type { CloudMailbox, DesiredBatch, LiveState, UserStatus } from '../../model/index.js';
 import { compareText, nameKey } from '../../model/index.js';
 import { emailKey } from '../../model/email-key.js';

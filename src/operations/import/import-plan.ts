@@ -1,5 +1,7 @@
 // Pure: the live migration service → a plan YAML and one CSV per batch that `stagemig plan`
 // reports as converged (the YAML states each batch in the state it is in, with its mailboxes).
+// Must not: read the service or files, write files (write-import.ts does), or put a secret in the YAML: credentials name
+// a passwordEnv.
 import { Document, isScalar } from 'yaml';
 import { batchAddress, endpointAddress, hasUnsafeCharacter, nameKey } from '../../model/index.js';
 import type { LiveEndpoint, LiveState } from '../../model/index.js';

@@ -1,5 +1,6 @@
-// Writes an imported plan: the YAML, its CSVs and the last-applied baseline, never over existing files
-// unless forced.
+// Writes an imported plan's YAML and CSVs, never over existing files unless forced (the check also covers the
+// last-applied baseline, which run-import.ts writes).
+// Must not: print, write other than atomically, or write anything when a file exists and --force was not given.
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';

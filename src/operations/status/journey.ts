@@ -2,6 +2,7 @@
 // migrating, synced, converted, licensed, removed), what is next and what it waits for; the
 // licence grace of migrated mailboxes (seed step 7); and, once every batch is removed, the
 // post-migration steps of seed step 8. Pure except postMigration, which asks DNS.
+// Must not: read the clock (`now` comes in), print, or ask DNS but through the DnsLookup it is given.
 import { cloudUsersByAddress, LICENSE_GRACE_DAYS, LICENSE_WARN_DAY, nameKey, RUNNING_BATCH } from '../../model/index.js';
 import type { DesiredBatch, DesiredState, LicensingState, LiveBatch, LiveState, LiveUser } from '../../model/index.js';
 import { plural } from '../../model/plural.js';

@@ -1,5 +1,6 @@
 // Progress as one line per reading, for logs nobody watches (CI, a ticket): the heartbeat that
 // `apply --wait` and `status --watch` print off a terminal. Pure.
+// Must not: read the service or the clock (each reading carries its time), print, or show a name without termText.
 import type { Estimate } from '../../apply/eta.js';
 import { percentDone, type ProgressRow } from '../../apply/progress-rows.js';
 import { count, durationText } from '../../model/index.js';

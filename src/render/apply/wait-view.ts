@@ -1,5 +1,7 @@
 // `apply --wait` views: a progress bar per batch on a terminal, a line per change of status otherwise,
-// and the closing report. Pure.
+// and the closing report. Pure but for what the live view remembers (lines drawn, statuses seen).
+// Must not: read files, the service or the clock (each reading carries its time), or print: each function returns
+// text, with the service's texts passed through forTerminal.
 import { createColors } from 'picocolors';
 import type { BatchProgress } from '../../apply/wait-progress.js';
 import type { BlockedChange, WaitOutcome } from '../../apply/wait-loop.js';

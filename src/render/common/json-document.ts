@@ -10,6 +10,8 @@
 // - Times are ISO-8601 UTC strings. Secrets never appear: they are the string "(sensitive)".
 // - Problems are `diagnostics` inside the document, in Terraform's shape (see toJsonDiagnostic).
 // - Each kind has a JSON Schema under schemas/ (shared definitions in output-common.schema.json).
+// Must not: let a secret into a document (Sensitive values and *password keys are masked), or import the model
+// barrel (--version loads this file).
 import type { Diagnostic } from '../../diag/index.js';
 import { Sensitive, SENSITIVE_MASK } from '../../model/sensitive.js'; // not the barrel: --version loads this
 

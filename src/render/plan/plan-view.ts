@@ -1,6 +1,7 @@
 // The `plan` and `show` views: one entry per --format, all rendered from the same plan (json and
 // markdown from the versioned JSON document), plus the saved-plan note and the failure documents.
 // Pure: result values in, text out.
+// Must not: read files, the service or the clock (times come in), or print: it returns the Output cli/emit.ts writes.
 import type { Diagnostic } from '../../diag/index.js';
 import type { DesiredState } from '../../model/index.js';
 import type { Plan } from '../../plan/index.js';

@@ -1,4 +1,5 @@
-// PowerShell helper functions every runbook starts with. Fixed text: no plan value is ever pasted in here.
+// PowerShell helper functions every runbook with steps defines before its steps. Fixed text: no plan value is ever pasted in here.
+// Must not: hold a value from a plan, or let the runbook show a secret (an unset variable's error names only the variable).
 
 export const RUNBOOK_HELPERS = String.raw`# Reads a secret from the environment when the runbook runs; it is never written into this file.
 function Get-StagemigSecret {

@@ -1,5 +1,6 @@
-// `stagemig plan --format powershell`: the plan as a reviewable PowerShell runbook. Every value is a
+// `stagemig plan --format powershell`: the plan as a reviewable PowerShell runbook. Every text value is a
 // single-quoted literal (quotePs); secrets and CSV rows are read when the runbook runs, never written here.
+// Must not: write a secret or a CSV row into the runbook, or read files: it names paths; the runbook reads them when it runs.
 import { basename, dirname, isAbsolute } from 'node:path';
 import { portablePath, portableRelative } from '../../model/index.js';
 import { isCredentialRef, isCsvRef, type DesiredState, type ParamValue, type Step } from '../../model/index.js';

@@ -1,4 +1,5 @@
 // `stagemig simulator status`: the simulated clock, endpoints, batches with counts, and users. Pure.
+// Must not: read or change the simulator (operations/simulator.ts does), or read the host's clock: the simulated time comes in.
 import type { LiveBatch, LiveState, LiveUser } from '../../model/index.js';
 import { forTerminal } from '../common/safe-text.js';
 

@@ -1,5 +1,6 @@
 // The journey part of `stagemig status` for the terminal: a line per batch with its phase on the seed's
 // path, what is next and what it waits for; licence alerts; the post-migration list. Pure.
+// Must not: read files, the service, DNS or the clock: the journey comes in built (operations/status/journey.ts).
 import { createColors } from 'picocolors';
 import type { Journey } from '../../operations/status/journey.js';
 import { plural } from '../../model/plural.js';

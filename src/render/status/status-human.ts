@@ -1,5 +1,6 @@
 // `stagemig status` for the terminal: one line per batch, the failed mailboxes with their error, and
 // with --users or --batch one line per mailbox. Pure.
+// Must not: read files, the service or the clock (the view carries the service's time), or show a service text without forTerminal.
 import { createColors } from 'picocolors';
 import type { LiveUser } from '../../model/index.js';
 import type { BatchStatusView, StatusView } from './status-view.js';

@@ -1,5 +1,6 @@
 // The `stagemig status` view model: the plan's batches and their mailboxes as the service shows them,
 // measured at the service's time. Pure; the human and JSON views render it.
+// Must not: read the clock or the service (`now` is the service's time, passed in), or print.
 import type { Estimate } from '../../apply/eta.js';
 import { batchAddress, nameKey, USER_STATUS_SUMMARY } from '../../model/index.js';
 import type { BatchStatus, DesiredBatchState, DesiredState, LiveBatch, LiveState, LiveUser } from '../../model/index.js';
