@@ -50,16 +50,16 @@ describe('status and check read licences only when the plan assigns them', () =>
     const cwd = await synced();
     const human = await run(cwd, 'check', PLAN);
     expect(human.licenceReads).toBe(0);
-    expect(human.stdout).toMatch(/Licences of migrated mailboxes \(30-day grace\)\n {2}skip {2}not checked: no batch declares `license`, so licences were not read/);
+    expect(human.stdout).toMatch(/Licences of migrated mailboxes \(30-day grace\)\n {2}skip {2}no batch declares `license`, so licences were not read/);
     expect(human.stdout).toContain('Not checked: licences of migrated mailboxes (30-day grace).');
     expect(human.stdout).not.toContain('every migrated mailbox is licensed');
     const json = await run(cwd, 'check', PLAN, '--format', 'json');
     const doc = JSON.parse(json.stdout) as { service_calls: number; findings: Array<{ check: string }>; skipped: Array<{ check: string; summary: string }> };
     expect(schemaErrors('check', doc)).toEqual([]);
     expect(doc.findings.map((f) => f.check)).not.toContain('licenses');
-    expect(doc.skipped).toEqual([expect.objectContaining({ check: 'licenses', summary: expect.stringMatching(/^not checked: no batch declares `license`/) })]);
+    expect(doc.skipped).toEqual([expect.objectContaining({ check: 'licenses', summary: expect.stringMatching(/^no batch declares `license`/) })]);
     const md = await run(cwd, 'check', PLAN, '--format', 'markdown');
-    expect(md.stdout).toContain('Not checked: Licences of migrated mailboxes (30-day grace): not checked: no batch declares \\`license\\`');
+    expect(md.stdout).toContain('Not checked: Licences of migrated mailboxes (30-day grace): no batch declares \\`license\\`');
     // With a licence declared, both read licences (two Graph reads for check) and report on them.
     declareLicence(cwd);
     const withLicence = await run(cwd, 'check', PLAN, '--format', 'json');

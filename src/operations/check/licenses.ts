@@ -28,10 +28,10 @@ export function licenseFindings(desired: DesiredState, live: LiveState, licensin
 
 /** Licences not read: not checked, and why (nothing is said about whether the mailboxes are licensed). */
 export function licensesNotChecked(why: LicensesNotRead): SkippedCheck {
-  if (why === 'no-graph') return { check: 'licenses', summary: 'not checked: this backend has no Microsoft Graph' };
+  if (why === 'no-graph') return { check: 'licenses', summary: 'this backend has no Microsoft Graph, so licences were not read' };
   return {
     check: 'licenses',
-    summary: 'not checked: no batch declares `license`, so licences were not read (Microsoft Graph was not signed in to)',
+    summary: 'no batch declares `license`, so licences were not read (Microsoft Graph was not signed in to)',
     hint: 'Declare `license` on the batches to have stagemig assign and check them; until then check them in the admin center (the service disables an unlicensed migrated mailbox after 30 days).',
   };
 }
