@@ -2,6 +2,7 @@
 // every file it accepts, and declines every file it might read differently.
 import { describe, expect, it } from 'vitest';
 import { plainCsvRecords } from '../../src/config/csv/csv-plain.js';
+import { checkCsvBytes } from '../../src/config/csv/csv-file.js';
 import { parseCsvRecords, parsedCsvRecords } from '../../src/config/csv/csv-records.js';
 
 /** A small deterministic generator (no flaky seeds). */
@@ -60,4 +61,31 @@ describe('plain CSV fast path', () => {
     }
     expect(accepted).toBeGreaterThan(10_000);
   });
+
+  it('gives the same users and problems as the csv-parse path for whole files: one column or three, bad rows, over 100 problems, over 2,000 rows', () => {
+    const next = rng(29);
+    const cell = (): string => ['a@x.com', 'B@X.com', ' c@x.com ', 'not-an-address', '', 'd@x..com', 'True', 'false', 'maybe', 'p4ss'][Math.floor(next() * 10)]!;
+    const files: string[] = [];
+    for (const [rows, width, good] of [[5, 1, 0.7], [40, 3, 0.7], [400, 1, 0.1], [2300, 1, 0.9], [2300, 3, 0.9], [300, 2, 0.7]] as const) {
+      for (const eol of ['\n', '\r\n']) {
+        const header = ['EmailAddress', 'Password', 'ForceChangePassword'].slice(0, width).join(',');
+        const body = Array.from({ length: rows }, (_, i) => (next() < 0.02 ? '' : width === 1 ? (next() < good ? `u${i}@x.com` : cell()) : [next() < good ? `u${i}@x.com` : cell(), cell(), cell()].slice(0, next() < 0.05 ? width - 1 : width).join(',')));
+        files.push([header, ...body].join(eol) + eol);
+      }
+    }
+    const codes = new Set<string>();
+    for (const text of files) {
+      // Quoting the header's first name makes the file not plain; csv-parse reads the same records.
+      const quoted = text.replace(/^EmailAddress/, '"EmailAddress"');
+      expect(plainCsvRecords(text)).toBeDefined();
+      expect(plainCsvRecords(quoted)).toBeUndefined();
+      const opts = { file: 'b.csv', sso: true };
+      const viaPlain = checkCsvBytes(Buffer.from(text), opts);
+      expect(viaPlain.users.length + viaPlain.diagnostics.length).toBeGreaterThan(0);
+      expect(viaPlain).toEqual(checkCsvBytes(Buffer.from(quoted), opts));
+      for (const d of viaPlain.diagnostics) codes.add(d.summary.startsWith('More problems') ? 'capped' : d.code);
+    }
+    expect([...codes].sort()).toEqual(['CSV_COLUMN_COUNT', 'CSV_INVALID_ADDRESS', 'CSV_INVALID_FORCE_CHANGE', 'CSV_SSO_FORCE_CHANGE', 'CSV_TOO_MANY_ROWS', 'capped']);
+  });
 });
+

@@ -6,6 +6,7 @@ import { error } from '../../diag/index.js';
 import type { DesiredUser } from '../../model/index.js';
 import { userAddress } from '../../model/index.js';
 import { emailKey } from '../../model/email-key.js';
+import { repeatedKeys } from './repeated-keys.js';
 
 export interface BatchUsers {
   batch: string;
@@ -14,30 +15,30 @@ export interface BatchUsers {
   users: readonly DesiredUser[];
 }
 
-interface Row { batch: string; file: string; user: DesiredUser }
-
 /** Reports every later occurrence of an address; `batches` must be in a stable order (by name). */
 export function duplicateUserDiagnostics(batches: readonly BatchUsers[]): Diagnostic[] {
-  // One set of every address (the common case: no repeats, nothing else kept per mailbox); where a
-  // key repeats, a second pass finds the row it first appeared on.
-  const seen = new Set<string>();
-  const repeats: Row[] = [];
-  for (const { batch, file, users } of batches) {
+  // Every row's key in one list; a row is found again from its position in it.
+  const keys: string[] = [];
+  const batchOf: number[] = [];
+  batches.forEach(({ users }, b) => {
     for (const user of users) {
-      const key = user.key ?? emailKey(user.email);
-      if (seen.size === seen.add(key).size) repeats.push({ batch, file, user });
+      keys.push(user.key ?? emailKey(user.email));
+      batchOf.push(b);
     }
+  });
+  const starts: number[] = [];
+  let start = 0;
+  for (const { users } of batches) {
+    starts.push(start);
+    start += users.length;
   }
-  if (repeats.length === 0) return [];
-  const firstOf = new Map<string, Row | undefined>(repeats.map((r) => [r.user.key ?? emailKey(r.user.email), undefined]));
-  for (const { batch, file, users } of batches) {
-    for (const user of users) {
-      const key = user.key ?? emailKey(user.email);
-      if (firstOf.has(key) && firstOf.get(key) === undefined) firstOf.set(key, { batch, file, user });
-    }
-  }
-  return repeats.map(({ batch, file, user }) => {
-    const prev = firstOf.get(user.key ?? emailKey(user.email))!;
+  const rowAt = (i: number) => {
+    const b = batches[batchOf[i]!]!;
+    return { ...b, user: b.users[i - starts[batchOf[i]!]!]! };
+  };
+  return repeatedKeys(keys).map(([at, firstAt]) => {
+    const { batch, file, user } = rowAt(at);
+    const prev = rowAt(firstAt);
     const summary = prev.batch === batch
       ? `"${user.email}" is listed more than once in this CSV file (first at line ${prev.user.line})`
       : `"${user.email}" is already in batch \`${prev.batch}\` (${prev.file}:${prev.user.line})`;

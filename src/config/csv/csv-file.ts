@@ -5,9 +5,9 @@ import type { Diagnostic } from '../../diag/index.js';
 import { error } from '../../diag/index.js';
 import { FileReadError, MAX_BYTES, readRegularFile, sha256Hex } from '../../files/index.js';
 import type { DesiredUser } from '../../model/index.js';
-import { parseCsvRecords } from './csv-records.js';
+import { forEachCsvRecord } from './csv-records.js';
 import { readHeader } from './csv-header.js';
-import { readRows } from './csv-rows.js';
+import { rowReader, type RowReader } from './csv-rows.js';
 import { decodeText } from '../text/text-decode.js';
 
 export interface CsvFileResult {
@@ -38,7 +38,23 @@ export function checkCsvBytes(bytes: Uint8Array, opts: CsvOptions): CsvFileResul
   const at = (line: number) => ({ file, start: { line, col: 1 } });
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { users: [], diagnostics: [error('CSV_ENCODING', decoded.reason, { range: at(1), hint: decoded.hint })] };
-  const { records, syntaxError } = parseCsvRecords(decoded.text);
+  // Records are read one at a time: the first is the header, the rest go straight to the row reader.
+  let head: ReturnType<typeof readHeader> | undefined;
+  let headerLine = 1;
+  let rows: RowReader | undefined;
+  let rowCount = 0;
+  const syntaxError = forEachCsvRecord(decoded.text, (cells, line) => {
+    if (head === undefined) {
+      headerLine = line;
+      head = readHeader({ cells, line }, file, lineText(decoded.text, line));
+      if (!head.layout) return false;
+      rows = rowReader(head.layout, opts);
+      return true;
+    }
+    rowCount++;
+    rows!.add(cells, line);
+    return true;
+  });
   const diagnostics: Diagnostic[] = [];
   if (syntaxError) {
     diagnostics.push(error('CSV_SYNTAX', `CSV syntax: ${syntaxError.message}`, {
@@ -46,18 +62,16 @@ export function checkCsvBytes(bytes: Uint8Array, opts: CsvOptions): CsvFileResul
       hint: 'Quote values that contain commas or quotes ("like ""this"""), and close every opening quote.',
     }));
   }
-  const [header, ...rows] = records;
-  if (!header) {
+  if (!head) {
     if (!syntaxError) diagnostics.push(error('CSV_EMPTY', 'The CSV file is empty', { range: at(1), hint: 'Add the header line `EmailAddress` and one row per mailbox.' }));
     return { users: [], diagnostics };
   }
-  const head = readHeader(header, file, lineText(decoded.text, header.line));
   diagnostics.push(...head.diagnostics);
-  if (!head.layout) return { users: [], diagnostics };
-  if (rows.length === 0 && !syntaxError) {
-    diagnostics.push(error('CSV_EMPTY', 'The CSV file has a header but no mailboxes', { range: at(header.line), hint: 'Add one row per mailbox, or remove the batch.' }));
+  if (!head.layout || !rows) return { users: [], diagnostics };
+  if (rowCount === 0 && !syntaxError) {
+    diagnostics.push(error('CSV_EMPTY', 'The CSV file has a header but no mailboxes', { range: at(headerLine), hint: 'Add one row per mailbox, or remove the batch.' }));
   }
-  const body = readRows(rows, head.layout, opts);
+  const body = rows.result();
   diagnostics.push(...body.diagnostics);
   return { users: body.users, diagnostics };
 }

@@ -43,23 +43,43 @@ function trimCell(cell: string): string {
   return cell.slice(start).trimEnd();
 }
 
-/** Records of a plain CSV (rows of empty values left out, as csv-records does), or undefined when it is not plain. */
-export function plainCsvRecords(text: string): CsvRecord[] | undefined {
-  if (text.includes(QUOTE) || text.includes(FORM_FEED) || LONE_SURROGATE.test(text)) return undefined;
+/**
+ * Calls `each(cells, line)` for every record of a plain CSV (rows of empty values left out, as
+ * csv-records does) and returns true; returns false, calling nothing, when the text is not plain.
+ * No object is made per record: `cells` is a scratch array the next call overwrites (copy it to keep
+ * it), and a file without a comma (one column) reuses one array for every row. `each` returns false
+ * to stop.
+ */
+export function forEachPlainRecord(text: string, each: (cells: string[], line: number) => boolean | void): boolean {
+  if (text.includes(QUOTE) || text.includes(FORM_FEED) || LONE_SURROGATE.test(text)) return false;
   const eol = lineBreak(text);
-  if (eol === undefined) return undefined;
+  if (eol === undefined) return false;
   const lines = text.split(eol);
-  const records: CsvRecord[] = [];
+  const oneColumn = !text.includes(',');
+  const single: string[] = [''];
   for (let i = 0; i < lines.length; i++) {
     // A blank line gives only empty values, left out like csv-parse's skipped blank lines.
-    const cells = lines[i]!.split(',');
+    let cells: string[];
     let empty = true;
-    for (let c = 0; c < cells.length; c++) {
-      const cell = trimCell(cells[c]!);
-      cells[c] = cell;
-      if (cell !== '') empty = false;
+    if (oneColumn) {
+      cells = single;
+      cells[0] = trimCell(lines[i]!);
+      empty = cells[0] === '';
+    } else {
+      cells = lines[i]!.split(',');
+      for (let c = 0; c < cells.length; c++) {
+        const cell = trimCell(cells[c]!);
+        cells[c] = cell;
+        if (cell !== '') empty = false;
+      }
     }
-    if (!empty) records.push({ cells, line: i + 1 });
+    if (!empty && each(cells, i + 1) === false) break;
   }
-  return records;
+  return true;
+}
+
+/** Records of a plain CSV (each with its own cells), or undefined when it is not plain. */
+export function plainCsvRecords(text: string): CsvRecord[] | undefined {
+  const records: CsvRecord[] = [];
+  return forEachPlainRecord(text, (cells, line) => void records.push({ cells: [...cells], line })) ? records : undefined;
 }

@@ -5,7 +5,7 @@
 //
 // Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
 import { createRequire } from 'node:module';
-import { plainCsvRecords } from './csv-plain.js';
+import { forEachPlainRecord, plainCsvRecords } from './csv-plain.js';
 
 type Parse = typeof import('csv-parse/sync').parse;
 let csvParse: Parse | undefined;
@@ -79,6 +79,18 @@ function errorLine(err: unknown): number {
 function plainMessage(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
   return (msg.split(':')[0] ?? msg).trim() || 'Invalid CSV';
+}
+
+/**
+ * Calls `each(cells, line)` for every record in file order, plain files without making records (see
+ * forEachPlainRecord: `cells` may be reused by the next call); returns the first syntax error, after the
+ * records before it. `each` returns false to stop.
+ */
+export function forEachCsvRecord(text: string, each: (cells: string[], line: number) => boolean | void): CsvSyntaxError | undefined {
+  if (forEachPlainRecord(text, each)) return undefined;
+  const { records, syntaxError } = parsedCsvRecords(text);
+  for (const { cells, line } of records) if (each(cells, line) === false) break;
+  return syntaxError;
 }
 
 export function parseCsvRecords(text: string): CsvRecords {
