@@ -24,6 +24,8 @@ export interface PlanContext {
   desiredKeys: Map<DesiredBatch, string[]>;
   /** True when the address is already a cloud mailbox (its migration got past provisioning). */
   migrated(key: string): boolean;
+  /** False when no mailbox is live, migrated or of unknown status (a first plan): no per-mailbox lookup can find anything. */
+  anyLiveMailbox: boolean;
   /** Batches whose status the service gave in a value stagemig does not know, by nameKey: left alone. */
   unknownBatches: Map<string, UnknownLiveObject>;
   /** Migration users with an unknown status, by address key: no step touches them. */
@@ -89,6 +91,7 @@ export function buildContext(desired: DesiredState, live: LiveState, gating: Omi
   }
   return {
     migrated,
+    anyLiveMailbox: liveUserByEmail.size > 0 || provisioned.size > 0 || mailboxes.size > 0 || unknownUsers.size > 0,
     unknownBatches,
     unknownUsers,
     unknownUsersIn: (batch: string) => unknownPerBatch.get(nameKey(batch)) ?? 0,

@@ -13,6 +13,7 @@ describe('duplicate rows', () => {
     const found = duplicateUserDiagnostics([
       { batch: 'A', file: 'a.csv', users: rows(['a@x.com', 2], ['b@x.com', 3], ['A@X.com', 4]) },
       { batch: 'B', file: 'b.csv', users: rows(['c@x.com', 2], ['a@x.com', 3]) },
+      { batch: 'B2', file: 'b2.csv', users: [] },
       // Keys computed by the CSV reader are used as they are.
       { batch: 'C', file: 'c.csv', users: [{ email: 'C@X.COM', key: 'c@x.com', line: 7 }, { email: 'b@x.com', key: 'b@x.com', line: 8 }] },
     ]);

@@ -17,24 +17,17 @@ export interface BatchUsers {
 
 /** Reports every later occurrence of an address; `batches` must be in a stable order (by name). */
 export function duplicateUserDiagnostics(batches: readonly BatchUsers[]): Diagnostic[] {
-  // Every row's key in one list; a row is found again from its position in it.
+  // Every row's key in one list; a repeated row is found again from its position (batches start at `starts`).
   const keys: string[] = [];
-  const batchOf: number[] = [];
-  batches.forEach(({ users }, b) => {
-    for (const user of users) {
-      keys.push(user.key ?? emailKey(user.email));
-      batchOf.push(b);
-    }
-  });
   const starts: number[] = [];
-  let start = 0;
   for (const { users } of batches) {
-    starts.push(start);
-    start += users.length;
+    starts.push(keys.length);
+    for (const user of users) keys.push(user.key ?? emailKey(user.email));
   }
   const rowAt = (i: number) => {
-    const b = batches[batchOf[i]!]!;
-    return { ...b, user: b.users[i - starts[batchOf[i]!]!]! };
+    let b = starts.length - 1;
+    while (starts[b]! > i || batches[b]!.users.length === 0) b--;
+    return { ...batches[b]!, user: batches[b]!.users[i - starts[b]!]! };
   };
   return repeatedKeys(keys).map(([at, firstAt]) => {
     const { batch, file, user } = rowAt(at);
