@@ -12,6 +12,9 @@ const FORM_FEED = '\f';
 /** A lone half of a surrogate pair (csv-parse, reading UTF-8 bytes, would see U+FFFD there). */
 const LONE_SURROGATE = /\p{Cs}/u;
 
+/** A CR not starting a CRLF, or an LF not ending one. */
+const LONE_BREAK = /\r(?!\n)|(?<!\r)\n/;
+
 /** The one line break of the file, found as csv-parse finds it (the first CR or LF); undefined when mixed. */
 function lineBreak(text: string): string | undefined {
   const cr = text.indexOf('\r');
@@ -19,14 +22,8 @@ function lineBreak(text: string): string | undefined {
   if (cr < 0) return '\n'; // LF only, or a single line
   if (lf < 0) return '\r';
   if (lf !== cr + 1) return undefined; // a lone CR and an LF: mixed
-  // CRLF: every CR must start a CRLF and every LF end one.
-  let crs = 0;
-  let crlfs = 0;
-  let lfs = 0;
-  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) crs++;
-  for (let i = text.indexOf('\r\n'); i >= 0; i = text.indexOf('\r\n', i + 2)) crlfs++;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lfs++;
-  return crs === crlfs && lfs === crlfs ? '\r\n' : undefined;
+  // CRLF: every CR must start a CRLF and every LF end one (one scan of the text).
+  return LONE_BREAK.test(text) ? undefined : '\r\n';
 }
 
 const isBlankChar = (c: number): boolean => c === 0x20 || c === 0x09;

@@ -8,13 +8,15 @@
 const LOCAL_ASCII_AT = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[^@]*$/;
 const LOCAL_AT = /^[\p{L}\p{M}\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\.[\p{L}\p{M}\p{N}!#$%&'*+/=?^_`{|}~-]+)*@[^@]*$/u;
 const LABEL = /^[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}-]{0,61}[\p{L}\p{M}\p{N}])?$/u;
+/** LABEL for ASCII labels: the Unicode classes are compiled only for a domain that needs them. */
+const ASCII_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 
 /** A host name with at least two labels (contoso.com), IDN labels allowed. */
 export function isValidDomain(domain: string): boolean {
   if (domain.length === 0 || domain.length > 253) return false;
   const labels = domain.split('.');
   if (labels.length < 2) return false;
-  for (const label of labels) if (!LABEL.test(label)) return false;
+  for (const label of labels) if (!ASCII_LABEL.test(label) && !LABEL.test(label)) return false;
   return !/^\d+$/.test(labels[labels.length - 1] ?? '');
 }
 
@@ -38,7 +40,8 @@ function isValidDomainCached(address: string, start: number): boolean {
 
 export function isValidSmtpAddress(address: string): boolean {
   if (address.length > 254) return false;
-  const at = address.lastIndexOf('@');
+  // The first @ (a fast search): an address with a second one fails the local-part check anyway.
+  const at = address.indexOf('@');
   if (at <= 0 || at > 64) return false;
   return (LOCAL_ASCII_AT.test(address) || LOCAL_AT.test(address)) && isValidDomainCached(address, at + 1);
 }
