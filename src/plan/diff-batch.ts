@@ -45,14 +45,13 @@ function diffCreate(b: DesiredBatch, live: LiveBatch | undefined, ctx: PlanConte
     return { change: { ...base, action: 'no-op', liveStatus: live.status, attributes: [], waitsFor: 'service',
       notes: ['A batch of this name is still being removed; it is created again once removal finishes.'] }, steps: [] };
   }
-  const free: string[] = [];
   const blocked: Move[] = [];
   let migrated = 0;
   const keys = ctx.desiredKeys.get(b) ?? [];
   let unknown = 0;
   // A first plan (nothing live): every mailbox is free, and 200,000 of them need no lookup each.
-  if (!ctx.anyLiveMailbox) for (const u of b.users) free.push(u.email);
-  else b.users.forEach((u, i) => {
+  const free: string[] = ctx.anyLiveMailbox ? [] : b.users.map((u) => u.email);
+  if (ctx.anyLiveMailbox) b.users.forEach((u, i) => {
     const current = ctx.liveUserByEmail.get(keys[i]!);
     if (ctx.unknownUsers.has(keys[i]!)) unknown += 1;
     else if (ctx.migrated(keys[i]!)) migrated += 1;

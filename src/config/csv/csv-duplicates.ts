@@ -18,12 +18,16 @@ export interface BatchUsers {
 /** Reports every later occurrence of an address; `batches` must be in a stable order (by name). */
 export function duplicateUserDiagnostics(batches: readonly BatchUsers[]): Diagnostic[] {
   // Every row's key in one list; a repeated row is found again from its position (batches start at `starts`).
-  const keys: string[] = [];
   const starts: number[] = [];
+  let total = 0;
   for (const { users } of batches) {
-    starts.push(keys.length);
-    for (const user of users) keys.push(user.key ?? emailKey(user.email));
+    starts.push(total);
+    total += users.length;
   }
+  const keys = new Array<string>(total);
+  batches.forEach(({ users }, b) => {
+    for (let i = 0, at = starts[b]!; i < users.length; i++, at++) keys[at] = users[i]!.key ?? emailKey(users[i]!.email);
+  });
   const rowAt = (i: number) => {
     let b = starts.length - 1;
     while (starts[b]! > i || batches[b]!.users.length === 0) b--;
