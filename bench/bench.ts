@@ -23,7 +23,7 @@ import { BOMB_LIMIT_MS, inputBombFigures } from './input-bombs.js';
 import { DIRECTORY_LIMIT_MS, directoryFigure } from './directory-scale.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const CLI = resolve(HERE, '../src/bin.js');
+const CLI = resolve(HERE, '../src/bin.cjs');
 const RSS_HOOK = join(HERE, 'rss-hook.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const APPLY_N = Number(process.env.BENCH_APPLY_BATCHES ?? 50);

@@ -1,9 +1,8 @@
-// The only module that touches `process`: streams, environment, exit code and signals. bin.ts calls
-// main() (from the bundle when there is one, see launch.ts); scripts/bundle.ts calls run() to warm
+// The only module that touches `process`: streams, environment, exit code and signals. bin.cts calls
+// main() (from the bundle, see launch.cts); scripts/bundle.ts calls run() to warm
 // the bundle's code cache.
 //
 // Must not: hold logic: it only wires the process to cli/program.ts; do nothing when imported.
-import { createInterface } from 'node:readline/promises';
 import { run } from './cli/program.js';
 import type { Io } from './cli/io.js';
 import { colorEnabled } from './cli/color.js';
@@ -47,6 +46,8 @@ export function main(): void {
     env: process.env,
     cwd: process.cwd(),
     prompt: async (question) => {
+      // Loaded only when apply asks: most runs never prompt.
+      const { createInterface } = await import('node:readline/promises');
       const rl = createInterface({ input: process.stdin, output: process.stdout });
       try {
         return await rl.question(question);

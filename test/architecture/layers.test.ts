@@ -10,7 +10,7 @@ function sources(dir = SRC): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const path = join(dir, e.name);
     if (e.isDirectory()) return sources(path);
-    return e.name.endsWith('.ts') ? [relative(SRC, path)] : [];
+    return /\.c?ts$/.test(e.name) ? [relative(SRC, path)] : [];
   }).sort();
 }
 

@@ -8,7 +8,7 @@ import { tempDir } from '../config/helpers.js';
 import { runCli } from '../helpers/in-process.js';
 
 const REPO = resolve(import.meta.dirname, '../..');
-const BIN = resolve(REPO, 'dist/src/bin.js');
+const BIN = resolve(REPO, 'dist/src/bin.cjs');
 const FIXTURES = resolve(REPO, 'test/fixtures/config');
 
 interface Result {
@@ -22,7 +22,7 @@ const PASSWORD_ENV = { STAGEMIG_ONPREM_PASSWORD: 'set-for-validate' };
 
 /** The built CLI as a subprocess. */
 function validateBuilt(cwd: string, ...args: string[]): Promise<Result> {
-  if (!existsSync(BIN)) throw new Error('dist/src/bin.js is missing: run `npm run build` first (npm test does).');
+  if (!existsSync(BIN)) throw new Error('dist/src/bin.cjs is missing: run `npm run build` first (npm test does).');
   return new Promise((done) => {
     const env = { ...process.env, NO_COLOR: '1', ...PASSWORD_ENV };
     execFile(process.execPath, [BIN, 'validate', ...args], { cwd, env }, (err, stdout, stderr) => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execa } from 'execa';
 
-export const CLI = resolve(__dirname, '../../dist/src/bin.js');
+export const CLI = resolve(__dirname, '../../dist/src/bin.cjs');
 export const EXAMPLE = resolve(__dirname, '../../examples/contoso');
 export const PASSWORD = 'Rehearsal-Only-9f3b';
 

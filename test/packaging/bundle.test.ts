@@ -1,5 +1,5 @@
 // The built command line: `npm run build` bundles it into dist/src/stagemig.cjs with a V8 code cache
-// (scripts/bundle.ts), and bin.ts runs that bundle. The bundle must behave exactly like the modules it
+// (scripts/bundle.ts), and bin.cts runs that bundle. The bundle must behave exactly like the modules it
 // is made from, and the cache must be one this node accepts (or every start compiles the bundle).
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,12 +10,12 @@ import { runCli } from '../helpers/in-process.js';
 import { PASSWORD } from '../helpers/cli.js';
 
 const ROOT = resolve(__dirname, '../..');
-const launch = (await import(join(ROOT, 'dist/src/launch.js'))) as typeof import('../../src/launch.js');
+const launch = (await import(join(ROOT, 'dist/src/launch.cjs'))) as typeof import('../../src/launch.cjs');
 const work = mkdtempSync(join(tmpdir(), 'stagemig-bundle-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Runs the bundle's command line in this process, output in memory. */
-async function runBundle(cli: import('../../src/launch.js').CliModule, args: string[], cwd: string): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+async function runBundle(cli: import('../../src/launch.cjs').CliModule, args: string[], cwd: string): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const io: Io = {

@@ -1,4 +1,4 @@
-// Driving the built CLI (node dist/src/bin.js) and `stagemig simulator serve` from the tests, and the
+// Driving the built CLI (node dist/src/bin.cjs) and `stagemig simulator serve` from the tests, and the
 // CLI in this process for the runs that need no pwsh (the in-process simulator's side of a twin run).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { runCli } from '../../helpers/in-process.js';
 import { pwshEnv } from './pwsh.js';
 import { ROOT, secretsEnv } from './workspace.js';
 
-export const CLI = join(ROOT, 'dist', 'src', 'bin.js');
+export const CLI = join(ROOT, 'dist', 'src', 'bin.cjs');
 
 export interface CliResult {
   exitCode: number;
