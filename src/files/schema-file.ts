@@ -3,7 +3,6 @@
 // scripts/compile-schemas.ts) when that code was made from this very schema text and options; otherwise
 // (a schema edited since the build) ajv compiles it here. Must not: load ajv's compiler when the
 // generated code fits (it is most of the start-up time of a command that validates a file).
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
@@ -43,10 +42,13 @@ export function compiledSchemaPath(name: string): string {
   return join(root, 'dist', 'schemas', `${basename(name, '.json')}.cjs`);
 }
 
-/** What generated code must have been made from to be used: the schema text and the options. */
+/**
+ * What generated code must have been made from to be used: the options and the schema text themselves,
+ * compared whole (a digest would start node's crypto, several milliseconds of every run).
+ */
 export function schemaKey(text: string, options: SchemaOptions): string {
   const settings = JSON.stringify({ allErrors: options.allErrors === true, verbose: options.verbose === true, formats: Object.keys(options.formats ?? {}).sort() });
-  return createHash('sha256').update(settings).update('\0').update(text).digest('hex');
+  return `${settings}\0${text}`;
 }
 
 /** ajv's options for a schema (the same at build time and here); `source` keeps the code for the build. */
