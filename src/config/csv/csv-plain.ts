@@ -2,9 +2,10 @@
 // line break throughout, nothing but spaces and tabs as leading blanks. It gives exactly the records and
 // line numbers csv-records.ts gets from csv-parse with its options (blank lines skipped, leading spaces
 // and tabs and trailing white space trimmed from each field), only faster: a file of 2,000 addresses
-// is split, not tokenised. Anything else (quotes, mixed line breaks, a form feed, unpaired surrogates)
-// returns undefined and goes to csv-parse. Must not: accept a file csv-parse would read differently
-// (test/config/csv-plain.test.ts compares the two on generated files).
+// is split, not tokenised, and its records are handed over one at a time without an object each.
+// Anything else (quotes, mixed line breaks, a form feed, unpaired surrogates) is declined and goes to
+// csv-parse. Must not: accept a file csv-parse would read differently (test/config/csv-plain.test.ts
+// compares the two on generated files).
 import type { CsvRecord } from './csv-records.js';
 
 const QUOTE = '"';
