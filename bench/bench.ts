@@ -7,9 +7,10 @@
 //      (within 3×), and its peak memory (at most 300 MB)
 //   3. stagemig --version                        vs node -e 0 (within 2×)
 //   4. apply of N and 2N new batches × 2,000     (doubling the batches at most doubles the time)
-// and, for information, stagemig check at 100 × 2,000 (its service calls; bench/measure.ts), and the time
-// each input bomb takes to be refused (bench/input-bombs.ts, at most 20 s each) and the simulator's
-// directory at 200,000 mailboxes (bench/directory-scale.ts, at most 10 s).
+// and, for information, plan at 2N × 2,000 once applied, stagemig check at 100 × 2,000 (its service
+// calls; bench/measure.ts), the time each input bomb takes to be refused (bench/input-bombs.ts, at
+// most 20 s each) and the simulator's directory at 200,000 mailboxes (bench/directory-scale.ts, at
+// most 10 s).
 // BENCH_RUNS (default 5) sets the runs per figure (BENCH_APPLY_RUNS, default 3, for apply, each on a
 // fresh simulator state); BENCH_APPLY_BATCHES (default 50) sets N.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -147,6 +148,11 @@ try {
     target: `apply ${2 * APPLY_N} vs ${APPLY_N} new batches × 2,000`, ours: fmt(t2N), reference: `${APPLY_N} batches ${fmt(tN)}`,
     ratio: `${(t2N / tN).toFixed(2)}×`, limit: '≤ 2×', ok: t2N / tN <= 2 ? 'yes' : 'NO',
   });
+
+  // For information: plan at 2N × 2,000 once everything is applied (the daily drift check of a large
+  // migration): every live user is read from the simulator's state and matched to its CSV row.
+  const [steady] = sideBySide([{ cmd: 'node', args: [CLI, 'plan', applyPlans[1]!], cwd: root, node: true, rss: true }]);
+  console.log(`plan ${2 * APPLY_N} × 2,000 after apply (no changes): ${fmt(steady!.ms)}, ${Math.round(steady!.rssMB)} MB peak`);
 
   // stagemig check at scale (issue 9): service calls stay constant; measured in-process by measure.ts.
   const measureScript = join(HERE, 'measure.js');
