@@ -47,17 +47,19 @@ function diffCreate(b: DesiredBatch, live: LiveBatch | undefined, ctx: PlanConte
   }
   const blocked: Move[] = [];
   let migrated = 0;
-  const keys = ctx.desiredKeys.get(b) ?? [];
   let unknown = 0;
   // A first plan (nothing live): every mailbox is free, and 200,000 of them need no lookup each.
   const free: string[] = ctx.anyLiveMailbox ? [] : b.users.map((u) => u.email);
-  if (ctx.anyLiveMailbox) b.users.forEach((u, i) => {
-    const current = ctx.liveUserByEmail.get(keys[i]!);
-    if (ctx.unknownUsers.has(keys[i]!)) unknown += 1;
-    else if (ctx.migrated(keys[i]!)) migrated += 1;
-    else if (current) blocked.push({ email: u.email, batch: current.batch });
-    else free.push(u.email);
-  });
+  if (ctx.anyLiveMailbox) {
+    const keys = ctx.keysOf(b);
+    b.users.forEach((u, i) => {
+      const current = ctx.liveUserByEmail.get(keys[i]!);
+      if (ctx.unknownUsers.has(keys[i]!)) unknown += 1;
+      else if (ctx.migrated(keys[i]!)) migrated += 1;
+      else if (current) blocked.push({ email: u.email, batch: current.batch });
+      else free.push(u.email);
+    });
+  }
   if (migrated > 0 && migrated === b.users.length) {
     // Every mailbox is migrated and the batch is gone: the service cleaned it up (a Synced batch left idle is
     // stopped after 60 days and deleted 90 days later, facts §6.5). The batch is finished, not drift.

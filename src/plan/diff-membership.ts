@@ -56,7 +56,7 @@ export const removeMigratedNote = (n: number): string =>
 export function diffMembership(b: DesiredBatch, live: LiveBatch, ctx: PlanContext): MembershipDiff {
   const key = nameKey(b.name);
   const members = ctx.liveUsersByBatch.get(key) ?? [];
-  const keys = ctx.desiredKeys.get(b) ?? [];
+  const keys = ctx.keysOf(b);
   const wanted = new Set(keys);
   const membership: MembershipChange = { added: [], removed: [], movedIn: [], movedOut: [] };
   const steps: Step[] = [];

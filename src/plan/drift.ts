@@ -34,7 +34,7 @@ export function detectDrift(desired: DesiredState, ctx: PlanContext, applied: Ap
       return u && nameKey(u.batch) !== key ? u.batch : undefined;
     };
     const members = ctx.liveUsersByBatch.get(key) ?? [];
-    const r = batchDrift(b, appliedEntry(applied.batches, b.name), ctx.liveBatches.get(key), members, batchOf, ctx.desiredKeys.get(b) ?? []);
+    const r = batchDrift(b, appliedEntry(applied.batches, b.name), ctx.liveBatches.get(key), members, batchOf, ctx.keysOf(b));
     items.push(...r.items);
     origins.set(batchAddress(b.name), originOf(r.items.length > 0, r.yamlChanged));
   }

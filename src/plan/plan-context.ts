@@ -20,8 +20,8 @@ export interface PlanContext {
   desiredBatches: Map<string, DesiredBatch>;
   /** The desired batch (not `state: removed`) that lists the address key, if any. */
   desiredBatchOf(key: string): DesiredBatch | undefined;
-  /** Address keys (emailKey: NFC, lower case, IDNA domain) of each desired batch's rows, in CSV order. */
-  desiredKeys: Map<DesiredBatch, string[]>;
+  /** Address keys (emailKey: NFC, lower case, IDNA domain) of a desired batch's rows, in CSV order (made on first use). */
+  keysOf(b: DesiredBatch): readonly string[];
   /** True when the address is already a cloud mailbox (its migration got past provisioning). */
   migrated(key: string): boolean;
   /** False when no mailbox is live, migrated or of unknown status (a first plan): no per-mailbox lookup can find anything. */
@@ -66,13 +66,17 @@ export function buildContext(desired: DesiredState, live: LiveState, gating: Omi
     if (PROVISIONED_USER.has(u.status)) provisioned.add(key);
   }
   const desiredKeys = new Map<DesiredBatch, string[]>();
-  for (const b of desired.batches) desiredKeys.set(b, b.users.map((u) => u.key ?? emailKey(u.email)));
+  const keysOf = (b: DesiredBatch): readonly string[] => {
+    let keys = desiredKeys.get(b);
+    if (!keys) desiredKeys.set(b, (keys = b.users.map((u) => u.key ?? emailKey(u.email))));
+    return keys;
+  };
   // Asked only for live members that leave a batch: built on the first question, not for every plan.
   let desiredBatchOfUser: Map<string, DesiredBatch> | undefined;
   const desiredBatchOf = (key: string): DesiredBatch | undefined => {
     if (!desiredBatchOfUser) {
       desiredBatchOfUser = new Map();
-      for (const [b, keys] of desiredKeys) if (b.state !== 'removed') for (const k of keys) desiredBatchOfUser.set(k, b);
+      for (const b of desired.batches) if (b.state !== 'removed') for (const k of keysOf(b)) desiredBatchOfUser.set(k, b);
     }
     return desiredBatchOfUser.get(key);
   };
@@ -101,7 +105,7 @@ export function buildContext(desired: DesiredState, live: LiveState, gating: Omi
     liveUserByEmail,
     desiredBatches: new Map(desired.batches.map((b) => [nameKey(b.name), b])),
     desiredBatchOf,
-    desiredKeys,
+    keysOf,
     gating: { ...gating, ...(desired.cutover ? { cutover: desired.cutover } : {}) },
   };
 }
