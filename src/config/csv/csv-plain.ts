@@ -45,10 +45,10 @@ function trimCell(cell: string): string {
  * Calls `each(cells, line)` for every record of a plain CSV (rows of empty values left out, as
  * csv-records does) and returns true; returns false, calling nothing, when the text is not plain.
  * No object is made per record: `cells` is a scratch array the next call overwrites (copy it to keep
- * it), and a file without a comma (one column) reuses one array for every row. `each` returns false
- * to stop.
+ * it), and a file without a comma (one column) reuses one array for every row, unless `fresh` asks for
+ * an array per record. `each` returns false to stop.
  */
-export function forEachPlainRecord(text: string, each: (cells: string[], line: number) => boolean | void): boolean {
+export function forEachPlainRecord(text: string, each: (cells: string[], line: number) => boolean | void, fresh = false): boolean {
   if (text.includes(QUOTE) || text.includes(FORM_FEED) || LONE_SURROGATE.test(text)) return false;
   const eol = lineBreak(text);
   if (eol === undefined) return false;
@@ -60,9 +60,13 @@ export function forEachPlainRecord(text: string, each: (cells: string[], line: n
     let cells: string[];
     let empty = true;
     if (oneColumn) {
-      cells = single;
-      cells[0] = trimCell(lines[i]!);
-      empty = cells[0] === '';
+      const cell = trimCell(lines[i]!);
+      if (fresh) cells = [cell];
+      else {
+        cells = single;
+        cells[0] = cell;
+      }
+      empty = cell === '';
     } else {
       cells = lines[i]!.split(',');
       for (let c = 0; c < cells.length; c++) {
@@ -79,5 +83,5 @@ export function forEachPlainRecord(text: string, each: (cells: string[], line: n
 /** Records of a plain CSV (each with its own cells), or undefined when it is not plain. */
 export function plainCsvRecords(text: string): CsvRecord[] | undefined {
   const records: CsvRecord[] = [];
-  return forEachPlainRecord(text, (cells, line) => void records.push({ cells: [...cells], line })) ? records : undefined;
+  return forEachPlainRecord(text, (cells, line) => void records.push({ cells, line }), true) ? records : undefined;
 }
