@@ -73,13 +73,14 @@ export type WaitsFor = 'service' | 'admin' | 'gates' | 'unknown-status' | 'finis
 export const waitsForNothing = (c: ResourceChange): boolean => c.waitsFor === 'finished' || c.waitsFor === 'nothing';
 
 /**
- * Changes that waiting never resolves: they wait on the admin (a decision, or a removal gate that opens
- * only once the YAML records the conversion) or on a status stagemig does not know. Only the migration
- * service and removal gates that open with time move on by themselves (what `apply --wait` waits for).
+ * Changes that waiting never resolves: they wait on the admin (a decision; a removal gate that opens only
+ * once the YAML records the conversion, or one held only by failed or stopped mailboxes) or on a status
+ * stagemig does not know. Only the migration service and removal gates that open with time move on by
+ * themselves (what `apply --wait` waits for).
  */
 export function waitsOnAdmin(c: ResourceChange): boolean {
   if (c.waitsFor === 'admin' || c.waitsFor === 'unknown-status') return true;
-  return c.waitsFor === 'gates' && (c.heldBy ?? []).some((g) => g.kind === 'converted' && g.opensAt === undefined);
+  return c.waitsFor === 'gates' && (c.heldBy ?? []).some((g) => (g.kind === 'converted' && g.opensAt === undefined) || g.stuck === true);
 }
 
 export interface UnmanagedObject {

@@ -4,6 +4,7 @@
 // Must not: do I/O, read the clock (`now` comes in), or open a gate it cannot check (nothing recorded: closed).
 import { nameKey } from '../model/index.js';
 import type { DesiredBatch, DesiredCutover, LiveUser, UserStatus } from '../model/index.js';
+import { USER_STATUS_SUMMARY } from '../model/index.js';
 import { DEFAULT_WAIT_AFTER_MX_MS } from '../model/index.js';
 import { plural } from '../model/plural.js';
 import { INCREMENTAL_SYNC_INTERVAL_MS } from '../model/sync-interval.js';
@@ -19,7 +20,15 @@ export interface RemovalGate {
   opensAt?: string;
   /** How it opens when no time is known. */
   opensWhen?: string;
+  /**
+   * Nothing opens it by itself: every mailbox that holds it has failed or is stopped, and only the admin
+   * can retry them (Start-MigrationBatch) or drop them from the CSV. `apply --wait` stops at once.
+   */
+  stuck?: boolean;
 }
+
+/** Status summaries (facts §5) of mailboxes the service does not move on by itself: failed, or stopped with their batch. */
+const STUCK_USER: ReadonlySet<string | null> = new Set(['Failed', 'Stopped']);
 
 /** User statuses at which a staged mailbox is done: removing the batch loses nothing of its initial sync. */
 export const DONE_USER: ReadonlySet<UserStatus> = new Set(['Synced', 'IncrementalSynced', 'CompletionSynced', 'Completed']);
@@ -30,15 +39,17 @@ const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z
 export const gateTime = (isoText: string): string => `${isoText.slice(0, 10)} ${isoText.slice(11, 16)} UTC`;
 
 function syncedGate(users: readonly LiveUser[]): RemovalGate {
-  const pending = new Map<string, number>();
+  const pending = new Map<UserStatus, number>();
   for (const u of users) if (!DONE_USER.has(u.status)) pending.set(u.status, (pending.get(u.status) ?? 0) + 1);
   if (pending.size === 0) return { kind: 'synced', open: true, summary: `all ${plural(users.length, 'mailbox is', 'mailboxes are')} Synced` };
   const n = [...pending.values()].reduce((a, b) => a + b, 0);
   const by = [...pending].sort(([a], [b]) => (a < b ? -1 : 1)).map(([s, k]) => `${k} ${s}`).join(', ');
+  const stuck = [...pending.keys()].every((s) => STUCK_USER.has(USER_STATUS_SUMMARY[s]));
   return {
     kind: 'synced', open: false,
     summary: `${n} of its ${plural(users.length, 'mailbox is', 'mailboxes are')} not Synced (${by})`,
     opensWhen: 'once every mailbox is Synced (failed ones retried, or dropped from the CSV)',
+    ...(stuck ? { stuck } : {}),
   };
 }
 

@@ -89,6 +89,20 @@ describe('waitForConvergence', () => {
     expect(h.ran.length).toBe(ran);
   });
 
+  it('stops at once at a removal held only by a mailbox that failed (retrying or dropping it is the admin\'s call)', async () => {
+    const h = await harness({ failMailboxes: { 'w12@contoso.com': 'MigrationPermanentException: An invalid password was specified.' } });
+    const first = await h.run(desired([batch('W1', wave('W1', 1).concat('w12@contoso.com'))]));
+    expect(first.kind === 'converged' && first.failed.map((u) => u.email)).toEqual(['w12@contoso.com']);
+    const [ran, reads] = [h.ran.length, h.statuses.length];
+    const convertedAt = new Date((await h.backend.clock.now()).getTime() - HOUR).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const outcome = await h.run(desired([batch('W1', wave('W1', 1).concat('w12@contoso.com'), { state: 'removed', convertedAt })]));
+    expect(outcome).toMatchObject({ kind: 'blocked', changes: [{ address: 'batch.W1', waitsFor: 'gates' }] });
+    expect(outcome.kind === 'blocked' && outcome.changes[0]!.notes.join(' ')).toMatch(/1 of its 2 mailboxes are not Synced \(1 Failed\)/);
+    // One read, no step, and not the 48 h timeout it used to run into.
+    expect(h.statuses.length - reads).toBe(1);
+    expect(h.ran.length).toBe(ran);
+  });
+
   it('retries failed mailboxes with retryFailed until they sync', async () => {
     const h = await harness({ failMailboxes: { 'bad@contoso.com': { errorSummary: 'MigrationTransientException: busy', times: 1 } } });
     const outcome = await h.run(desired([batch('W1', wave('W1', 1).concat('bad@contoso.com'), { retryFailed: true })]));

@@ -61,7 +61,7 @@ describe('apply --wait stops at once when what is left needs your decision', () 
     expect(r.reads).toBe(2);
     expect(r.sleeps).toBe(0);
     expect(simulatedNow(cwd)).toBe(before);
-    expect(r.stdout).toMatch(/batch\.StagedBatch1 is held by a removal gate that only a YAML edit opens: Removal held: the conversion of its on-premises mailboxes to mail-enabled users is not recorded; opens once `convertedAt` is set/);
+    expect(r.stdout).toMatch(/batch\.StagedBatch1 is held by a removal gate that will not open by itself: Removal held: the conversion of its on-premises mailboxes to mail-enabled users is not recorded; opens once `convertedAt` is set/);
     expect(r.exitCode).toBe(1);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DesiredCutover, LiveUser } from '../../src/model/index.js';
-import { buildPlan, isConverged } from '../../src/plan/index.js';
+import { buildPlan, isConverged, waitsOnAdmin } from '../../src/plan/index.js';
 import { batch, desired, live, liveBatch, liveUsers } from '../helpers/states.js';
 
 const CONVERTED = '2026-12-02T09:00:00Z';
@@ -36,6 +36,23 @@ describe('removal gates (seed step 6)', () => {
     expect(p.changes[0]!.notes[0]).toBe('Removal held: 1 of its 2 mailboxes are not Synced (1 Syncing); opens once every mailbox is Synced (failed ones retried, or dropped from the CSV).');
     expect(p.changes[0]!.action).toBe('no-op');
     expect(isConverged(p)).toBe(false);
+  });
+
+  it('gate "synced" held only by failed or stopped mailboxes waits on the admin; one still syncing does not', () => {
+    const withStatus = (status: LiveUser['status']) => [...liveUsers('W', ['a@x.com']), ...liveUsers('W', ['b@x.com'], status)].map((u) => ({ ...u, lastSuccessfulSyncTime: AFTER }));
+    for (const status of ['Failed', 'IncrementalFailed', 'Stopped', 'Corrupted'] as const) {
+      const p = plan({ convertedAt: CONVERTED, users: withStatus(status), status: 'Synced' });
+      expect(p.changes[0]!.heldBy, status).toMatchObject([{ kind: 'synced', stuck: true }]);
+      expect(waitsOnAdmin(p.changes[0]!), status).toBe(true);
+    }
+    for (const status of ['Syncing', 'Queued', 'Provisioning'] as const) {
+      const p = plan({ convertedAt: CONVERTED, users: withStatus(status), status: 'Syncing' });
+      expect(p.changes[0]!.heldBy![0]!.stuck, status).toBeUndefined();
+      expect(waitsOnAdmin(p.changes[0]!), status).toBe(false);
+    }
+    // One failed and one still syncing: the service may still move the other; not the admin's alone yet.
+    const mixed = [...liveUsers('W', ['a@x.com'], 'Failed'), ...liveUsers('W', ['b@x.com'], 'Syncing')].map((u) => ({ ...u, lastSuccessfulSyncTime: AFTER }));
+    expect(waitsOnAdmin(plan({ convertedAt: CONVERTED, users: mixed, status: 'Syncing' }).changes[0]!)).toBe(false);
   });
 
   it('gate "converted": holds until convertedAt is recorded, and while the recorded time is in the future', () => {

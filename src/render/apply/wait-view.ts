@@ -62,7 +62,7 @@ function blockedBy(c: BlockedChange): string {
   switch (c.waitsFor) {
     case 'admin': return 'needs your decision';
     case 'unknown-status': return 'has a status stagemig does not know';
-    case 'gates': return 'is held by a removal gate that only a YAML edit opens';
+    case 'gates': return 'is held by a removal gate that will not open by itself';
     default: return 'waits on the migration service, which has not moved for several reads';
   }
 }
