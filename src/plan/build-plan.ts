@@ -3,7 +3,7 @@
 //
 // Must not: do I/O, read the clock (the time comes in) or call a backend: the planner is pure.
 import { appliedEntry, batchAddress, compareText, endpointAddress, nameKey } from '../model/index.js';
-import type { AppliedSnapshot, CloudUser, DesiredBatch, DesiredState, LicensingState, LiveState, Step } from '../model/index.js';
+import type { AppliedSnapshot, CloudUser, DesiredBatch, DesiredState, LicensingState, LiveBatch, LiveState, Step } from '../model/index.js';
 import { cloudUsersByAddress, diffLicenses, type LicenseDiff } from './diff-licenses.js';
 import type { PlanContext } from './plan-context.js';
 import { buildContext } from './plan-context.js';
@@ -81,7 +81,8 @@ export function buildPlan(desired: DesiredState, live: LiveState, inputs: PlanIn
   const changes: ResourceChange[] = [];
   const steps: Step[] = [];
   for (const e of desired.endpoints) {
-    const d = diffEndpoint(e, ctx.liveEndpoints.get(nameKey(e.name)), live.batches);
+    const leaving = (b: LiveBatch): boolean => b.status === 'Removing' || ctx.desiredBatches.get(nameKey(b.name))?.state === 'removed';
+    const d = diffEndpoint(e, ctx.liveEndpoints.get(nameKey(e.name)), live.batches, leaving);
     if (d.change) changes.push(d.change);
     steps.push(...d.steps);
   }

@@ -56,15 +56,22 @@ function updatableDiffs(e: DesiredEndpoint, l: LiveEndpoint): Array<[AttributeCh
   return out;
 }
 
-export function diffEndpoint(e: DesiredEndpoint, l: LiveEndpoint | undefined, liveBatches: readonly LiveBatch[]): EndpointDiff {
+/**
+ * `leaving`: whether a live batch goes away without the admin (the service is removing it, or the plan
+ * removes it); a removal held by any other batch waits on the admin.
+ */
+export function diffEndpoint(e: DesiredEndpoint, l: LiveEndpoint | undefined, liveBatches: readonly LiveBatch[], leaving: (b: LiveBatch) => boolean): EndpointDiff {
   const address = endpointAddress(e.name);
   const base = { address, type: 'endpoint' as const, name: e.name, attributes: [] as AttributeChange[], notes: [] as string[] };
   if (e.state === 'removed') {
     if (!l) return { steps: [] };
-    const users = liveBatches.filter((b) => sameText(b.endpoint, l.name)).map((b) => b.name);
-    if (users.length > 0) {
-      const notes = [`Remove-MigrationEndpoint waits until no batch uses this endpoint (still used by: ${users.join(', ')}).`];
-      return { change: { ...base, action: 'delete', notes }, steps: [] };
+    const using = liveBatches.filter((b) => sameText(b.endpoint, l.name));
+    if (using.length > 0) {
+      const notes = [`Remove-MigrationEndpoint waits until no batch uses this endpoint (still used by: ${using.map((b) => b.name).join(', ')}).`];
+      const staying = using.filter((b) => !leaving(b)).map((b) => b.name);
+      if (staying.length === 0) return { change: { ...base, action: 'delete', notes, waitsFor: 'service' }, steps: [] };
+      notes.push(`${staying.join(', ')} ${staying.length === 1 ? 'is' : 'are'} not being removed: set \`state: removed\` on ${staying.length === 1 ? 'it' : 'them'} in the YAML (or remove ${staying.length === 1 ? 'it' : 'them'} outside stagemig, if not in the plan), or keep the endpoint.`);
+      return { change: { ...base, action: 'delete', notes, waitsFor: 'admin' }, steps: [] };
     }
     return { change: { ...base, action: 'delete' }, steps: [removeEndpointStep(l.name)] };
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPlan, isConverged } from '../../src/plan/index.js';
+import { buildPlan, isConverged, waitsOnAdmin } from '../../src/plan/index.js';
 import { batch, desired, endpoint, live, liveBatch, liveEndpoint, liveUsers } from '../helpers/states.js';
 
 const cmdlets = (p: ReturnType<typeof buildPlan>) => p.steps.map((s) => `${s.cmdlet} ${s.address}`);
@@ -120,6 +120,23 @@ describe('buildPlan', () => {
     const free = buildPlan(d, live());
     expect(cmdlets(free)).toEqual(['Remove-MigrationEndpoint endpoint.StagedEndpoint']);
     expect(free.summary.remove).toBe(1);
+  });
+
+  it('an endpoint removal held by a batch that is not leaving waits on your decision; by batches being removed, on the service', () => {
+    // W is being removed by the service, V by the plan: both go away by themselves.
+    const leaving = buildPlan(desired([batch('V', ['v@x.com'], { state: 'removed', convertedAt: '2026-01-01T00:00:00Z' })], [endpoint({ state: 'removed' })]),
+      live({ batches: [liveBatch('W', 'Removing'), liveBatch('V', 'Synced')] }));
+    expect(leaving.changes.find((c) => c.type === 'endpoint')).toMatchObject({ waitsFor: 'service' });
+    // U is not in the plan and nobody removes it; K is in the plan and stays started.
+    const held = buildPlan(desired([batch('K', ['k@x.com'])], [endpoint({ state: 'removed' })]),
+      live({ batches: [liveBatch('U', 'Synced'), liveBatch('K', 'Synced'), liveBatch('W', 'Removing')] }));
+    const change = held.changes.find((c) => c.type === 'endpoint')!;
+    expect(change).toMatchObject({ waitsFor: 'admin', action: 'delete' });
+    expect(change.notes).toEqual([
+      'Remove-MigrationEndpoint waits until no batch uses this endpoint (still used by: U, K, W).',
+      'U, K are not being removed: set `state: removed` on them in the YAML (or remove them outside stagemig, if not in the plan), or keep the endpoint.',
+    ]);
+    expect(waitsOnAdmin(change)).toBe(true);
   });
 
   it('is deterministic: the same inputs give the same plan byte for byte', () => {
