@@ -6,8 +6,8 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { forgetApplied } from '../apply/applied/index.js';
 import {
-  advanceInPlace, applyScenario, DEFAULT_STATE_LOCK, deleteState, describeFaults, emptyState, loadState, parseScenario, saveState,
-  toLiveState, withStateLock,
+  advanceInPlace, applyScenario, DEFAULT_STATE_LOCK, deleteState, emptyState, faultsInForce, loadState, parseScenario, saveState,
+  toLiveState, withStateLock, type FaultsInForce,
 } from '../backends/simulator/index.js';
 import { displayPath } from '../config/index.js';
 import { error, StagemigError, type Diagnostic } from '../diag/index.js';
@@ -120,8 +120,8 @@ export interface FaultsResult {
   warnings: Diagnostic[];
   /** What was asked: show the faults, declare a scenario's, or clear them. */
   action: 'show' | 'declare' | 'clear';
-  /** The faults in force afterwards, one line each. */
-  faults: string[];
+  /** The faults and tenant settings in force afterwards. */
+  faults: FaultsInForce;
 }
 
 async function readScenario(host: Host, path: string) {
@@ -146,7 +146,7 @@ export async function simulatorFaults(host: Host, planPath: string, scenarioPath
   return keepingWarnings(warnings, async () => {
     if (scenarioPath !== undefined && opts.clear) throw new StagemigError([error('USAGE', 'Give either a scenario file or --clear, not both')]);
     if (scenarioPath === undefined && !opts.clear) {
-      return { warnings, action: 'show', faults: describeFaults((await loadState(stateFile)) ?? emptyState(host.clock.now())) };
+      return { warnings, action: 'show', faults: faultsInForce((await loadState(stateFile)) ?? emptyState(host.clock.now())) };
     }
     const scenario = scenarioPath === undefined ? { faults: {} } : await readScenario(host, scenarioPath);
     const outcome = await withStateLock(stateFile, stateLock(host), async () => {
@@ -155,6 +155,6 @@ export async function simulatorFaults(host: Host, planPath: string, scenarioPath
       await saveOrExplain(host, stateFile, applied.state);
       return applied;
     });
-    return { warnings, action: scenarioPath === undefined ? 'clear' : 'declare', faults: describeFaults(outcome.state) };
+    return { warnings, action: scenarioPath === undefined ? 'clear' : 'declare', faults: faultsInForce(outcome.state) };
   });
 }

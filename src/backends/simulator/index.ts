@@ -14,7 +14,7 @@ export {
 export { DEFAULT_STATE_LOCK, deleteState, loadState, saveState, withStateLock, type StateLockOptions } from './store.js';
 export { setSimulatorFault, withFaults, type FaultSettings } from './faults.js';
 export { parseScenario, type Scenario } from './scenario-parse.js';
-export { applyScenario, describeFaults } from './scenario-apply.js';
+export { applyScenario, faultsInForce, type FaultsInForce } from './scenario-apply.js';
 export { FAILURE_KINDS } from './mailbox-failures.js';
 export { cloudDirectory, RECIPIENT_TYPE_DETAILS, type CloudDirectory, type CloudRecipientType } from './directory.js';
 export { T as SERVICE_TEXTS } from './texts.js';

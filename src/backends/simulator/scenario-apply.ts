@@ -4,8 +4,7 @@
 // dated at the simulated now).
 import { findBatch, nextGuid } from './lookup.js';
 import type { Scenario } from './scenario-parse.js';
-import type { SimState } from './state.js';
-import { describeTenant } from './scenario-tenant.js';
+import type { SimFaults, SimState, SimTenant } from './state.js';
 
 /** Pure: the state with the scenario applied, or the reason it cannot be. */
 export function applyScenario(state: SimState, scenario: Scenario): { state: SimState } | { error: string } {
@@ -38,28 +37,19 @@ export function applyScenario(state: SimState, scenario: Scenario): { state: Sim
   return { state: next };
 }
 
-/** One line per fault in force, for `stagemig simulator faults`. */
-export function describeFaults(state: SimState): string[] {
-  const f = state.faults;
-  const out: string[] = [];
-  for (const [email, fault] of Object.entries(f.failMailboxes ?? {})) {
-    const x = typeof fault === 'string' ? { errorSummary: fault } : fault;
-    const times = x.times === undefined ? 'every attempt' : `the first ${x.times} attempt(s)`;
-    out.push(`mailbox ${email} fails during ${x.at ?? 'provisioning'}, ${times}: ${x.errorSummary}`);
-  }
-  const endpoint = f.endpointFailure ?? (f.endpointUnreachable ? 'unreachable' : undefined);
-  if (endpoint) out.push(`endpoint verification fails: ${endpoint}`);
-  if (f.failOnWriteCall !== undefined) {
-    const left = f.failOnWriteCall - state.writeCalls;
-    out.push(left > 0 ? `write call ${f.failOnWriteCall} fails (${left} to go): ${f.message ?? 'throttled'}` : `write call ${f.failOnWriteCall} has failed`);
-  }
-  if (f.writeLatencyMs) out.push(`every write cmdlet takes ${f.writeLatencyMs / 1000} s (real time)`);
-  for (const [name, delay] of Object.entries(f.corruptBatches ?? {})) out.push(`batch ${name} turns Corrupted ${delay / 60_000} min after it starts syncing`);
-  const held = { missing: 'has no cloud recipient (directory sync did not create it)', mailbox: 'is already a mailbox', contact: 'is held by a mail contact', group: 'is held by a group', mailUser: 'is a mail user' };
-  for (const [email, kind] of Object.entries(f.recipients ?? {})) out.push(`address ${email} ${held[kind]}`);
-  for (const [name, status] of Object.entries(f.unknownStatus?.batches ?? {})) out.push(`batch ${name} reads with status "${status}"`);
-  for (const [email, status] of Object.entries(f.unknownStatus?.users ?? {})) out.push(`migration user ${email} reads with status "${status}"`);
-  for (const b of state.batches) if (b.type === 'cutover') out.push(`cutover batch ${b.name} exists: staged batches are refused`);
-  out.push(...describeTenant(state.tenant));
-  return out;
+/** The faults and tenant settings in force, for `stagemig simulator faults` (render/simulator/faults-lines.ts words them). */
+export interface FaultsInForce {
+  faults: SimFaults;
+  /** Write cmdlets run so far (a `failOnWriteCall` fault counts them). */
+  writeCalls: number;
+  tenant?: SimTenant;
+  /** Cutover batches in the state (they make the service refuse staged batches). */
+  cutoverBatches: string[];
+}
+
+export function faultsInForce(state: SimState): FaultsInForce {
+  return {
+    faults: state.faults, writeCalls: state.writeCalls, ...(state.tenant ? { tenant: state.tenant } : {}),
+    cutoverBatches: state.batches.filter((b) => b.type === 'cutover').map((b) => b.name),
+  };
 }

@@ -68,15 +68,3 @@ export function readTenantKey(r: ScenarioReader, key: string, value: YamlNode | 
   else return false;
   return true;
 }
-
-/** One line per tenant setting, for `stagemig simulator faults`. */
-export function describeTenant(tenant: SimTenant | undefined): string[] {
-  if (!tenant) return [];
-  const out: string[] = [];
-  if (tenant.acceptedDomains) out.push(`accepted domains: ${tenant.acceptedDomains.join(', ') || '(only the organization\'s)'}`);
-  if (tenant.federatedDomains?.length) out.push(`federated domains: ${tenant.federatedDomains.join(', ')}`);
-  for (const [domain, a] of Object.entries(tenant.dns ?? {})) {
-    out.push(`dns ${domain}: MX ${a.mx === undefined ? 'default' : a.mx.join(', ') || 'none'}, Autodiscover ${a.autodiscover === undefined ? 'default' : a.autodiscover || 'none'}`);
-  }
-  return out;
-}

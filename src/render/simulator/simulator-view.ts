@@ -11,6 +11,7 @@ import { diagnosticsText, output, type Output } from '../common/output.js';
 import { termText } from '../common/safe-text.js';
 import { quotePs } from '../runbook/powershell-quote.js';
 import { renderSimulatorStatus, type SimulatorStatusInput } from './simulator-status.js';
+import { faultLines } from './faults-lines.js';
 
 export const statusOutput = (r: { warnings: readonly Diagnostic[]; snapshot: SimulatorStatusInput }, color: boolean): Output =>
   output(renderSimulatorStatus(r.snapshot), diagnosticsText(r.warnings, color));
@@ -27,10 +28,11 @@ export const advanceOutput = (r: AdvanceResult, color: boolean): Output =>
   output(`Advanced the simulated clock by ${formatDuration(r.byMs)}: ${r.from} -> ${r.snapshot.now}\n\n${renderSimulatorStatus(r.snapshot)}`, diagnosticsText(r.warnings, color));
 
 export function faultsOutput(r: FaultsResult, color: boolean): Output {
-  const list = r.faults.map((l) => `  ${termText(l)}`).join('\n');
+  const lines = faultLines(r.faults);
+  const list = lines.map((l) => `  ${termText(l)}`).join('\n');
   let text: string;
-  if (r.action === 'show') text = r.faults.length === 0 ? 'No faults: the simulated service behaves normally.\n' : `Faults in force:\n${list}\n`;
-  else text = r.faults.length === 0 ? 'Cleared every fault: the simulated service behaves normally.\n' : `Faults in force (they replace any set before):\n${list}\n`;
+  if (r.action === 'show') text = lines.length === 0 ? 'No faults: the simulated service behaves normally.\n' : `Faults in force:\n${list}\n`;
+  else text = lines.length === 0 ? 'Cleared every fault: the simulated service behaves normally.\n' : `Faults in force (they replace any set before):\n${list}\n`;
   return output(text, diagnosticsText(r.warnings, color));
 }
 

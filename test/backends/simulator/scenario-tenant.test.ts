@@ -1,6 +1,7 @@
 // Scenario keys of the tenant around the service (stagemig check): parsing, errors with positions, duplicates.
 import { describe, expect, it } from 'vitest';
-import { applyScenario, describeFaults, emptyState, parseScenario } from '../../../src/backends/simulator/index.js';
+import { applyScenario, emptyState, faultsInForce, parseScenario } from '../../../src/backends/simulator/index.js';
+import { faultLines } from '../../../src/render/simulator/faults-lines.js';
 
 describe('scenario tenant keys', () => {
   it('reads accepted and federated domains, recipients and DNS answers', () => {
@@ -17,7 +18,7 @@ describe('scenario tenant keys', () => {
       dns: { 'contoso.com': { mx: ['contoso-com.mail.protection.outlook.com'], autodiscover: '' } },
     });
     const applied = applyScenario(emptyState(new Date('2026-01-01T00:00:00Z')), scenario!);
-    expect('state' in applied && describeFaults(applied.state)).toEqual([
+    expect('state' in applied && faultLines(faultsInForce(applied.state))).toEqual([
       'address ann@contoso.com has no cloud recipient (directory sync did not create it)', 'address bob@contoso.com is held by a mail contact',
       'accepted domains: contoso.com, fabrikam.com', 'federated domains: contoso.com',
       'dns contoso.com: MX contoso-com.mail.protection.outlook.com, Autodiscover none',

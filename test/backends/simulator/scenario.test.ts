@@ -1,8 +1,9 @@
 // Scenario files: the declared faults, validated with positions, applied to the state.
 import { describe, expect, it } from 'vitest';
 import {
-  applyScenario, describeFaults, FAILURE_KINDS, parseScenario,
+  applyScenario, faultsInForce, FAILURE_KINDS, parseScenario,
 } from '../../../src/backends/simulator/index.js';
+import { faultLines } from '../../../src/render/simulator/faults-lines.js';
 import { withBatch, withEndpoint } from './helpers.js';
 
 const FULL = `# rehearsal of a bad day
@@ -92,7 +93,7 @@ describe('applyScenario', () => {
     expect(out.state.faults).toEqual({ failOnWriteCall: 1 });
     expect(out.state.writeCalls).toBe(0);
     expect(out.state.batches.map((b) => [b.name, b.type, b.status])).toEqual([['Old', 'cutover', 'Synced']]);
-    expect(describeFaults(out.state)).toEqual([
+    expect(faultLines(faultsInForce(out.state))).toEqual([
       'write call 1 fails (1 to go): throttled',
       'cutover batch Old exists: staged batches are refused',
     ]);
