@@ -32,18 +32,10 @@ function readOptional(path: string): Buffer | undefined {
   }
 }
 
-/** esbuild writes the bundle in ASCII (other characters escaped): read as latin1, without UTF-8 decoding. */
-function readBundleSource(): string | undefined {
-  try {
-    return readFileSync(BUNDLE_FILE, 'latin1');
-  } catch {
-    return undefined;
-  }
-}
-
 /** The bundle, compiled with its code cache when V8 accepts it; undefined when there is no bundle. */
 export function loadBundle(useCache = true): LoadedBundle | undefined {
-  const source = readBundleSource();
+  // esbuild writes the bundle in ASCII (other characters escaped): latin1, without UTF-8 decoding.
+  const source = readOptional(BUNDLE_FILE)?.toString('latin1');
   if (source === undefined) return undefined;
   const cachedData = useCache ? readOptional(CODE_CACHE_FILE) : undefined;
   // The same wrapper node gives a CommonJS module, so the bundle runs exactly as `require` would run it.

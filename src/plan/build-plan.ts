@@ -80,8 +80,9 @@ export function buildPlan(desired: DesiredState, live: LiveState, inputs: PlanIn
   const ctx = buildContext(desired, live, { now: inputs.now ?? new Date(0), allowRemove: inputs.allowRemove === true });
   const changes: ResourceChange[] = [];
   const steps: Step[] = [];
+  // A live batch that goes away without the admin: the service is removing it, or this plan removes it.
+  const leaving = (b: LiveBatch): boolean => b.status === 'Removing' || ctx.desiredBatches.get(nameKey(b.name))?.state === 'removed';
   for (const e of desired.endpoints) {
-    const leaving = (b: LiveBatch): boolean => b.status === 'Removing' || ctx.desiredBatches.get(nameKey(b.name))?.state === 'removed';
     const d = diffEndpoint(e, ctx.liveEndpoints.get(nameKey(e.name)), live.batches, leaving);
     if (d.change) changes.push(d.change);
     steps.push(...d.steps);

@@ -30,7 +30,7 @@ export function duplicateUserDiagnostics(batches: readonly BatchUsers[]): Diagno
   });
   const rowAt = (i: number) => {
     let b = starts.length - 1;
-    while (starts[b]! > i || batches[b]!.users.length === 0) b--;
+    while (starts[b]! > i) b--; // the last batch starting at or before i (an empty one never is: the next starts there too)
     return { ...batches[b]!, user: batches[b]!.users[i - starts[b]!]! };
   };
   return repeatedKeys(keys).map(([at, firstAt]) => {
