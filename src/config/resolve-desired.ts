@@ -4,8 +4,9 @@
 import { dirname, join, resolve } from 'node:path';
 import type { Node as YamlNode } from 'yaml';
 import type { SourceRange } from '../diag/index.js';
-import type { BackendConfig, DesiredBatch, DesiredCutover, DesiredEndpoint, DesiredState, DesiredUser } from '../model/index.js';
-import { compareText, DEFAULT_WAIT_AFTER_MX_MS, parseDuration } from '../model/index.js';
+import type { BackendConfig, DesiredBatch, DesiredCutover, DesiredEndpoint, DesiredState, DesiredUser, UserColumns } from '../model/index.js';
+import { compareText, DEFAULT_WAIT_AFTER_MX_MS, parseDuration, usersFromColumns } from '../model/index.js';
+import { NO_ROWS as NO_COLUMNS } from './csv/csv-rows.js';
 import type { RawBackend, RawBatch, RawCutover, RawEndpoint, RawPlan } from './raw-plan.js';
 import { nodeRange, type YamlSource } from './yaml/yaml-source.js';
 import { locate } from './yaml/yaml-locate.js';
@@ -75,7 +76,8 @@ function resolveEndpoint(src: YamlSource, name: string, raw: RawEndpoint): Desir
   return ep;
 }
 
-function resolveBatch(src: YamlSource, name: string, raw: RawBatch, users: DesiredUser[]): DesiredBatch {
+function resolveBatch(src: YamlSource, name: string, raw: RawBatch, columns: UserColumns): DesiredBatch {
+  let users: DesiredUser[] | undefined;
   const batch: DesiredBatch = {
     name,
     endpoint: raw.endpoint,
@@ -83,7 +85,11 @@ function resolveBatch(src: YamlSource, name: string, raw: RawBatch, users: Desir
     notificationEmails: [...(raw.notificationEmails ?? [])],
     csv: raw.csv,
     csvPath: resolve(dirname(src.absPath), raw.csv),
-    users,
+    // An object per row only when something asks for them (a first plan of 200,000 rows never does).
+    get users() {
+      return (users ??= usersFromColumns(columns));
+    },
+    columns,
     protect: raw.protect ?? true,
     source: keyRange(src, ['batches', name]),
   };
@@ -96,7 +102,7 @@ function resolveBatch(src: YamlSource, name: string, raw: RawBatch, users: Desir
   return batch;
 }
 
-export function resolveDesired(src: YamlSource, plan: RawPlan, users: ReadonlyMap<string, DesiredUser[]>): DesiredState {
+export function resolveDesired(src: YamlSource, plan: RawPlan, users: ReadonlyMap<string, UserColumns>): DesiredState {
   const byName = <T>(entries: Record<string, T> | undefined): Array<[string, T]> =>
     Object.entries(entries ?? {}).sort(([a], [b]) => compareText(a, b));
   return {
@@ -106,6 +112,6 @@ export function resolveDesired(src: YamlSource, plan: RawPlan, users: ReadonlyMa
     backend: resolveBackend(src.absPath, plan.backend),
     ...(plan.cutover ? { cutover: resolveCutover(plan.cutover) } : {}),
     endpoints: byName(plan.endpoints).map(([name, raw]) => resolveEndpoint(src, name, raw)),
-    batches: byName(plan.batches).map(([name, raw]) => resolveBatch(src, name, raw, users.get(name) ?? [])),
+    batches: byName(plan.batches).map(([name, raw]) => resolveBatch(src, name, raw, users.get(name) ?? NO_COLUMNS)),
   };
 }

@@ -1,9 +1,10 @@
 // The desired state: the plan YAML and its CSVs resolved and checked (what config/ hands to the planner).
 //
-// Must not: do I/O or hold raw YAML shapes (config/raw-plan.ts does); types and small constants only.
+// Must not: do I/O or hold raw YAML shapes (config/raw-plan.ts does); types, small constants and accessors only.
 import type { SourceRange } from '../diag/index.js';
 import type { DesiredBatchState, EndpointAuthentication } from './status.js';
 import type { Sensitive } from './sensitive.js';
+import { emailKey } from './email-key.js';
 
 export interface SimulatorBackendConfig {
   type: 'simulator';
@@ -62,6 +63,39 @@ export interface DesiredUser {
   line: number;
 }
 
+/**
+ * A batch's CSV rows as columns, one entry per row in file order: what a plan reads of 2,000 rows per
+ * batch (addresses, keys, the count) without an object per mailbox. `DesiredBatch.users` makes the
+ * objects from it on first use (apply's CSV data, a row's password).
+ */
+export interface UserColumns {
+  /** Addresses as written in the CSV. */
+  emails: readonly string[];
+  /** Their emailKeys (the same array as `emails` when every address is its own key). */
+  keys: readonly string[];
+  /** 1-based line of each row in its CSV file. */
+  lines: Int32Array;
+  /** FNV-1a hash of each key (model/email-key.ts keyHash), for the duplicate check. */
+  hashes: Int32Array;
+  /** Password and ForceChangePassword per row, present only when the file has those columns. */
+  passwords?: ReadonlyArray<Sensitive | undefined>;
+  forceChangePassword?: ReadonlyArray<boolean | undefined>;
+}
+
+/** The DesiredUser objects of columns, in row order. */
+export function usersFromColumns(c: UserColumns): DesiredUser[] {
+  const users = new Array<DesiredUser>(c.emails.length);
+  for (let i = 0; i < users.length; i++) {
+    const user: DesiredUser = { email: c.emails[i]!, key: c.keys[i]!, line: c.lines[i]! };
+    const password = c.passwords?.[i];
+    if (password !== undefined) user.password = password;
+    const force = c.forceChangePassword?.[i];
+    if (force !== undefined) user.forceChangePassword = force;
+    users[i] = user;
+  }
+  return users;
+}
+
 export interface DesiredBatch {
   name: string;
   endpoint: string;
@@ -72,6 +106,8 @@ export interface DesiredBatch {
   /** Absolute CSV path. */
   csvPath: string;
   users: DesiredUser[];
+  /** The same rows as columns, where the CSV reader gave them (see batchEmails, batchKeys, batchSize). */
+  columns?: UserColumns;
   /** YAML `protect` (default true): removing the batch before every mailbox is Synced needs --allow-remove. */
   protect: boolean;
   /** YAML `startAfter` as written (ISO-8601 with an offset): the service starts the batch then. */
@@ -118,4 +154,19 @@ export interface DesiredState {
    * by absolute path; present when the loader was asked for them (saved plans hash their inputs).
    */
   inputDigests?: ReadonlyMap<string, string>;
+}
+
+/** A batch's addresses in row order (from its columns when it has them: no object per row). */
+export function batchEmails(b: DesiredBatch): readonly string[] {
+  return b.columns ? b.columns.emails : b.users.map((u) => u.email);
+}
+
+/** A batch's address keys in row order. */
+export function batchKeys(b: DesiredBatch): readonly string[] {
+  return b.columns ? b.columns.keys : b.users.map((u) => u.key ?? emailKey(u.email));
+}
+
+/** How many rows a batch's CSV has. */
+export function batchSize(b: DesiredBatch): number {
+  return b.columns ? b.columns.emails.length : b.users.length;
 }

@@ -32,6 +32,27 @@ export function domainKey(domain: string): string {
   return key;
 }
 
+/** 32-bit FNV-1a over UTF-16 code units: the hash the duplicate check files keys by. */
+export function keyHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * keyHash of an address that is its own key (printable ASCII in lower case), found in the same pass
+ * that checks it is one; -1 for any other address (its key is emailKey's, hashed apart).
+ */
+export function ownKeyHash(email: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < email.length; i++) {
+    const c = email.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || (c >= 0x41 && c <= 0x5a)) return -1;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h >>> 0;
+}
+
 export function emailKey(email: string): string {
   const shape = asciiShape(email);
   if (shape === 0) return email;

@@ -20,7 +20,7 @@ export type ReadCmdletName = 'Get-MigrationEndpoint' | 'Get-MigrationBatch' | 'G
 
 /** Rows of a batch's CSV file, re-read at apply time (passwords included) and sent as bytes. */
 export interface CsvRowsRef {
-  csv: { batch: string; file: string; emails: string[] };
+  csv: { batch: string; file: string; emails: readonly string[] };
 }
 
 /** A PSCredential whose password comes from an environment variable at apply time. */

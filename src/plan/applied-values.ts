@@ -3,6 +3,7 @@
 //
 // Must not: do I/O or read the clock: the planner is pure.
 import type { AppliedBatch, AppliedEndpoint, DesiredBatch, DesiredEndpoint, LiveBatch, LiveUser } from '../model/index.js';
+import { batchEmails } from '../model/index.js';
 import { stateOfLive } from './converged.js';
 
 export const ENDPOINT_SETTINGS = [
@@ -31,7 +32,7 @@ export const lowerSorted = (emails: Iterable<string>): string[] => [...new Set([
 
 export function appliedBatchOf(b: DesiredBatch): AppliedBatch {
   if (b.state === 'removed') return { state: 'removed', notificationEmails: [], users: [] };
-  return { state: b.state, notificationEmails: [...b.notificationEmails], users: lowerSorted(b.users.map((u) => u.email)) };
+  return { state: b.state, notificationEmails: [...b.notificationEmails], users: lowerSorted([...batchEmails(b)]) };
 }
 
 /** A live batch as a snapshot entry: the base that apply's steps change when nothing was recorded yet. */

@@ -53,9 +53,9 @@ export function removeEndpointStep(name: string): Step {
   };
 }
 
-const csvRef = (b: DesiredBatch, emails: string[]): ParamValue => ({ csv: { batch: b.name, file: b.csv, emails } });
+const csvRef = (b: DesiredBatch, emails: readonly string[]): ParamValue => ({ csv: { batch: b.name, file: b.csv, emails } });
 
-export function newBatchStep(b: DesiredBatch, emails: string[], autoStart: boolean): Step {
+export function newBatchStep(b: DesiredBatch, emails: readonly string[], autoStart: boolean): Step {
   const p: Params = [['Name', b.name], ['SourceEndpoint', b.endpoint], ['CSVData', csvRef(b, emails)]];
   if (b.notificationEmails.length > 0) p.push(['NotificationEmails', b.notificationEmails]);
   // StartAfter implies AutoStart; the service refuses both together (facts §3.6).

@@ -1,7 +1,7 @@
 // One batch's difference: create, start, stop, remove (through the removal gates), replace, membership and settings.
 //
 // Must not: do I/O or plan a removal whose gates are closed without --allow-remove; pure.
-import { batchAddress, BUSY_BATCH, nameKey, plural, RUNNING_BATCH } from '../model/index.js';
+import { batchAddress, batchEmails, batchSize, BUSY_BATCH, nameKey, plural, RUNNING_BATCH } from '../model/index.js';
 import type { BatchStatus, DesiredBatch, LiveBatch, Step } from '../model/index.js';
 import { lifecycleStep, newBatchStep, setBatchNotificationStep } from './cmdlets.js';
 import { alreadyMigratedNote, diffMembership, hasMembershipChange } from './diff-membership.js';
@@ -40,7 +40,8 @@ function diffRemoved(b: DesiredBatch, live: LiveBatch | undefined): BatchDiff {
 }
 
 function diffCreate(b: DesiredBatch, live: LiveBatch | undefined, ctx: PlanContext): BatchDiff {
-  const base = { address: batchAddress(b.name), type: 'batch' as const, name: b.name, mailboxesAfter: b.users.length };
+  const size = batchSize(b);
+  const base = { address: batchAddress(b.name), type: 'batch' as const, name: b.name, mailboxesAfter: size };
   if (live?.status === 'Removing') {
     return { change: { ...base, action: 'no-op', liveStatus: live.status, attributes: [], waitsFor: 'service',
       notes: ['A batch of this name is still being removed; it is created again once removal finishes.'] }, steps: [] };
@@ -48,19 +49,23 @@ function diffCreate(b: DesiredBatch, live: LiveBatch | undefined, ctx: PlanConte
   const blocked: Move[] = [];
   let migrated = 0;
   let unknown = 0;
-  // A first plan (nothing live): every mailbox is free, and 200,000 of them need no lookup each.
-  const free: string[] = ctx.anyLiveMailbox ? [] : b.users.map((u) => u.email);
+  // A first plan (nothing live): every mailbox is free, and 200,000 of them need no lookup each; the
+  // batch's own list of addresses is added, not a copy of it.
+  const emails = batchEmails(b);
+  let free: readonly string[] = emails;
   if (ctx.anyLiveMailbox) {
+    const found: string[] = [];
+    free = found;
     const keys = ctx.keysOf(b);
-    b.users.forEach((u, i) => {
+    emails.forEach((email, i) => {
       const current = ctx.liveUserByEmail.get(keys[i]!);
       if (ctx.unknownUsers.has(keys[i]!)) unknown += 1;
       else if (ctx.migrated(keys[i]!)) migrated += 1;
-      else if (current) blocked.push({ email: u.email, batch: current.batch });
-      else free.push(u.email);
+      else if (current) blocked.push({ email, batch: current.batch });
+      else found.push(email);
     });
   }
-  if (migrated > 0 && migrated === b.users.length) {
+  if (migrated > 0 && migrated === size) {
     // Every mailbox is migrated and the batch is gone: the service cleaned it up (a Synced batch left idle is
     // stopped after 60 days and deleted 90 days later, facts §6.5). The batch is finished, not drift.
     return { change: { ...base, action: 'no-op', attributes: [], waitsFor: 'finished', notes: [
@@ -190,7 +195,7 @@ export function diffBatch(b: DesiredBatch, ctx: PlanContext): BatchDiff {
   if (!changed && notes.length === 0) return { steps };
   const change: ResourceChange = {
     address: batchAddress(b.name), type: 'batch', name: live.name, action: steps.length > 0 ? 'update' : 'no-op',
-    liveStatus: live.status, attributes, notes, mailboxesAfter: b.users.length,
+    liveStatus: live.status, attributes, notes, mailboxesAfter: batchSize(b),
   };
   if (hasMembershipChange(m.membership)) change.membership = m.membership;
   if (lc.lifecycle) change.lifecycle = lc.lifecycle;

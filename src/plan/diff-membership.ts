@@ -1,7 +1,7 @@
 // Which mailboxes to add to and remove from an existing batch, and which wait for another batch to let them go.
 //
 // Must not: do I/O or submit a migrated mailbox again (the service migrates a mailbox once); pure.
-import { nameKey, plural } from '../model/index.js';
+import { batchEmails, nameKey, plural } from '../model/index.js';
 import type { DesiredBatch, LiveBatch, Step } from '../model/index.js';
 import { APPENDABLE_BATCH, IDLE_BATCH } from '../model/index.js';
 import { addUsersStep, removeUserStep } from './cmdlets.js';
@@ -100,7 +100,7 @@ export function diffMembership(b: DesiredBatch, live: LiveBatch, ctx: PlanContex
   let migrated = 0;
   let migratedDone = 0;
   let unknown = 0;
-  b.users.forEach((u, i) => {
+  batchEmails(b).forEach((email, i) => {
     const k = keys[i]!;
     const current = ctx.liveUserByEmail.get(k);
     if (current && nameKey(current.batch) === key && current.status !== 'Removing') return;
@@ -111,8 +111,8 @@ export function diffMembership(b: DesiredBatch, live: LiveBatch, ctx: PlanContex
       if (current && nameKey(current.batch) !== key) migrated += 1;
       else migratedDone += 1;
     }
-    else if (current) blocked.push({ email: u.email, batch: current.batch });
-    else addable.push(u.email);
+    else if (current) blocked.push({ email, batch: current.batch });
+    else addable.push(email);
   });
   membership.added = addable;
   membership.movedIn = blocked.filter((m) => nameKey(m.batch) !== key);

@@ -1,7 +1,7 @@
 // Indexes built once per plan (users by address, batches by name, gating facts) so diffs run in O(1) per lookup.
 //
 // Must not: do I/O or read the clock (gating's time comes in); pure.
-import { nameKey, PROVISIONED_USER } from '../model/index.js';
+import { batchKeys, nameKey, PROVISIONED_USER } from '../model/index.js';
 import { emailKey } from '../model/email-key.js';
 import type { DesiredBatch, DesiredCutover, DesiredState, LiveBatch, LiveEndpoint, LiveState, LiveUser, UnknownLiveObject } from '../model/index.js';
 
@@ -65,10 +65,10 @@ export function buildContext(desired: DesiredState, live: LiveState, gating: Omi
     if (seen === undefined || seen.status === 'Removing') liveUserByEmail.set(key, u);
     if (PROVISIONED_USER.has(u.status)) provisioned.add(key);
   }
-  const desiredKeys = new Map<DesiredBatch, string[]>();
+  const desiredKeys = new Map<DesiredBatch, readonly string[]>();
   const keysOf = (b: DesiredBatch): readonly string[] => {
     let keys = desiredKeys.get(b);
-    if (!keys) desiredKeys.set(b, (keys = b.users.map((u) => u.key ?? emailKey(u.email))));
+    if (!keys) desiredKeys.set(b, (keys = batchKeys(b)));
     return keys;
   };
   // Asked only for live members that leave a batch: built on the first question, not for every plan.

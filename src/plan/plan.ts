@@ -23,7 +23,7 @@ export interface Move {
 }
 
 export interface MembershipChange {
-  added: string[];
+  added: readonly string[];
   removed: string[];
   movedIn: Move[];
   movedOut: Move[];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkCsvBytes, loadPlan } from '../../src/config/index.js';
+import { usersFromColumns } from '../../src/model/index.js';
 import { planYaml, tempDir } from './helpers.js';
 
 const opts = { file: 'x.csv', sso: false };
@@ -9,7 +10,7 @@ const CONTENT = 'EmailAddress,Password,ForceChangePassword\r\nzoë.müller@conto
 function emails(bytes: Uint8Array): Array<[string, number, boolean | undefined]> {
   const r = checkCsvBytes(bytes, opts);
   expect(r.diagnostics).toEqual([]);
-  return r.users.map((u) => [u.email, u.line, u.forceChangePassword]);
+  return usersFromColumns(r.rows).map((u) => [u.email, u.line, u.forceChangePassword]);
 }
 
 const EXPECTED = [
@@ -29,8 +30,9 @@ describe('CSV encodings and layouts that admins really produce', () => {
     const be = Buffer.from(Buffer.from(CONTENT, 'utf16le')).swap16();
     expect(emails(Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).toEqual(EXPECTED);
     const r = checkCsvBytes(le, opts);
-    expect(r.users[0]?.password?.reveal()).toBe('Wëlcome-2026!x');
-    expect(r.users[1]?.password?.reveal()).toBe('a,b');
+    const users = usersFromColumns(r.rows);
+    expect(users[0]?.password?.reveal()).toBe('Wëlcome-2026!x');
+    expect(users[1]?.password?.reveal()).toBe('a,b');
   });
 
   it('reads quoted headers in any case, stray spaces, LF or CR line ends, and blank lines', () => {
@@ -90,7 +92,7 @@ describe('CSV encodings and layouts that admins really produce', () => {
     const bad = ['plain', '@contoso.com', 'a@b', 'a..b@contoso.com', '.a@contoso.com', 'a b@contoso.com', 'a@contoso..com', 'a@-contoso.com', 'a@contoso.123'];
     const text = `EmailAddress\n${[...good, ...bad].join('\n')}\n`;
     const r = checkCsvBytes(utf8(text), opts);
-    expect(r.users.map((u) => u.email)).toEqual(good);
+    expect(r.rows.emails).toEqual(good);
     expect(r.diagnostics.map((d) => d.summary)).toEqual(bad.map((b) => `"${b}" is not a valid SMTP address`));
   });
 

@@ -81,7 +81,7 @@ describe('plain CSV fast path', () => {
       expect(plainCsvRecords(quoted)).toBeUndefined();
       const opts = { file: 'b.csv', sso: true };
       const viaPlain = checkCsvBytes(Buffer.from(text), opts);
-      expect(viaPlain.users.length + viaPlain.diagnostics.length).toBeGreaterThan(0);
+      expect(viaPlain.rows.emails.length + viaPlain.diagnostics.length).toBeGreaterThan(0);
       expect(viaPlain).toEqual(checkCsvBytes(Buffer.from(quoted), opts));
       for (const d of viaPlain.diagnostics) codes.add(d.summary.startsWith('More problems') ? 'capped' : d.code);
     }

@@ -5,10 +5,11 @@ import { realpathSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { quoteValue } from '../text/quote-value.js';
 import type { Diagnostic } from '../../diag/index.js';
-import type { DesiredUser } from '../../model/index.js';
+import type { UserColumns } from '../../model/index.js';
 import { batchAddress, compareText } from '../../model/index.js';
 import { duplicateUserDiagnostics, type BatchUsers } from './csv-duplicates.js';
 import { loadCsvFile, type CsvReadResult } from './csv-file.js';
+import type { ReadScratch } from '../../files/index.js';
 import { displayPath } from '../text/display-path.js';
 import { isRecord } from '../plan-rules.js';
 import { diagAt, nodeRange, type YamlSource } from '../yaml/yaml-source.js';
@@ -17,8 +18,8 @@ import { locate } from '../yaml/yaml-locate.js';
 const MAX_DUPLICATE_DIAGNOSTICS = 100;
 
 export interface BatchCsvs {
-  /** Users by batch name, for batches whose CSV loaded. */
-  users: Map<string, DesiredUser[]>;
+  /** Users' rows by batch name, for batches whose CSV loaded. */
+  users: Map<string, UserColumns>;
   /** sha256 of each CSV read, by absolute path (when asked for). */
   digests: Map<string, string>;
   diagnostics: Diagnostic[];
@@ -34,7 +35,7 @@ function realPathOf(path: string): string | undefined {
 }
 
 export function loadBatchCsvs(src: YamlSource, data: unknown, cwd: string, allowOutside = false, digest = false): BatchCsvs {
-  const users = new Map<string, DesiredUser[]>();
+  const users = new Map<string, UserColumns>();
   const digests = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   if (!isRecord(data) || !isRecord(data.batches)) return { users, digests, diagnostics };
@@ -42,6 +43,7 @@ export function loadBatchCsvs(src: YamlSource, data: unknown, cwd: string, allow
   const baseDir = dirname(src.absPath);
   const realBase = realPathOf(baseDir) ?? baseDir;
   const byPath = new Map<string, string>();
+  const scratch: ReadScratch = {};
   const jobs: Array<{ name: string; csv: string; file: string; absPath: string; where: ReturnType<typeof nodeRange>; result: CsvReadResult }> = [];
   for (const name of Object.keys(data.batches).sort(compareText)) {
     const batch = data.batches[name];
@@ -66,7 +68,7 @@ export function loadBatchCsvs(src: YamlSource, data: unknown, cwd: string, allow
     }
     byPath.set(absPath, name);
     const file = displayPath(absPath, cwd);
-    jobs.push({ name, csv, file, absPath, where, result: loadCsvFile(absPath, { file, sso }, digest) });
+    jobs.push({ name, csv, file, absPath, where, result: loadCsvFile(absPath, { file, sso }, digest, scratch) });
   }
   const loaded: BatchUsers[] = [];
   for (const { name, csv, file, absPath, where, result } of jobs) {
@@ -79,8 +81,8 @@ export function loadBatchCsvs(src: YamlSource, data: unknown, cwd: string, allow
     }
     if (result.sha256 !== undefined) digests.set(absPath, result.sha256);
     for (const d of result.diagnostics) diagnostics.push(d);
-    users.set(name, result.users);
-    loaded.push({ batch: name, file, users: result.users });
+    users.set(name, result.rows);
+    loaded.push({ batch: name, file, rows: result.rows });
   }
   const duplicates = duplicateUserDiagnostics(loaded);
   for (const d of duplicates.slice(0, MAX_DUPLICATE_DIAGNOSTICS)) diagnostics.push(d);

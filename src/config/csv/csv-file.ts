@@ -3,17 +3,21 @@
 // Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
 import type { Diagnostic } from '../../diag/index.js';
 import { error } from '../../diag/index.js';
-import { FileReadError, MAX_BYTES, readRegularFile, sha256Hex } from '../../files/index.js';
-import type { DesiredUser } from '../../model/index.js';
+import { FileReadError, MAX_BYTES, readRegularFile, sha256Hex, type ReadScratch } from '../../files/index.js';
+import type { UserColumns } from '../../model/index.js';
 import { forEachCsvRecord } from './csv-records.js';
 import { readHeader } from './csv-header.js';
-import { rowReader, type RowReader } from './csv-rows.js';
+import { NO_ROWS, rowReader, type RowReader } from './csv-rows.js';
 import { decodeText } from '../text/text-decode.js';
 
 export interface CsvFileResult {
-  users: DesiredUser[];
+  /** The good rows, as columns (usersFromColumns makes objects of them). */
+  rows: UserColumns;
   diagnostics: Diagnostic[];
 }
+
+/** The shortest row a file can hold (a@b.cd and a line break): bytes / this bounds the number of rows. */
+const MIN_ROW_BYTES = 7;
 
 export interface CsvOptions {
   /** Path shown in diagnostics. */
@@ -32,23 +36,32 @@ function lineText(text: string, line: number): string {
   return text.slice(start, nl < 0 ? undefined : nl).replace(/\r$/, '');
 }
 
-/** Validates CSV bytes as the migration service would, and returns the users in file order. */
-export function checkCsvBytes(bytes: Uint8Array, opts: CsvOptions): CsvFileResult {
+/**
+ * Validates CSV bytes as the migration service would, and returns the users' rows in file order. `lazy`:
+ * the addresses are not kept but read again from the text when first asked for (rowReader's `reread`).
+ */
+export function checkCsvBytes(bytes: Uint8Array, opts: CsvOptions, lazy = false): CsvFileResult {
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return { rows: NO_ROWS, diagnostics: [error('CSV_ENCODING', decoded.reason, { range: { file: opts.file, start: { line: 1, col: 1 } }, hint: decoded.hint })] };
+  const expectedRows = Math.ceil(bytes.length / MIN_ROW_BYTES);
+  const eager = (): CsvFileResult => checkCsvText(decoded.text, opts, expectedRows);
+  return checkCsvText(decoded.text, opts, expectedRows, lazy ? () => eager().rows : undefined);
+}
+
+function checkCsvText(text: string, opts: CsvOptions, expectedRows: number, reread?: () => UserColumns): CsvFileResult {
   const { file } = opts;
   const at = (line: number) => ({ file, start: { line, col: 1 } });
-  const decoded = decodeText(bytes);
-  if (!decoded.ok) return { users: [], diagnostics: [error('CSV_ENCODING', decoded.reason, { range: at(1), hint: decoded.hint })] };
   // Records are read one at a time: the first is the header, the rest go straight to the row reader.
   let head: ReturnType<typeof readHeader> | undefined;
   let headerLine = 1;
   let rows: RowReader | undefined;
   let rowCount = 0;
-  const syntaxError = forEachCsvRecord(decoded.text, (cells, line) => {
+  const syntaxError = forEachCsvRecord(text, (cells, line) => {
     if (head === undefined) {
       headerLine = line;
-      head = readHeader({ cells, line }, file, lineText(decoded.text, line));
+      head = readHeader({ cells, line }, file, lineText(text, line));
       if (!head.layout) return false;
-      rows = rowReader(head.layout, opts);
+      rows = rowReader(head.layout, opts, expectedRows, reread);
       return true;
     }
     rowCount++;
@@ -64,28 +77,31 @@ export function checkCsvBytes(bytes: Uint8Array, opts: CsvOptions): CsvFileResul
   }
   if (!head) {
     if (!syntaxError) diagnostics.push(error('CSV_EMPTY', 'The CSV file is empty', { range: at(1), hint: 'Add the header line `EmailAddress` and one row per mailbox.' }));
-    return { users: [], diagnostics };
+    return { rows: NO_ROWS, diagnostics };
   }
   diagnostics.push(...head.diagnostics);
-  if (!head.layout || !rows) return { users: [], diagnostics };
+  if (!head.layout || !rows) return { rows: NO_ROWS, diagnostics };
   if (rowCount === 0 && !syntaxError) {
     diagnostics.push(error('CSV_EMPTY', 'The CSV file has a header but no mailboxes', { range: at(headerLine), hint: 'Add one row per mailbox, or remove the batch.' }));
   }
   const body = rows.result();
   diagnostics.push(...body.diagnostics);
-  return { users: body.users, diagnostics };
+  return { rows: body.rows, diagnostics };
 }
 
 export type CsvReadResult = ({ ok: true; sha256?: string } & CsvFileResult) | { ok: false; reason: string };
 
-/** Reads and validates one CSV file; `ok: false` when the file cannot be read at all. `digest`: with the sha256 of the bytes read. */
-export function loadCsvFile(absPath: string, opts: CsvOptions, digest = false): CsvReadResult {
+/**
+ * Reads and validates one CSV file; `ok: false` when the file cannot be read at all. `digest`: with the
+ * sha256 of the bytes read. `scratch`: a buffer to read into, shared by the files of a plan.
+ */
+export function loadCsvFile(absPath: string, opts: CsvOptions, digest = false, scratch?: ReadScratch): CsvReadResult {
   let bytes: Uint8Array;
   try {
-    bytes = readRegularFile(absPath, MAX_BYTES.csv);
+    bytes = readRegularFile(absPath, MAX_BYTES.csv, scratch);
   } catch (err) {
     if (err instanceof FileReadError) return { ok: false, reason: err.reason };
     throw err;
   }
-  return { ok: true, ...checkCsvBytes(bytes, opts), ...(digest ? { sha256: sha256Hex(bytes) } : {}) };
+  return { ok: true, ...checkCsvBytes(bytes, opts, true), ...(digest ? { sha256: sha256Hex(bytes) } : {}) };
 }

@@ -8,7 +8,7 @@ import type { JsonDiagnostic, JsonHeader } from '../common/json-document.js';
 export type JsonAction = 'create' | 'update' | 'delete' | 'no-op';
 
 export interface JsonMembership {
-  added: string[];
+  added: readonly string[];
   removed: string[];
   /** Mailboxes coming from another batch (`from` is that batch's name). */
   moved_in: Array<{ email: string; from: string }>;

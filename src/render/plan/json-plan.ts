@@ -34,7 +34,7 @@ function membership(c: ResourceChange): JsonMembership | null {
   const m = c.membership;
   if (!m) return null;
   return {
-    added: [...m.added],
+    added: m.added, // shared, not copied: a batch adds up to 2,000 (nothing changes a plan once made)
     removed: [...m.removed],
     moved_in: m.movedIn.map((x) => ({ email: x.email, from: x.batch })),
     moved_out: m.movedOut.map((x) => ({ email: x.email, to: x.batch })),

@@ -11,7 +11,7 @@ function jsonParam(v: ParamValue): unknown {
   if (isCredentialRef(v)) {
     return { credential: { username: v.credential.username, password: SENSITIVE_MASK, password_env: v.credential.passwordEnv } };
   }
-  if (isCsvRef(v)) return { csv: { file: v.csv.file, batch: v.csv.batch, rows: v.csv.emails.length, emails: [...v.csv.emails] } };
+  if (isCsvRef(v)) return { csv: { file: v.csv.file, batch: v.csv.batch, rows: v.csv.emails.length, emails: v.csv.emails } }; // shared, not copied
   return Array.isArray(v) ? [...v] : v;
 }
 

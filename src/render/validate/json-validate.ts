@@ -3,7 +3,7 @@
 //
 // Must not: read files, the service or the clock: data in, text out (a view object writes only to the streams it is given).
 import type { Diagnostic } from '../../diag/index.js';
-import type { DesiredState } from '../../model/index.js';
+import { batchSize, type DesiredState } from '../../model/index.js';
 import { jsonHeader, toJsonDiagnostic } from '../common/json-document.js';
 import type { JsonDiagnostic, JsonHeader } from '../common/json-document.js';
 
@@ -34,7 +34,7 @@ export function toValidateDocument(opts: {
     error_count: errors,
     warning_count: opts.diagnostics.length - errors,
     totals: d
-      ? { endpoints: d.endpoints.length, batches: d.batches.length, mailboxes: d.batches.reduce((n, b) => n + b.users.length, 0) }
+      ? { endpoints: d.endpoints.length, batches: d.batches.length, mailboxes: d.batches.reduce((n, b) => n + batchSize(b), 0) }
       : null,
     diagnostics: opts.diagnostics.map(toJsonDiagnostic),
   };

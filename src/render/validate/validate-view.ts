@@ -4,7 +4,7 @@
 //
 // Must not: load or check anything (operations/validate.ts does).
 import type { Diagnostic } from '../../diag/index.js';
-import { plural, type DesiredState } from '../../model/index.js';
+import { batchSize, plural, type DesiredState } from '../../model/index.js';
 import type { ValidateResult } from '../../operations/validate.js';
 import { TOOL_VERSION } from '../../version.js';
 import { stringifyJson } from '../common/json-document.js';
@@ -12,7 +12,7 @@ import { diagnosticsText, output, type Output } from '../common/output.js';
 import { toValidateDocument } from './json-validate.js';
 
 export function validSummary(desired: DesiredState): string {
-  const mailboxes = desired.batches.reduce((n, b) => n + b.users.length, 0);
+  const mailboxes = desired.batches.reduce((n, b) => n + batchSize(b), 0);
   return `Valid: ${plural(desired.endpoints.length, 'endpoint')}, ${plural(desired.batches.length, 'batch', 'batches')}, ${plural(mailboxes, 'mailbox', 'mailboxes')}.`;
 }
 
