@@ -69,9 +69,12 @@ export interface DesiredUser {
  * objects from it on first use (apply's CSV data, a row's password).
  */
 export interface UserColumns {
-  /** Addresses as written in the CSV. */
+  /**
+   * Addresses as written in the CSV. A plan's files give a lazy list (model/lazy-list.ts): its length
+   * costs nothing, its first element read makes them all (the file's text is read again).
+   */
   emails: readonly string[];
-  /** Their emailKeys (the same array as `emails` when every address is its own key). */
+  /** Their emailKeys (the same list as `emails` when every address is its own key). */
   keys: readonly string[];
   /** 1-based line of each row in its CSV file. */
   lines: Int32Array;
