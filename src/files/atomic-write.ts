@@ -19,7 +19,33 @@ export interface AtomicWriteOptions {
 const tempPath = (target: string): string =>
   join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
 
-const toBytes = (data: string | Uint8Array): Uint8Array => (typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+/**
+ * What is written: text, bytes, or text in pieces written one after another (a 20 MB file written from
+ * pieces of 100 KB needs no 20 MB string and buffer: fresh memory of that size costs more than the write).
+ */
+export type FileContent = string | Uint8Array | Iterable<string>;
+
+/** Pieces are gathered into writes of about this many characters. */
+const WRITE_CHARS = 64 * 1024;
+
+function* chunksOf(data: FileContent): Iterable<Uint8Array> {
+  if (typeof data === 'string') yield Buffer.from(data, 'utf8');
+  else if (data instanceof Uint8Array) yield data;
+  else {
+    let held: string[] = [];
+    let chars = 0;
+    for (const piece of data) {
+      held.push(piece);
+      chars += piece.length;
+      if (chars >= WRITE_CHARS) {
+        yield Buffer.from(held.join(''), 'utf8');
+        held = [];
+        chars = 0;
+      }
+    }
+    if (held.length > 0) yield Buffer.from(held.join(''), 'utf8');
+  }
+}
 
 /** Folders cannot be opened or fsynced on some platforms (Windows); the rename is then as durable as the OS makes it. */
 const ignorableDirSyncError = (err: unknown): boolean =>
@@ -33,8 +59,7 @@ async function existingMode(target: string, fallback: number): Promise<number> {
   }
 }
 
-export async function writeFileAtomic(target: string, data: string | Uint8Array, opts: AtomicWriteOptions = {}): Promise<void> {
-  const bytes = toBytes(data);
+export async function writeFileAtomic(target: string, data: FileContent, opts: AtomicWriteOptions = {}): Promise<void> {
   const mode = await existingMode(target, opts.mode ?? 0o644);
   const tmp = tempPath(target);
   let created = false;
@@ -42,8 +67,10 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
     const fh = await open(tmp, 'wx', mode);
     created = true;
     try {
-      let off = 0;
-      while (off < bytes.length) off += (await fh.write(bytes, off, bytes.length - off)).bytesWritten;
+      for (const bytes of chunksOf(data)) {
+        let off = 0;
+        while (off < bytes.length) off += (await fh.write(bytes, off, bytes.length - off)).bytesWritten;
+      }
       await fh.sync();
     } finally {
       await fh.close();
@@ -70,8 +97,7 @@ async function syncFolder(dir: string): Promise<void> {
 }
 
 /** The same, synchronously (the last-applied record is written between steps, from a sync hook). */
-export function writeFileAtomicSync(target: string, data: string | Uint8Array, opts: AtomicWriteOptions = {}): void {
-  const bytes = toBytes(data);
+export function writeFileAtomicSync(target: string, data: FileContent, opts: AtomicWriteOptions = {}): void {
   let mode = opts.mode ?? 0o644;
   try {
     mode = statSync(target).mode & 0o7777;
@@ -84,8 +110,10 @@ export function writeFileAtomicSync(target: string, data: string | Uint8Array, o
     const fd = openSync(tmp, 'wx', mode);
     created = true;
     try {
-      let off = 0;
-      while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+      for (const bytes of chunksOf(data)) {
+        let off = 0;
+        while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+      }
       fsyncSync(fd);
     } finally {
       closeSync(fd);

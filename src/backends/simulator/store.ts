@@ -56,7 +56,7 @@ export function withStateLock<T>(file: string, lock: StateLockOptions, fn: () =>
 export async function saveState(file: string, state: SimState): Promise<void> {
   try {
     await mkdir(dirname(file), { recursive: true });
-    await writeFileAtomic(file, serializeState(state));
+    await writeFileAtomic(file, statePieces(state));
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     // Not a StagemigError: a write that fails after a cmdlet ran leaves its effect unknown (apply says so).
@@ -64,32 +64,60 @@ export async function saveState(file: string, state: SimState): Promise<void> {
   }
 }
 
+/** Between two items of an array in the state file: one per line. */
+const LINE_BREAK = ',\n    ';
+
 /** JSON with one endpoint, batch or user per line: readable, diffable and compact for 200,000 users. */
 export function serializeState(state: SimState): string {
-  const parts: string[] = [];
+  return [...statePieces(state)].join('');
+}
+
+/** serializeState's text in pieces of at most USERS_PER_CHUNK users (what saveState writes). */
+function* statePieces(state: SimState): Generator<string> {
+  yield '{\n';
+  let first = true;
   for (const [key, value] of Object.entries(state)) {
-    if (Array.isArray(value)) {
-      const items = key === 'users' ? usersOnLines(state.users) : value.map((v) => JSON.stringify(v)).join(',\n    ');
-      parts.push(`  ${JSON.stringify(key)}: ${value.length === 0 ? '[]' : `[\n    ${items}\n  ]`}`);
-    } else parts.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)}`);
+    yield `${first ? '' : ',\n'}  ${JSON.stringify(key)}: `;
+    first = false;
+    if (!Array.isArray(value)) yield JSON.stringify(value);
+    else if (value.length === 0) yield '[]';
+    else {
+      yield '[\n    ';
+      if (key === 'users') yield* usersOnLines(state.users);
+      else yield value.map((v) => JSON.stringify(v)).join(LINE_BREAK);
+      yield '\n  ]';
+    }
   }
-  return `{\n${parts.join(',\n')}\n}\n`;
+  yield '\n}\n';
 }
 
 /**
- * One stringify for all users (several times faster than one per user), then a line break before
+ * Users serialised per stringify: a chunk's text stays under 128 KB, so neither it nor the chunk's
+ * compact copies of the users outlive a scavenge (200,000 at once made 20 MB of strings per save that
+ * only a full collection frees).
+ */
+const USERS_PER_CHUNK = 1024;
+
+/**
+ * One stringify per chunk of users (several times faster than one per user), then a line break before
  * each user, put in by one replace (no piece per user). Compact users are flat objects whose first key
  * is "email", so `},{"email":` occurs only between two users (a quote inside a string is always
  * escaped); the length the replace added double-checks that.
  */
-function usersOnLines(users: SimUser[]): string {
-  const compact = users.map(compactUser);
+function* usersOnLines(users: SimUser[]): Generator<string> {
+  for (let start = 0; start < users.length; start += USERS_PER_CHUNK) {
+    if (start > 0) yield LINE_BREAK;
+    yield chunkOnLines(users.slice(start, start + USERS_PER_CHUNK).map(compactUser));
+  }
+}
+
+function chunkOnLines(compact: Array<Record<string, unknown>>): string {
   const flat = JSON.stringify(compact).slice(1, -1);
   const SEPARATOR = '},{"email":';
-  const BROKEN = '},\n    {"email":';
+  const BROKEN = `}${LINE_BREAK}{"email":`;
   const lines = flat.replaceAll(SEPARATOR, BROKEN);
-  if (lines.length - flat.length === (BROKEN.length - SEPARATOR.length) * (users.length - 1)) return lines;
-  return compact.map((u) => JSON.stringify(u)).join(',\n    ');
+  if (lines.length - flat.length === (BROKEN.length - SEPARATOR.length) * (compact.length - 1)) return lines;
+  return compact.map((u) => JSON.stringify(u)).join(LINE_BREAK);
 }
 
 /** Deletes the state file; false when there was none. */
