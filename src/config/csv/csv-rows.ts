@@ -1,5 +1,5 @@
-// Data rows → a batch's users as columns (UserColumns), each problem reported as file:line with the offending value
-// (never the password).
+// Data rows → a batch's users as columns (UserColumns), each problem reported as file:line with the
+// offending value (never the password).
 // Must not: contact the service, print, or put a password in a diagnostic (it is wrapped in Sensitive as it is read).
 import type { Diagnostic } from '../../diag/index.js';
 import { error } from '../../diag/index.js';
@@ -30,6 +30,12 @@ export interface RowReader {
   result(): { rows: UserColumns; diagnostics: Diagnostic[] };
 }
 
+const doubled = (column: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+  const grown = new Int32Array(column.length * 2);
+  grown.set(column);
+  return grown;
+};
+
 /** No rows (a file that could not be read as rows). */
 export const NO_ROWS: UserColumns = { emails: [], keys: [], lines: new Int32Array(0), hashes: new Int32Array(0) };
 
@@ -59,12 +65,8 @@ export function rowReader(layout: CsvLayout, opts: RowOptions, expectedRows = 64
   const keep = (email: string, line: number): void => {
     const n = kept++;
     if (n === lines.length) {
-      const grown = new Int32Array(n * 2);
-      grown.set(lines);
-      lines = grown;
-      const grownHashes = new Int32Array(n * 2);
-      grownHashes.set(hashes);
-      hashes = grownHashes;
+      lines = doubled(lines);
+      hashes = doubled(hashes);
     }
     let hash = ownKeyHash(email);
     if (hash < 0) {
