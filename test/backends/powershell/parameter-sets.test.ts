@@ -2,9 +2,9 @@
 // (powershell/parameter-sets, taken from the office-docs-powershell SYNTAX sections).
 import { describe, expect, it } from 'vitest';
 import { materialize } from '../../../src/apply/index.js';
-import { bindParameters } from '../../../src/backends/powershell/bind-parameters.js';
+import { bindParameters } from '../../helpers/bind-parameters.js';
 import { connectParameters, READ_CMDLETS, WRITE_CMDLETS } from '../../../src/backends/powershell/connect.js';
-import { loadDocumentedCmdlets } from '../../../src/backends/powershell/parameter-sets.js';
+import { loadDocumentedCmdlets } from '../../helpers/parameter-sets.js';
 import type { Step, StepAction } from '../../../src/model/index.js';
 import {
   addUsersStep, lifecycleStep, newBatchStep, newEndpointStep, removeEndpointStep, removeUserStep, setBatchNotificationStep,

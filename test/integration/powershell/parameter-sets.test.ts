@@ -4,7 +4,7 @@
 // Microsoft Graph cmdlets alike.
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { loadDocumentedCmdlets, type DocumentedCmdlet } from '../../../src/backends/powershell/parameter-sets.js';
+import { loadDocumentedCmdlets, type DocumentedCmdlet } from '../../helpers/parameter-sets.js';
 import { standInModulePath } from '../../../src/backends/powershell/locate.js';
 import { HAS_PWSH, PWSH } from './pwsh.js';
 

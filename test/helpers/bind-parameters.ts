@@ -1,7 +1,8 @@
 // Which documented parameter set a call with these named parameters binds to, the way PowerShell
 // resolves it: the sets holding every given parameter, then those whose mandatory parameters are all
-// given; several left → the default set if it is one of them, else the call is ambiguous. Pure.
-// Must not: pick a set where PowerShell could not: an unknown parameter or an unresolved set is an error, never a guess.
+// given; several left → the default set if it is one of them, else the call is ambiguous. Pure; a test
+// helper (the oracle the parameter-set tests check stagemig's calls against). It never picks a set where
+// PowerShell could not: an unknown parameter or an unresolved set is an error, never a guess.
 import type { DocumentedCmdlet } from './parameter-sets.js';
 
 /** Common parameters every cmdlet takes; -Confirm and -WhatIf only with SupportsShouldProcess. */

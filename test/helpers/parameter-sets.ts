@@ -1,11 +1,10 @@
 // The parameter sets Exchange Online documents for each cmdlet stagemig calls, recorded as data in
-// powershell/parameter-sets/<Cmdlet>.json (format: powershell/README.md). Read by tests and tools that
-// check a call binds before it is sent; the stand-in module declares its cmdlets from the same files.
-//
-// Must not: print, or put a secret on pwsh's command line, in its environment or in a log.
+// powershell/parameter-sets/<Cmdlet>.json (format: powershell/README.md). Read by the tests that check
+// every call stagemig can make binds to a documented set; the stand-in module declares its cmdlets from
+// the same files. A test helper: stagemig itself never reads them.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parameterSetsDir } from './locate.js';
+import { parameterSetsDir } from '../../src/backends/powershell/locate.js';
 
 /** PowerShell's name for the one set of a cmdlet that declares no named sets. */
 export const ALL_PARAMETER_SETS = '__AllParameterSets';
