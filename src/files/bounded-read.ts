@@ -38,17 +38,8 @@ function openFailure(err: unknown): FileReadError {
 /** sha256 of bytes, in hex: the digest saved plans record of each input file. */
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
-/** A buffer readRegularFile may read into again: files read one after another reuse its memory. */
-export interface ReadScratch {
-  buf?: Buffer;
-}
-
-/**
- * The bytes of a regular file of at most `maxBytes`; throws FileReadError saying why not. With `scratch`,
- * the bytes are in its buffer and valid only until the next read with it (100 CSV files of a plan then
- * take one buffer's memory, not 100: fresh memory costs page faults, the larger part of reading them).
- */
-export function readRegularFile(path: string, maxBytes: number, scratch?: ReadScratch): Buffer {
+/** The bytes of a regular file of at most `maxBytes`; throws FileReadError saying why not. */
+export function readRegularFile(path: string, maxBytes: number): Buffer {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO must not wait for a writer; it is then refused as not a regular file.
@@ -61,9 +52,7 @@ export function readRegularFile(path: string, maxBytes: number, scratch?: ReadSc
     if (info.isDirectory()) throw new FileReadError('not-a-file', 'is a directory, not a file');
     if (!info.isFile()) throw new FileReadError('not-a-file', 'is not a regular file (a device, pipe or socket)');
     if (info.size > maxBytes) throw new FileReadError('too-large', `is too large (${mib(info.size)}; at most ${mib(maxBytes)} is read)`);
-    const size = Math.min(info.size, maxBytes) + 1;
-    const buf = scratch?.buf !== undefined && scratch.buf.length >= size ? scratch.buf : Buffer.allocUnsafe(size);
-    if (scratch) scratch.buf = buf;
+    const buf = Buffer.allocUnsafe(Math.min(info.size, maxBytes) + 1);
     let total = 0;
     for (;;) {
       const bytesRead = readSync(fd, buf, total, buf.length - total, total);

@@ -9,7 +9,6 @@ import type { UserColumns } from '../../model/index.js';
 import { batchAddress, compareText } from '../../model/index.js';
 import { duplicateUserDiagnostics, type BatchUsers } from './csv-duplicates.js';
 import { loadCsvFile, type CsvReadResult } from './csv-file.js';
-import type { ReadScratch } from '../../files/index.js';
 import { displayPath } from '../text/display-path.js';
 import { isRecord } from '../plan-rules.js';
 import { diagAt, nodeRange, type YamlSource } from '../yaml/yaml-source.js';
@@ -43,7 +42,6 @@ export function loadBatchCsvs(src: YamlSource, data: unknown, cwd: string, allow
   const baseDir = dirname(src.absPath);
   const realBase = realPathOf(baseDir) ?? baseDir;
   const byPath = new Map<string, string>();
-  const scratch: ReadScratch = {};
   const jobs: Array<{ name: string; csv: string; file: string; absPath: string; where: ReturnType<typeof nodeRange>; result: CsvReadResult }> = [];
   for (const name of Object.keys(data.batches).sort(compareText)) {
     const batch = data.batches[name];
@@ -68,7 +66,7 @@ export function loadBatchCsvs(src: YamlSource, data: unknown, cwd: string, allow
     }
     byPath.set(absPath, name);
     const file = displayPath(absPath, cwd);
-    jobs.push({ name, csv, file, absPath, where, result: loadCsvFile(absPath, { file, sso }, digest, scratch) });
+    jobs.push({ name, csv, file, absPath, where, result: loadCsvFile(absPath, { file, sso }, digest) });
   }
   const loaded: BatchUsers[] = [];
   for (const { name, csv, file, absPath, where, result } of jobs) {

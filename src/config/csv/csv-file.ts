@@ -3,7 +3,7 @@
 // Must not: contact the service or print: problems come back as diagnostics naming file, line and column.
 import type { Diagnostic } from '../../diag/index.js';
 import { error } from '../../diag/index.js';
-import { FileReadError, MAX_BYTES, readRegularFile, sha256Hex, type ReadScratch } from '../../files/index.js';
+import { FileReadError, MAX_BYTES, readRegularFile, sha256Hex } from '../../files/index.js';
 import type { UserColumns } from '../../model/index.js';
 import { forEachCsvRecord } from './csv-records.js';
 import { readHeader } from './csv-header.js';
@@ -38,13 +38,18 @@ function lineText(text: string, line: number): string {
 
 /**
  * Validates CSV bytes as the migration service would, and returns the users' rows in file order. `lazy`:
- * the addresses are not kept but read again from the text when first asked for (rowReader's `reread`).
+ * the addresses are not kept but read again from the bytes when first asked for (rowReader's `reread`).
  */
 export function checkCsvBytes(bytes: Uint8Array, opts: CsvOptions, lazy = false): CsvFileResult {
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { rows: NO_ROWS, diagnostics: [error('CSV_ENCODING', decoded.reason, { range: { file: opts.file, start: { line: 1, col: 1 } }, hint: decoded.hint })] };
   const expectedRows = Math.ceil(bytes.length / MIN_ROW_BYTES);
-  const eager = (): CsvFileResult => checkCsvText(decoded.text, opts, expectedRows);
+  // The bytes are kept, not the text: 100 files' text would be 5 MB of strings for the garbage collector
+  // to copy. Decoding them again gives the same text.
+  const eager = (): CsvFileResult => {
+    const again = decodeText(bytes);
+    return checkCsvText(again.ok ? again.text : '', opts, expectedRows);
+  };
   return checkCsvText(decoded.text, opts, expectedRows, lazy ? () => eager().rows : undefined);
 }
 
@@ -92,13 +97,13 @@ function checkCsvText(text: string, opts: CsvOptions, expectedRows: number, rere
 export type CsvReadResult = ({ ok: true; sha256?: string } & CsvFileResult) | { ok: false; reason: string };
 
 /**
- * Reads and validates one CSV file; `ok: false` when the file cannot be read at all. `digest`: with the
- * sha256 of the bytes read. `scratch`: a buffer to read into, shared by the files of a plan.
+ * Reads and validates one CSV file, its addresses lazily (see checkCsvBytes); `ok: false` when the file
+ * cannot be read at all. `digest`: with the sha256 of the bytes read.
  */
-export function loadCsvFile(absPath: string, opts: CsvOptions, digest = false, scratch?: ReadScratch): CsvReadResult {
+export function loadCsvFile(absPath: string, opts: CsvOptions, digest = false): CsvReadResult {
   let bytes: Uint8Array;
   try {
-    bytes = readRegularFile(absPath, MAX_BYTES.csv, scratch);
+    bytes = readRegularFile(absPath, MAX_BYTES.csv);
   } catch (err) {
     if (err instanceof FileReadError) return { ok: false, reason: err.reason };
     throw err;
