@@ -11,7 +11,7 @@
 // calls; bench/measure.ts), the time each input bomb takes to be refused (bench/input-bombs.ts, at
 // most 20 s each) and the simulator's directory at 200,000 mailboxes (bench/directory-scale.ts, at
 // most 10 s).
-// BENCH_RUNS (default 5) sets the runs per figure (BENCH_APPLY_RUNS, default 3, for apply, each on a
+// BENCH_RUNS (default 5) sets the runs per figure (BENCH_APPLY_RUNS, default 5, for apply, each on a
 // fresh simulator state); BENCH_APPLY_BATCHES (default 50) sets N.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,7 +28,7 @@ const CLI = resolve(HERE, '../src/bin.cjs');
 const RSS_HOOK = join(HERE, 'rss-hook.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const APPLY_N = Number(process.env.BENCH_APPLY_BATCHES ?? 50);
-const APPLY_RUNS = Number(process.env.BENCH_APPLY_RUNS ?? 3);
+const APPLY_RUNS = Number(process.env.BENCH_APPLY_RUNS ?? 5);
 // Variables that change what every node process does at start, whatever it runs, are left out of the
 // environment of every measured command (stagemig, its node references, terraform alike): with
 // NODE_EXTRA_CA_CERTS set, node parses that certificate bundle before running anything (on the machine

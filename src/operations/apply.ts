@@ -2,6 +2,7 @@
 // the service and insist on the same steps, run them, then (--wait) follow the service to convergence.
 // A saved plan file runs through operations/apply-saved-plan.ts instead.
 // Must not: print. The command passes ApplyEvents; render/apply/ turns them into text.
+import { isDeepStrictEqual } from 'node:util';
 import { createAppliedRecorder } from '../apply/applied/index.js';
 import { checkSecrets, type ApplyOutcome } from '../apply/index.js';
 import { sniffSavedPlan } from '../apply/saved-plan/index.js';
@@ -88,7 +89,9 @@ async function applyPlanFile(host: Host, args: ApplyArgs, events: ApplyEvents): 
     const freshLive = await backend.readLive();
     const fresh = await session.replan(freshLive);
     const record = recorder(freshLive);
-    if (JSON.stringify(fresh.steps) !== JSON.stringify(session.plan.steps)) {
+    // Compared as values, not as JSON text: the two plans share each new batch's list of addresses, which
+    // is then not read at all (stringifying made 200,000 addresses twice, twice).
+    if (!isDeepStrictEqual(fresh.steps, session.plan.steps)) {
       throw new StagemigError([error('PLAN_CHANGED', 'The migration service changed while the plan was being reviewed', {
         hint: 'Nothing was run. Run `stagemig apply` again to review the new plan.',
       })]);
