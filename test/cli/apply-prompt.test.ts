@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/program.js';
@@ -42,6 +42,28 @@ describe('apply on a terminal', () => {
     const io = memoryIo(dir, 'yes');
     expect(await run(['apply', 'stagemig.yaml'], io)).toBe(0);
     expect(io.out.join('')).toContain('Apply complete! 4 cmdlets run.');
+    expect(await run(['plan', 'stagemig.yaml', '--detailed-exitcode'], memoryIo(dir, ''))).toBe(0);
+  });
+
+  it('runs nothing when the service changed while the plan was reviewed', async () => {
+    const dir = copyExample();
+    // A second plan over the same simulated service: another admin applies it while the first plan waits for yes.
+    copyFileSync(join(dir, 'stagemig.yaml'), join(dir, 'colleague.yaml'));
+    const io = memoryIo(dir, 'yes');
+    let colleague = -1;
+    let stateSeen = '';
+    io.prompt = async (q) => {
+      io.questions.push(q);
+      colleague = await run(['apply', 'colleague.yaml', '--auto-approve'], memoryIo(dir, ''));
+      stateSeen = readFileSync(join(dir, '.stagemig', 'simulator.json'), 'utf8');
+      return 'yes';
+    };
+    expect(await run(['apply', 'stagemig.yaml'], io)).toBe(1);
+    expect(colleague).toBe(0);
+    expect(io.err.join('')).toContain('The migration service changed while the plan was being reviewed');
+    expect(io.err.join('')).toContain('Nothing was run.');
+    // The service is as the colleague left it: nothing created twice.
+    expect(readFileSync(join(dir, '.stagemig', 'simulator.json'), 'utf8')).toBe(stateSeen);
     expect(await run(['plan', 'stagemig.yaml', '--detailed-exitcode'], memoryIo(dir, ''))).toBe(0);
   });
 });
