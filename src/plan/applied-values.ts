@@ -2,8 +2,7 @@
 // Shared by drift detection (planner) and by apply, which writes the snapshot.
 //
 // Must not: do I/O or read the clock: the planner is pure.
-import type { AppliedBatch, AppliedEndpoint, DesiredBatch, DesiredEndpoint, LiveBatch, LiveUser } from '../model/index.js';
-import { batchEmails } from '../model/index.js';
+import { batchEmails, type AppliedBatch, type AppliedEndpoint, type DesiredBatch, type DesiredEndpoint, type LiveBatch, type LiveUser } from '../model/index.js';
 import { stateOfLive } from './converged.js';
 
 export const ENDPOINT_SETTINGS = [

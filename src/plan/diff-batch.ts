@@ -52,10 +52,8 @@ function diffCreate(b: DesiredBatch, live: LiveBatch | undefined, ctx: PlanConte
   // A first plan (nothing live): every mailbox is free, and 200,000 of them need no lookup each; the
   // batch's own list of addresses is added, not a copy of it.
   const emails = batchEmails(b);
-  let free: readonly string[] = emails;
+  const found: string[] = [];
   if (ctx.anyLiveMailbox) {
-    const found: string[] = [];
-    free = found;
     const keys = ctx.keysOf(b);
     emails.forEach((email, i) => {
       const current = ctx.liveUserByEmail.get(keys[i]!);
@@ -65,6 +63,7 @@ function diffCreate(b: DesiredBatch, live: LiveBatch | undefined, ctx: PlanConte
       else found.push(email);
     });
   }
+  const free = ctx.anyLiveMailbox ? found : emails;
   if (migrated > 0 && migrated === size) {
     // Every mailbox is migrated and the batch is gone: the service cleaned it up (a Synced batch left idle is
     // stopped after 60 days and deleted 90 days later, facts §6.5). The batch is finished, not drift.

@@ -1,8 +1,11 @@
 // repeatedKeys: the same answer as a Map of first positions, on lists large enough to wrap and probe;
 // keys are read only where hashes match.
 import { describe, expect, it } from 'vitest';
-import { repeatedKeys, repeatedStrings } from '../../src/config/csv/repeated-keys.js';
+import { repeatedKeys } from '../../src/config/csv/repeated-keys.js';
 import { keyHash } from '../../src/model/email-key.js';
+
+/** repeatedKeys of a list of strings, hashed here as the CSV reader hashes them. */
+const repeatedStrings = (keys: readonly string[]): Array<[number, number]> => repeatedKeys(keys.length, keys.map(keyHash), (i) => keys[i]!);
 
 /** The reference: a Map from string to its first position. */
 function byMap(keys: readonly string[]): Array<[number, number]> {

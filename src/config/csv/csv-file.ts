@@ -46,11 +46,11 @@ export function checkCsvBytes(bytes: Uint8Array, opts: CsvOptions, lazy = false)
   const expectedRows = Math.ceil(bytes.length / MIN_ROW_BYTES);
   // The bytes are kept, not the text: 100 files' text would be 5 MB of strings for the garbage collector
   // to copy. Decoding them again gives the same text.
-  const eager = (): CsvFileResult => {
+  const reread = (): UserColumns => {
     const again = decodeText(bytes);
-    return checkCsvText(again.ok ? again.text : '', opts, expectedRows);
+    return checkCsvText(again.ok ? again.text : '', opts, expectedRows).rows;
   };
-  return checkCsvText(decoded.text, opts, expectedRows, lazy ? () => eager().rows : undefined);
+  return checkCsvText(decoded.text, opts, expectedRows, lazy ? reread : undefined);
 }
 
 function checkCsvText(text: string, opts: CsvOptions, expectedRows: number, reread?: () => UserColumns): CsvFileResult {

@@ -6,7 +6,6 @@
 // under 10 ms with the reader's hashes).
 //
 // Must not: change the order of what it reports (list order), or compare anything but whole strings.
-import { keyHash } from '../../model/email-key.js';
 
 /**
  * For each position whose key appeared before: [that position, the first position of the key]. The
@@ -35,9 +34,4 @@ export function repeatedKeys(count: number, hashes: ArrayLike<number>, keyAt: (i
     }
   }
   return repeats;
-}
-
-/** repeatedKeys of a list of strings (hashed here). */
-export function repeatedStrings(keys: readonly string[]): Array<[number, number]> {
-  return repeatedKeys(keys.length, keys.map(keyHash), (i) => keys[i]!);
 }
